@@ -1,0 +1,1 @@
+"""Compare how each party in a news story is framed."""

@@ -1,0 +1,666 @@
+"""Find statements: who said what, with the speaker, the reporting cue and the content as spans.
+
+A rule-based attributor, offline and fast. It reads each paragraph once, finds its quotations and
+its reporting cues (from the cue lexicon), and for each cue decides by the shape of the sentence
+where the speaker and the content are:
+
+    forward      Ryabkov said (that) no deal had been reached.      X said: "..."
+    backward     Hundreds have gone missing, the UN said.           "...," Ryabkov said.
+    inverted     "...," said Ryabkov.
+    according    According to Reuters, ...     ..., according to monitors.
+    participial  ..., adding "..."    ..., claiming that ...         (the speaker carries over)
+    noun         ... claims from opposition activists that ...
+
+Speakers are noun phrases, not whole appositions: in "Amin Malhees, a spokesman for ..., said" the
+speaker is "Amin Malhees"; the apposition is kept as `description`, which helps resolve the party.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from research.lexicons import Cue, CueLexicon
+from research.schema import Span
+
+# --- closed-class words the rules rely on (grammar, not lexicon data) ---------------------------
+
+# Between a speaker and its verb: "Ryabkov has also said", "the UN said earlier".
+_AUXILIARIES = {
+    "has", "have", "had", "was", "is", "were", "are", "will", "would", "also", "previously",
+    "later", "earlier", "again", "then", "repeatedly", "once", "did", "does", "do", "recently",
+    "publicly", "privately", "already", "further", "often", "had", "has", "could", "may", "might",
+    "reportedly", "separately", "last", "yesterday", "today", "subsequently", "initially",
+    "now", "still", "widely", "generally", "commonly", "long", "being", "been",
+}  # fmt: skip
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_ADDRESSEES = {
+    "the", "a", "an", "reporters", "journalists", "news", "agency", "conference", "statement",
+    "interview", "briefing", "television", "radio", "newspaper", "him", "her", "them", "us", "me",
+    "lawmakers", "parliament", "congress", "committee", "audience", "crowd", "supporters",
+}  # fmt: skip
+_NEGATIONS = {"not", "never", "n't", "neither", "nor", "no"}
+# Words that open a clause: the speaker of a later verb cannot reach back over them.
+_CLAUSE_OPENERS = {
+    "that", "but", "while", "whereas", "although", "though", "because", "since", "if", "unless",
+    "when", "after", "before", "so", "yet", "as", "where",
+}  # fmt: skip
+_RELATIVES = {"who", "which", "whom", "whose"}
+# A speaker is not introduced by these: "Meanwhile rebel groups said" has the speaker "rebel groups".
+_LEADING_ADVERBS = {
+    "and", "but", "meanwhile", "however", "also", "still", "yet", "so", "then", "now", "later",
+    "earlier", "instead", "separately", "moreover", "indeed", "thus", "here", "there",
+}  # fmt: skip
+_PREPOSITIONS = {
+    "on", "in", "at", "to", "during", "after", "before", "from", "via", "by", "through", "over",
+    "with", "for", "amid", "despite", "under", "about", "of", "into", "within", "without", "against",
+}  # fmt: skip
+_IRREGULAR_PARTICIPLES = {
+    "sent", "made", "given", "known", "held", "seen", "taken", "written", "led", "told", "shown",
+    "chosen", "driven", "brought", "caught", "left", "kept", "put", "set", "quoted", "cited",
+    "speaking", "commenting", "writing", "according",
+}  # fmt: skip
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+    "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",
+    "earlier", "later", "recently", "last", "this", "next", "previously", "again",
+}  # fmt: skip
+_NOUN_CUE_LINKS = {"from", "by", "of"}
+_TITLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "head", "leader", "member", "chief"}  # "claims from opposition activists that ..."
+
+OPENING_QUOTES = "“\"«„"
+CLOSING_QUOTES = "”\"»"
+_MAX_SPEAKER_TOKENS = 25
+_MAX_BACKWARD_TAIL = 5  # "the UN said earlier this week," : a tail this short holds no content
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+@dataclass
+class Statement:
+    """One attribution: a speaker (maybe none), a cue (maybe none) and one or more content spans."""
+
+    kind: str
+    speaker: Span | None
+    cue: Span | None
+    content: list[Span]
+    paragraph: int
+    cue_lemma: str = ""
+    verb_class: str = ""
+    description: Span | None = None  # the speaker's apposition, if any
+
+
+# --- entry point ----------------------------------------------------------------------------------
+
+
+def find_statements(
+    text: str,
+    paragraphs: Sequence[tuple[int, Span, Sequence[Span]]],
+    cues: CueLexicon,
+) -> list[Statement]:
+    """Every statement in the given paragraphs: (index, span, sentence spans) of each."""
+    statements: list[Statement] = []
+    for index, paragraph, sentences in paragraphs:
+        quotes = find_quotes(text, paragraph)
+        for sentence in sentences:
+            reader = _SentenceReader(text, index, sentence, quotes, cues, statements)
+            statements.extend(reader.read())
+    statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue else 0))
+    return statements
+
+
+# --- quotations -----------------------------------------------------------------------------------
+
+
+def find_quotes(text: str, paragraph: Span) -> list[Span]:
+    """Quotations in a paragraph, marks included; an unclosed one runs to the paragraph's end.
+
+    Curly marks say which way they face; a straight mark closes an open quotation and opens one
+    otherwise, so mixed straight and curly marks still pair up.
+    """
+    quotes = []
+    opened: int | None = None
+    for position in range(paragraph.start, paragraph.end):
+        mark = text[position]
+        if mark in "“«„" and opened is None:
+            opened = position
+        elif mark in "”»" and opened is not None:
+            quotes.append(Span(opened, position + 1))
+            opened = None
+        elif mark == '"':
+            if opened is None:
+                opened = position
+            else:
+                quotes.append(Span(opened, position + 1))
+                opened = None
+    if opened is not None and paragraph.end - opened > 1:
+        quotes.append(Span(opened, paragraph.end))
+    return quotes
+
+
+# --- tokens ----------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|n't|[^\w\s]")
+
+
+def tokenize(text: str, span: Span) -> list[Token]:
+    return [
+        Token(m.start(), m.end(), m.group(), m.group().lower())
+        for m in _TOKEN.finditer(text, span.start, span.end)
+    ]
+
+
+def _is_punct(token: Token) -> bool:
+    return not token.text[0].isalnum()
+
+
+def _is_boundary_punct(token: Token) -> bool:
+    return token.text in {",", "–", "—", "(", ")", ";", ":"} or (token.text == "-")
+
+
+# --- one sentence ---------------------------------------------------------------------------------
+
+
+class _SentenceReader:
+    """Applies the attribution rules to the cues of one sentence."""
+
+    def __init__(
+        self,
+        text: str,
+        paragraph: int,
+        sentence: Span,
+        quotes: Sequence[Span],
+        cues: CueLexicon,
+        earlier: Sequence[Statement],
+    ) -> None:
+        self.text = text
+        self.paragraph = paragraph
+        self.sentence = sentence
+        self.quotes = quotes
+        self.cues = cues
+        self.earlier = earlier
+        self.tokens = tokenize(text, sentence)
+        self.found: list[Statement] = []
+
+    def read(self) -> list[Statement]:
+        for first, last, readings in self._cues():
+            for cue in readings:  # "claims" is a noun cue or a verb: the first reading that fits
+                statement = self._attribute(first, last, cue)
+                if statement is not None:
+                    self.found.append(statement)
+                    break
+        return self.found
+
+    # cues ---------------------------------------------------------------------------------------
+
+    def _cues(self) -> list[tuple[int, int, tuple[Cue, ...]]]:
+        """(first token, last token, cue) for each cue outside quotations, longest match first."""
+        found = []
+        position = 0
+        longest = self.cues.longest
+        while position < len(self.tokens):
+            match = None
+            for size in range(min(longest, len(self.tokens) - position), 0, -1):
+                words = self.tokens[position : position + size]
+                form = " ".join(t.lower for t in words)
+                readings = self.cues.cues.get(form)
+                if readings and not self._quoted(words[0].start):
+                    match = (position, position + size - 1, readings)
+                    break
+            if match is None:
+                position += 1
+            else:
+                found.append(match)
+                position = match[1] + 1
+        return found
+
+    def _quoted(self, offset: int) -> bool:
+        return any(q.start < offset < q.end for q in self.quotes)
+
+    def _quote_at(self, offset: int) -> Span | None:
+        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+
+    # rules --------------------------------------------------------------------------------------
+
+    def _attribute(self, first: int, last: int, cue: Cue) -> Statement | None:
+        if cue.kind == "according_to":
+            return self._according_to(first, last, cue)
+        if cue.kind == "noun":
+            return self._noun_cue(first, last, cue)
+        if cue.kind != "verb" or self._negated(first):
+            return None
+        before = self.tokens[first - 1] if first > 0 else None
+        if cue.form.endswith("ing"):
+            if before is not None and (before.text == "," or before.text in CLOSING_QUOTES):
+                return self._participial(first, last, cue)
+            return None
+        return self._verb(first, last, cue)
+
+    def _verb(self, first: int, last: int, cue: Cue) -> Statement | None:
+        subject_end = self._skip_auxiliaries_left(first)
+        if any(t.lower in _PASSIVE for t in self.tokens[subject_end:first]):
+            return None  # "are said to": an anonymous attribution, not a speaker's statement
+        region = self._region_before(subject_end)
+        tail = self._tail(last + 1)
+        speaker, description = self._speaker_before(region, subject_end)
+        if speaker is None:
+            # "“...,” said Ryabkov": the speaker follows the verb and the content precedes it.
+            inverted = self._noun_phrase_after(last + 1)
+            if inverted is None or not self._content_ends_before(first):
+                return None
+            content = self._backward_content(self.tokens[first].start)
+            return self._make(cue, first, last, inverted, content, None)
+        if (
+            self._forward_marker(tail)
+            or len(tail) > _MAX_BACKWARD_TAIL
+            or not self._has_text_before(speaker)
+        ):
+            content = self._forward_content(last + 1, cue, relative=self._relative_speaker(region))
+            return self._make(cue, first, last, speaker, content, description)
+        content = self._backward_content(speaker.start)
+        return self._make(cue, first, last, speaker, content, description)
+
+    def _according_to(self, first: int, last: int, cue: Cue) -> Statement | None:
+        speaker = self._noun_phrase_after(last + 1)
+        if speaker is None:
+            return None
+        region = self._region_before(first)
+        opening = not any(t.text.isalnum() for t in region if t.lower not in _LEADING_ADVERBS)
+        if opening:
+            after = self._index_after(speaker.end)
+            if after is None or self.tokens[after].text != ",":
+                return None
+            content = self._forward_content(after + 1, cue, relative=False)
+            return self._make(cue, first, last, speaker, content, None)
+        if self._continues_statement(first):
+            return None  # ', said Ryabkov, according to RIA Novosti': a channel, not a new speaker
+        content = self._backward_content(self.tokens[first].start)
+        return self._make(cue, first, last, speaker, content, None)
+
+    def _noun_cue(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "claims from opposition activists that ...": the speaker after from/by, content after that."""
+        link = last + 1
+        if link >= len(self.tokens) or self.tokens[link].lower not in _NOUN_CUE_LINKS:
+            return None
+        that = next(
+            (i for i in range(link + 1, min(link + 12, len(self.tokens))) if self.tokens[i].lower == "that"),
+            None,
+        )
+        if that is None:
+            return None
+        speaker = Span(self.tokens[link + 1].start, self.tokens[that - 1].end)
+        content = self._forward_content(that + 1, cue, relative=False)
+        return self._make(cue, first, last, speaker, content, None)
+
+    def _participial(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """", adding “...”": the speaker is the one of the statement this participle continues."""
+        previous = self._previous_statement()
+        if previous is None:
+            return None
+        content = self._forward_content(last + 1, cue, relative=False)
+        return self._make(cue, first, last, previous.speaker, content, previous.description)
+
+    # speakers -----------------------------------------------------------------------------------
+
+    def _skip_auxiliaries_left(self, index: int) -> int:
+        """Index just after the subject: "Kerry has also said" -> the index of "has"."""
+        while index > 0 and self.tokens[index - 1].lower in _AUXILIARIES:
+            index -= 1
+        return index
+
+    def _negated(self, first: int) -> bool:
+        window = self.tokens[max(0, first - 3) : first]
+        return any(t.lower in _NEGATIONS for t in window)
+
+    def _region_before(self, end: int) -> list[Token]:
+        """Tokens between the start of the clause and `end`.
+
+        A parenthetical right before the verb (", who ... ,", "– a coalition that ... –") is
+        passed over whole, so a "that" or "who" inside it does not end the search for the subject.
+        """
+        start = end
+        while start > 0 and _is_boundary_punct(self.tokens[start - 1]):
+            closing = self.tokens[start - 1].text
+            opening = "(" if closing == ")" else closing
+            match = next(
+                (i for i in range(start - 2, -1, -1) if self.tokens[i].text == opening), None
+            )
+            if match is None or self._inside_statement(self.tokens[match].start):
+                break
+            start = match
+        while start > 0:
+            token = self.tokens[start - 1]
+            if token.text in ";:" or token.lower in _CLAUSE_OPENERS:
+                break
+            if token.text in CLOSING_QUOTES and self._quote_at(token.start) is not None:
+                break
+            if self._inside_statement(token.start):
+                break
+            start -= 1
+        return self.tokens[start:end]
+
+    def _inside_statement(self, offset: int) -> bool:
+        return any(
+            s.cue is not None and s.cue.start <= offset < s.cue.end or _within(s.speaker, offset)
+            for s in self.found
+        )
+
+    def _speaker_before(self, region: list[Token], end: int) -> tuple[Span | None, Span | None]:
+        """The subject noun phrase of a verb cue, and its apposition if any."""
+        segments = _segments(region)
+        last = segments[-1] if segments else []
+        if last and _relative_opener(last):
+            return self._np(last[1:]), None  # "..., who rebel leaders say are ...": "rebel leaders"
+        named = [
+            (i, segment)
+            for i, segment in enumerate(segments)
+            if segment and not _introductory(segment) and not _modifier(segment)
+        ]
+        if last and self._adjacent(last, end) and not _modifier(last):
+            head = named[0] if named else None
+            if head is not None and head[1] is not last and _apposition(last) and _name_like(head[1]):
+                return self._np(head[1]), self._description(segments, head[0])
+            return self._np(last), None
+        if named:  # an apposition or a modifier sits right before the verb: the subject is left of it
+            position, segment = named[0]
+            return self._np(segment), self._description(segments, position)
+        return None, None
+
+    def _adjacent(self, segment: list[Token], end: int) -> bool:
+        return end < 1 or segment[-1] is self.tokens[end - 1]
+
+    def _description(self, segments: list[list[Token]], subject: int) -> Span | None:
+        """The appositions after the subject ("a spokesman for ..."), not a participle modifier."""
+        rest = [t for segment in segments[subject + 1 :] for t in segment]
+        if not rest or not (_apposition(rest) or rest[0].lower in _RELATIVES):
+            return None
+        return Span(rest[0].start, rest[-1].end)
+
+    def _np(self, tokens: list[Token]) -> Span | None:
+        while tokens and (tokens[0].lower in _LEADING_ADVERBS or _is_punct(tokens[0])):
+            tokens = tokens[1:]
+        while tokens and _is_punct(tokens[-1]):
+            tokens = tokens[:-1]
+        if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS:
+            return None
+        if not any(t.text[0].isalpha() for t in tokens):
+            return None
+        return Span(tokens[0].start, tokens[-1].end)
+
+    def _noun_phrase_after(self, index: int) -> Span | None:
+        """The noun phrase starting at token `index`, up to the next punctuation or clause word."""
+        taken = []
+        for token in self.tokens[index:]:
+            if _is_punct(token) and token.text not in "'’" or token.lower in _CLAUSE_OPENERS:
+                break
+            if token.lower in _RELATIVES or (taken and token.lower == "amid"):
+                break
+            taken.append(token)
+        return self._np(taken)
+
+    def _relative_speaker(self, region: list[Token]) -> bool:
+        segments = _segments(region)
+        return bool(segments and segments[-1] and _relative_opener(segments[-1]))
+
+    def _previous_statement(self) -> Statement | None:
+        if self.found:
+            return self.found[-1]
+        if self.earlier and self.earlier[-1].paragraph == self.paragraph:
+            return self.earlier[-1]
+        return None
+
+    def _continues_statement(self, first: int) -> bool:
+        """Whether the cue at `first` follows straight on from a statement's speaker (", according to")."""
+        if not self.found or first == 0:
+            return False
+        previous = self.found[-1]
+        comma = self.tokens[first - 1]
+        anchors = [s for s in (previous.speaker, previous.cue) if s is not None]
+        return comma.text == "," and any(0 <= comma.start - s.end <= 1 for s in anchors)
+
+    # content ------------------------------------------------------------------------------------
+
+    def _tail(self, index: int) -> list[Token]:
+        """Tokens after the cue up to the next comma, semicolon or sentence end."""
+        tail = []
+        for token in self.tokens[index:]:
+            if token.text in {",", ";", "."} and not self._quoted(token.start):
+                break
+            tail.append(token)
+        return tail
+
+    def _forward_marker(self, tail: list[Token]) -> bool:
+        return any(t.lower == "that" or t.text == ":" or t.text in OPENING_QUOTES for t in tail[:10])
+
+    def _has_text_before(self, speaker: Span) -> bool:
+        before = self.text[self.sentence.start : speaker.start]
+        return any(ch.isalnum() for ch in before) or self._quote_at(speaker.start - 2) is not None
+
+    def _content_ends_before(self, first: int) -> bool:
+        """Whether a quotation or a clause ends right before the cue ('...,” said')."""
+        previous = self.tokens[first - 1] if first > 0 else None
+        if previous is None:
+            return False
+        if previous.text in CLOSING_QUOTES or previous.text == ",":
+            return first > 1
+        return False
+
+    def _forward_content(self, index: int, cue: Cue, *, relative: bool) -> list[Span]:
+        """Content after a cue: from the complement (after "that" or ":") to the sentence's end."""
+        tokens = self.tokens[index:]
+        if not tokens:
+            return []
+        start = 0
+        markers = [
+            i
+            for i, t in enumerate(tokens[:12])
+            if (t.lower == "that" or t.text == ":")
+            and not self._quoted(t.start)
+            and all(_before_complement(word) for word in tokens[:i])
+        ]
+        opening = next((i for i, t in enumerate(tokens[:12]) if t.text in OPENING_QUOTES), None)
+        if markers and (opening is None or markers[0] < opening):
+            start = markers[0] + 1
+        elif opening is not None and cue.kind == "verb" and self._is_objectless(tokens[:opening]):
+            start = opening
+        else:
+            start = self._skip_adverbials(tokens)
+        end = len(tokens)
+        for i in range(start + 1, len(tokens)):
+            token = tokens[i]
+            if self._quoted(token.start):
+                continue
+            if relative and token.text == ",":
+                end = i
+                break
+            previous = tokens[i - 1].text
+            if (previous == "," or previous in CLOSING_QUOTES) and self._starts_statement(tokens, i):
+                end = i  # ", adding ...", "” claiming that ...", ", according to ...": another statement
+                break
+        body = tokens[start:end]
+        if not body:
+            return []
+        span = Span(body[0].start, body[-1].end)
+        quote = self._quote_at(body[0].start)
+        if quote is not None and quote.end > span.end:
+            span = Span(span.start, quote.end)  # a quotation that runs past the sentence
+        return [_trim_content(self.text, span)]
+
+    def _is_objectless(self, tokens: list[Token]) -> bool:
+        return all(t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS or t.text == "," for t in tokens) or (
+            len(tokens) <= 3
+        )
+
+    def _skip_adverbials(self, tokens: list[Token]) -> int:
+        """Skip "on Sunday", "earlier this week," after a cue: they are not what was said."""
+        index = 0
+        while index < len(tokens) and (
+            tokens[index].lower in _TIME_WORDS or (tokens[index].lower in _PREPOSITIONS and index == 0)
+        ):
+            index += 1
+            if index < len(tokens) and tokens[index - 1].lower in _PREPOSITIONS:
+                index += 1  # the preposition's object: "on Sunday"
+        if index < len(tokens) and tokens[index].text == ",":
+            index += 1
+        return index
+
+    def _starts_statement(self, tokens: list[Token], index: int) -> bool:
+        """Whether the tokens at `index` open another statement: "adding", "claiming", "according to"."""
+        word = tokens[index].lower
+        if word == "according":
+            return True
+        readings = self.cues.cues.get(word, ())
+        return any(cue.kind == "verb" for cue in readings) and word.endswith("ing")
+
+    def _backward_content(self, before: int) -> list[Span]:
+        """Content before the speaker: from the clause start (or the quotation's opening) to the comma."""
+        end_token = next((i for i in range(len(self.tokens) - 1, -1, -1) if self.tokens[i].end <= before), -1)
+        while end_token >= 0 and _is_boundary_punct(self.tokens[end_token]):
+            end_token -= 1
+        if end_token < 0:
+            return []
+        start_token = 0
+        for i in range(end_token, -1, -1):
+            if self._inside_statement(self.tokens[i].start) or self.tokens[i].text == ";":
+                start_token = i + 1
+                break
+        if start_token > end_token:
+            return []
+        start = self.tokens[start_token].start
+        end = self.tokens[end_token].end
+        quote = self._quote_at(start) or self._quote_at(end - 1)
+        if quote is not None and quote.start < start:
+            start = quote.start  # the quotation began in an earlier sentence or paragraph
+        return [_trim_content(self.text, Span(start, end))]
+
+    def _index_after(self, offset: int) -> int | None:
+        return next((i for i, t in enumerate(self.tokens) if t.start >= offset), None)
+
+    # building -----------------------------------------------------------------------------------
+
+    def _make(
+        self,
+        cue: Cue,
+        first: int,
+        last: int,
+        speaker: Span | None,
+        content: list[Span],
+        description: Span | None,
+    ) -> Statement | None:
+        content = [c for c in content if len(c)]
+        if not content:
+            return None
+        cue_span = Span(self.tokens[first].start, self.tokens[last].end)
+        if speaker is not None and any(_overlaps(speaker, c) for c in content):
+            return None
+        return Statement(
+            kind=statement_kind(self.text, content, self.quotes),
+            speaker=speaker,
+            cue=cue_span,
+            content=content,
+            paragraph=self.paragraph,
+            cue_lemma=cue.lemma,
+            verb_class=cue.verb_class,
+            description=description,
+        )
+
+
+# --- helpers over token lists ----------------------------------------------------------------------
+
+
+def _segments(region: list[Token]) -> list[list[Token]]:
+    """The region split at commas, dashes and brackets: subject, appositions, modifiers."""
+    segments: list[list[Token]] = [[]]
+    for token in region:
+        if _is_boundary_punct(token):
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    return segments
+
+
+def _before_complement(token: Token) -> bool:
+    """Words that may stand between a cue and its "that": "told reporters on Sunday that"."""
+    return (
+        token.lower in _TIME_WORDS
+        or token.lower in _PREPOSITIONS
+        or token.lower in _ADDRESSEES
+        or token.text[0].isupper()
+        or token.text == ","
+    )
+
+
+def _relative_opener(segment: list[Token]) -> bool:
+    return segment[0].lower in _RELATIVES and len(segment) > 1
+
+
+def _modifier(segment: list[Token]) -> bool:
+    """A reduced relative or participle phrase: "sent to the news agency by rebel officials"."""
+    word = segment[0]
+    if not word.text[0].islower():
+        return False
+    return (
+        word.lower in _IRREGULAR_PARTICIPLES
+        or word.lower.endswith("ed")
+        or word.lower.endswith("ing")
+        or word.lower in _RELATIVES
+    )
+
+
+def _apposition(segment: list[Token]) -> bool:
+    """ "a spokesman for ...", "the head of ...": a description of the subject before it."""
+    return segment[0].lower in {"a", "an", "the"} or segment[0].lower in _TITLE_HEADS
+
+
+def _name_like(segment: list[Token]) -> bool:
+    return len(segment) <= 6 and segment[0].text[0].isupper()
+
+
+def _introductory(segment: list[Token]) -> bool:
+    """A fronted phrase that is not the subject: "Speaking to The New Arab", "On Sunday"."""
+    word = segment[0]
+    return (
+        word.lower in _PREPOSITIONS
+        or word.lower in _IRREGULAR_PARTICIPLES
+        or word.lower.endswith("ing")
+        or word.lower in _LEADING_ADVERBS
+        and len(segment) == 1
+        or all(t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS for t in segment)
+    )
+
+
+def _within(span: Span | None, offset: int) -> bool:
+    return span is not None and span.start <= offset < span.end
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _trim_content(text: str, span: Span) -> Span:
+    """Content without surrounding white space and without the sentence's own final punctuation."""
+    span = span.stripped(text)
+    start, end = span.start, span.end
+    while end > start and text[end - 1] in ".,;:–—-":
+        end -= 1
+    return Span(start, end).stripped(text)
+
+
+def statement_kind(text: str, content: Sequence[Span], quotes: Sequence[Span]) -> str:
+    """direct: the content is one quotation; mixed: it holds quoted words; indirect: none."""
+    inside = [q for q in quotes if any(c.start <= q.start and q.end <= c.end + 1 for c in content)]
+    if not inside:
+        return "indirect"
+    if len(content) == 1 and len(inside) == 1:
+        quote = inside[0]
+        outside = text[content[0].start : quote.start] + text[quote.end : content[0].end]
+        if not any(ch.isalnum() for ch in outside):
+            return "direct"
+    return "mixed"

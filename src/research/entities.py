@@ -1,0 +1,161 @@
+"""Who a speaker is: the person or group a name, a short name or a pronoun refers back to.
+
+News introduces a person once in full ("Russian Deputy Foreign Minister Sergei Ryabkov") and then
+by surname ("Ryabkov") or pronoun ("he"). The speaker span stays as written; this stage adds the
+entity it refers to and the span of the full mention, so the party step can read its titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from research.lexicons import NameWords
+from research.schema import Span
+
+_NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b")
+_RUN = re.compile(
+    r"(?:[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b)"
+    r"(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b))*"
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person's full name where it first stands, and the words before it (titles, country)."""
+
+    name: str
+    span: Span
+    context: Span  # the name with the words just before it: "Russian Deputy Foreign Minister ..."
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    mention: Span | None  # where the entity was named in full, with its titles, if it was
+
+
+def find_people(text: str, words: NameWords) -> list[Mention]:
+    """Every run of two or more name words that is not all titles: candidate full names."""
+    mentions = []
+    for run in _RUN.finditer(text):
+        tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _NAME_TOKEN.finditer(run.group())]
+        name = _name_tokens(text, tokens, words)
+        if len(name) < 2 or text[name[0][0]].islower():
+            continue
+        start, end = name[0][0], name[-1][1]
+        context_start = _context_start(text, start)
+        mentions.append(
+            Mention(_POSSESSIVE.sub("", text[start:end]), Span(start, end), Span(context_start, end))
+        )
+    return mentions
+
+
+def _name_tokens(text: str, tokens: list[tuple[int, int]], words: NameWords) -> list[tuple[int, int]]:
+    """The name at the end of a capitalized run: at most two name words and the particles between."""
+    kept: list[tuple[int, int]] = []
+    proper = 0
+    for start, end in reversed(tokens):
+        word = text[start:end].lower()
+        if word in words.titles or (word.endswith(".") and len(word) <= 4 and not kept):
+            break
+        if word in words.particles:
+            if not kept:
+                break
+            kept.insert(0, (start, end))
+            continue
+        if proper == 2:
+            break
+        kept.insert(0, (start, end))
+        proper += 1
+    while kept and text[kept[0][0] : kept[0][1]].lower() in words.particles:
+        kept.pop(0)
+    return kept
+
+
+def _context_start(text: str, start: int, *, window: int = 60) -> int:
+    """Where the words introducing a name begin: back to the clause's last comma or stop."""
+    floor = max(0, start - window)
+    for position in range(start - 1, floor - 1, -1):
+        if text[position] in ".,;:\n–—(“\"":
+            return position + 1
+    return floor
+
+
+def resolve_speakers(
+    text: str,
+    speakers: Sequence[Span | None],
+    words: NameWords,
+    *,
+    known: Sequence[str] = (),
+) -> list[Entity | None]:
+    """The entity each speaker refers to, in text order of the speakers given.
+
+    A full name in the speaker is its own entity; a surname or a "De Mistura" is the latest earlier
+    full name ending in it (or, failing that, any in the article); "he"/"she" is the latest person
+    entity among the speakers before it.
+    """
+    people = find_people(text, words)
+    known_names = [name for name in known if name in text]
+    entities: list[Entity | None] = []
+    for index, speaker in enumerate(speakers):
+        entity = None
+        if speaker is not None:
+            entity = _resolve(text, speaker, people, known_names, entities, words)
+            if entity is None and speaker.text(text) in words.group_pronouns:
+                entity = _latest_group(text, speakers[:index], entities, words)
+        entities.append(entity)
+    return entities
+
+
+def _latest_group(
+    text: str, speakers: Sequence[Span | None], entities: Sequence[Entity | None], words: NameWords
+) -> Entity | None:
+    """ "they said": the latest earlier speaker that is not a person, as written."""
+    for speaker, entity in zip(reversed(speakers), reversed(entities), strict=True):
+        said = speaker.text(text) if speaker is not None else ""
+        if speaker is not None and entity is None and said not in words.group_pronouns:
+            return Entity(said, None)
+    return None
+
+
+def _resolve(
+    text: str,
+    speaker: Span,
+    people: Sequence[Mention],
+    known: Sequence[str],
+    earlier: Sequence[Entity | None],
+    words: NameWords,
+) -> Entity | None:
+    said = speaker.text(text)
+    if said in words.person_pronouns:
+        return next((e for e in reversed(earlier) if e is not None and e.mention is not None), None)
+    inside = [m for m in people if speaker.start <= m.span.start and m.span.end <= speaker.end]
+    if inside:
+        return Entity(inside[-1].name, inside[-1].context)
+    for name in known:
+        if name in said:
+            return Entity(name, None)
+    short = _short_name(said)
+    if short:
+        before = [m for m in people if m.span.end <= speaker.start and _ends_with(m.name, short)]
+        anywhere = [m for m in people if _ends_with(m.name, short)]
+        chosen = before[-1] if before else (anywhere[0] if anywhere else None)
+        if chosen is not None:
+            return Entity(chosen.name, chosen.context)
+        return Entity(short, None) if said[:1].isupper() else None
+    return None
+
+
+def _short_name(said: str) -> str:
+    """A surname as a speaker: "Ryabkov", "De Mistura", "al-Assad" (two words at most)."""
+    words = said.split()
+    if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
+        return said
+    return ""
+
+
+def _ends_with(name: str, short: str) -> bool:
+    return name.lower().endswith(" " + short.lower()) or name.lower() == short.lower()

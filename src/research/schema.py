@@ -1,0 +1,119 @@
+"""The frames that flow between stages: their columns and dtypes, spelled in one place.
+
+Every stage takes and returns pandas DataFrames with these columns, so the same function runs on one
+article, on a corpus and on a Dask partition. Offsets are Python string indices into the article's
+raw text exactly as read (UTF-8, newlines untouched).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+# articles: one row per article, raw text untouched, with its provenance.
+ARTICLES: Mapping[str, str] = {
+    "doc": "string",  # file stem or the corpus's id column; unique within a corpus
+    "title": "string",
+    "text": "string",  # raw text; every offset in every later frame refers to it
+    "source": "string",  # outlet
+    "published": "string",  # as given in the input (ISO 8601 where possible)
+    "url": "string",
+    "path": "string",  # where it was read from
+    "record": "Int64",  # row or line number within `path` (1-based), null for a text file
+    "sha256": "string",  # of the whole input file
+}
+
+# paragraphs: one row per non-empty line of an article, with what cleaning found.
+PARAGRAPHS: Mapping[str, str] = {
+    "doc": "string",
+    "paragraph": "int64",  # 0-based position in the article
+    "start": "int64",
+    "end": "int64",  # text[start:end] is the paragraph without its surrounding white space
+    "duplicate_of": "Int64",  # the earlier paragraph it repeats, if any
+    "debris_start": "Int64",  # stray separator debris at the paragraph's edge (e.g. a trailing " |")
+    "debris_end": "Int64",
+}
+
+# sentences: one row per sentence.
+SENTENCES: Mapping[str, str] = {
+    "doc": "string",
+    "paragraph": "int64",
+    "sentence": "int64",  # 0-based position in the article
+    "start": "int64",
+    "end": "int64",
+}
+
+# cleaning: one row per finding, for the report.
+FINDINGS: Mapping[str, str] = {
+    "doc": "string",
+    "finding": "string",  # "repeated_paragraph" or "separator_debris"
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "detail": "string",
+}
+
+# statements: one row per statement found.
+STATEMENTS: Mapping[str, str] = {
+    "doc": "string",
+    "statement": "int64",  # 0-based position in the article, in text order
+    "kind": "string",  # direct, indirect or mixed
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "speaker": "string",  # the speaker span's text as written, null when none is named
+    "entity": "string",  # who the speaker refers to, after resolving short names and pronouns
+    "cue_start": "Int64",
+    "cue_end": "Int64",
+    "cue": "string",
+    "content_spans": "object",  # list of (start, end) pairs: content may be discontinuous
+    "content": "string",  # the content fragments' text, joined by " … "
+    "paragraph": "int64",
+    "party": "string",  # the speaker's party, or UNRESOLVED
+    "party_evidence": "string",  # the words that tied the speaker to the party
+    "words": "int64",  # words in the content
+    "polarity": "float64",
+    "subjectivity": "float64",
+}
+
+UNRESOLVED = "unresolved"
+KINDS = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) into an article's raw text."""
+
+    start: int
+    end: int
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def stripped(self, source: str) -> Span:
+        """The same span without leading or trailing white space."""
+        start, end = self.start, self.end
+        while start < end and source[start].isspace():
+            start += 1
+        while end > start and source[end - 1].isspace():
+            end -= 1
+        return Span(start, end)
+
+
+def empty_frame(columns: Mapping[str, str]) -> pd.DataFrame:
+    """A frame with no rows and the given columns and dtypes."""
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+def make_frame(rows: Iterable[Mapping[str, Any]], columns: Mapping[str, str]) -> pd.DataFrame:
+    """A frame from row dicts, with exactly the given columns in order and their dtypes."""
+    rows = list(rows)
+    if not rows:
+        return empty_frame(columns)
+    frame = pd.DataFrame.from_records(rows, columns=list(columns))
+    return frame.astype(dict(columns))

@@ -30,9 +30,14 @@ from research.schema import Span
 _AUXILIARIES = {
     "has", "have", "had", "was", "is", "were", "are", "will", "would", "also", "previously",
     "later", "earlier", "again", "then", "repeatedly", "once", "did", "does", "do", "recently",
-    "publicly", "privately", "already", "further", "often", "had", "has", "could", "may", "might",
+    "publicly", "privately", "already", "further", "often", "could", "may", "might",
     "reportedly", "separately", "last", "yesterday", "today", "subsequently", "initially",
     "now", "still", "widely", "generally", "commonly", "long", "being", "been",
+}  # fmt: skip
+# Finite verbs that mark a clause after a cue without "that": "said no deal was near".
+_FINITE = {
+    "is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "can", "should",
+    "must", "may", "might", "did", "does", "do", "'s", "’s", "wo", "remains", "remained",
 }  # fmt: skip
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _ADDRESSEES = {
@@ -67,10 +72,18 @@ _TIME_WORDS = {
     "earlier", "later", "recently", "last", "this", "next", "previously", "again",
 }  # fmt: skip
 _NOUN_CUE_LINKS = {"from", "by", "of"}
-_TITLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "head", "leader", "member", "chief"}  # "claims from opposition activists that ..."
+_TITLE_HEADS = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "head",
+    "leader",
+    "member",
+    "chief",
+}  # "claims from opposition activists that ..."
 
-OPENING_QUOTES = "“\"«„"
-CLOSING_QUOTES = "”\"»"
+OPENING_QUOTES = '“"«„'
+CLOSING_QUOTES = '”"»'
 _MAX_SPEAKER_TOKENS = 25
 _MAX_BACKWARD_TAIL = 5  # "the UN said earlier this week," : a tail this short holds no content
 
@@ -237,7 +250,7 @@ class _SentenceReader:
         if cue.kind != "verb" or self._negated(first):
             return None
         before = self.tokens[first - 1] if first > 0 else None
-        if cue.form.endswith("ing"):
+        if cue.form.split()[0].endswith("ing"):
             if before is not None and (before.text == "," or before.text in CLOSING_QUOTES):
                 return self._participial(first, last, cue)
             return None
@@ -257,12 +270,18 @@ class _SentenceReader:
                 return None
             content = self._backward_content(self.tokens[first].start)
             return self._make(cue, first, last, inverted, content, None)
-        if (
-            self._forward_marker(tail)
-            or len(tail) > _MAX_BACKWARD_TAIL
-            or not self._has_text_before(speaker)
-        ):
-            content = self._forward_content(last + 1, cue, relative=self._relative_speaker(region))
+        relative = self._relative_speaker(region)
+        backward = (
+            not relative
+            and not self._forward_marker(tail)
+            and len(tail) <= _MAX_BACKWARD_TAIL
+            and all(_before_complement(t) for t in tail)
+            and self._has_text_before(speaker)
+        )
+        if not backward:
+            if not self._forward_marker(tail) and not _looks_like_clause(tail):
+                return None  # "Residents reported shelling": an object, not a reported clause
+            content = self._forward_content(last + 1, cue, relative=relative)
             return self._make(cue, first, last, speaker, content, description)
         content = self._backward_content(speaker.start)
         return self._make(cue, first, last, speaker, content, description)
@@ -290,7 +309,11 @@ class _SentenceReader:
         if link >= len(self.tokens) or self.tokens[link].lower not in _NOUN_CUE_LINKS:
             return None
         that = next(
-            (i for i in range(link + 1, min(link + 12, len(self.tokens))) if self.tokens[i].lower == "that"),
+            (
+                i
+                for i in range(link + 1, min(link + 12, len(self.tokens)))
+                if self.tokens[i].lower == "that"
+            ),
             None,
         )
         if that is None:
@@ -300,7 +323,7 @@ class _SentenceReader:
         return self._make(cue, first, last, speaker, content, None)
 
     def _participial(self, first: int, last: int, cue: Cue) -> Statement | None:
-        """", adding “...”": the speaker is the one of the statement this participle continues."""
+        """ ", adding “...”": the speaker is the one of the statement this participle continues."""
         previous = self._previous_statement()
         if previous is None:
             return None
@@ -348,7 +371,7 @@ class _SentenceReader:
 
     def _inside_statement(self, offset: int) -> bool:
         return any(
-            s.cue is not None and s.cue.start <= offset < s.cue.end or _within(s.speaker, offset)
+            (s.cue is not None and s.cue.start <= offset < s.cue.end) or _within(s.speaker, offset)
             for s in self.found
         )
 
@@ -365,10 +388,17 @@ class _SentenceReader:
         ]
         if last and self._adjacent(last, end) and not _modifier(last):
             head = named[0] if named else None
-            if head is not None and head[1] is not last and _apposition(last) and _name_like(head[1]):
+            if (
+                head is not None
+                and head[1] is not last
+                and _apposition(last)
+                and _name_like(head[1])
+            ):
                 return self._np(head[1]), self._description(segments, head[0])
             return self._np(last), None
-        if named:  # an apposition or a modifier sits right before the verb: the subject is left of it
+        if (
+            named
+        ):  # an apposition or a modifier sits right before the verb: the subject is left of it
             position, segment = named[0]
             return self._np(segment), self._description(segments, position)
         return None, None
@@ -388,7 +418,7 @@ class _SentenceReader:
             tokens = tokens[1:]
         while tokens and _is_punct(tokens[-1]):
             tokens = tokens[:-1]
-        if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS:
+        if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS or tokens[0].lower in _PREPOSITIONS:
             return None
         if not any(t.text[0].isalpha() for t in tokens):
             return None
@@ -396,9 +426,9 @@ class _SentenceReader:
 
     def _noun_phrase_after(self, index: int) -> Span | None:
         """The noun phrase starting at token `index`, up to the next punctuation or clause word."""
-        taken = []
+        taken: list[Token] = []
         for token in self.tokens[index:]:
-            if _is_punct(token) and token.text not in "'’" or token.lower in _CLAUSE_OPENERS:
+            if (_is_punct(token) and token.text not in "'’") or token.lower in _CLAUSE_OPENERS:
                 break
             if token.lower in _RELATIVES or (taken and token.lower == "amid"):
                 break
@@ -437,7 +467,13 @@ class _SentenceReader:
         return tail
 
     def _forward_marker(self, tail: list[Token]) -> bool:
-        return any(t.lower == "that" or t.text == ":" or t.text in OPENING_QUOTES for t in tail[:10])
+        """A complementizer or colon right after the cue (past an addressee), or a quotation."""
+        for index, token in enumerate(tail[:10]):
+            if token.text in OPENING_QUOTES:
+                return True
+            if token.lower == "that" or token.text == ":":
+                return all(_before_complement(t) for t in tail[:index])
+        return False
 
     def _has_text_before(self, speaker: Span) -> bool:
         before = self.text[self.sentence.start : speaker.start]
@@ -481,7 +517,9 @@ class _SentenceReader:
                 end = i
                 break
             previous = tokens[i - 1].text
-            if (previous == "," or previous in CLOSING_QUOTES) and self._starts_statement(tokens, i):
+            if (previous == "," or previous in CLOSING_QUOTES) and self._starts_statement(
+                tokens, i
+            ):
                 end = i  # ", adding ...", "” claiming that ...", ", according to ...": another statement
                 break
         body = tokens[start:end]
@@ -494,15 +532,16 @@ class _SentenceReader:
         return [_trim_content(self.text, span)]
 
     def _is_objectless(self, tokens: list[Token]) -> bool:
-        return all(t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS or t.text == "," for t in tokens) or (
-            len(tokens) <= 3
+        return all(
+            t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS or t.text == "," for t in tokens
         )
 
     def _skip_adverbials(self, tokens: list[Token]) -> int:
         """Skip "on Sunday", "earlier this week," after a cue: they are not what was said."""
         index = 0
         while index < len(tokens) and (
-            tokens[index].lower in _TIME_WORDS or (tokens[index].lower in _PREPOSITIONS and index == 0)
+            tokens[index].lower in _TIME_WORDS
+            or (tokens[index].lower in _PREPOSITIONS and index == 0)
         ):
             index += 1
             if index < len(tokens) and tokens[index - 1].lower in _PREPOSITIONS:
@@ -521,7 +560,9 @@ class _SentenceReader:
 
     def _backward_content(self, before: int) -> list[Span]:
         """Content before the speaker: from the clause start (or the quotation's opening) to the comma."""
-        end_token = next((i for i in range(len(self.tokens) - 1, -1, -1) if self.tokens[i].end <= before), -1)
+        end_token = next(
+            (i for i in range(len(self.tokens) - 1, -1, -1) if self.tokens[i].end <= before), -1
+        )
         while end_token >= 0 and _is_boundary_punct(self.tokens[end_token]):
             end_token -= 1
         if end_token < 0:
@@ -597,6 +638,12 @@ def _before_complement(token: Token) -> bool:
     )
 
 
+def _looks_like_clause(tokens: list[Token]) -> bool:
+    """Whether words after a cue read as a clause ("no deal was near"), not an object ("shelling")."""
+    head = tokens[:8]
+    return any(t.lower in _FINITE for t in head) or any(t.lower.endswith("ed") for t in head[1:])
+
+
 def _relative_opener(segment: list[Token]) -> bool:
     return segment[0].lower in _RELATIVES and len(segment) > 1
 
@@ -630,8 +677,7 @@ def _introductory(segment: list[Token]) -> bool:
         word.lower in _PREPOSITIONS
         or word.lower in _IRREGULAR_PARTICIPLES
         or word.lower.endswith("ing")
-        or word.lower in _LEADING_ADVERBS
-        and len(segment) == 1
+        or (word.lower in _LEADING_ADVERBS and len(segment) == 1)
         or all(t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS for t in segment)
     )
 

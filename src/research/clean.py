@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from research.schema import Span
 
 # Layout separators that are not prose: pipes, bullets, rows of stars, dashes or equals signs.
-_TRAILING_DEBRIS = re.compile(r"\s+[|•·*#=_~]+$|^[|•·*#=_~]+\s+|^[|•·*#=_~\-–—\s]+$")
+_TRAILING_DEBRIS = re.compile(r"^[|•·*#=_~\-–—\s]+$|\s+[|•·*#=_~]+$|^[|•·*#=_~]+\s+")
 _WORD = re.compile(r"\w+")
 _MIN_REPEATED_WORDS = 3  # shorter repeats ("Advertisement", "Read more") are layout, caught as such
 
@@ -37,7 +37,11 @@ def clean_paragraphs(text: str, spans: list[Span]) -> list[Paragraph]:
         debris = find_debris(text, span)
         core = span
         if debris is not None:
-            core = Span(span.start, debris.start) if debris.start > span.start else Span(debris.end, span.end)
+            core = (
+                Span(span.start, debris.start)
+                if debris.start > span.start
+                else Span(debris.end, span.end)
+            )
             core = core.stripped(text)
         key = _normal_form(core.text(text))
         duplicate_of = seen.get(key) if len(_WORD.findall(key)) >= _MIN_REPEATED_WORDS else None

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from research.lexicons import NameWords
 from research.schema import Span
 
-_NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b")
+_NAME_TOKEN = re.compile(
+    r"[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b"
+)
 _RUN = re.compile(
     r"(?:[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b)"
     r"(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b))*"
@@ -41,19 +43,26 @@ def find_people(text: str, words: NameWords) -> list[Mention]:
     """Every run of two or more name words that is not all titles: candidate full names."""
     mentions = []
     for run in _RUN.finditer(text):
-        tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _NAME_TOKEN.finditer(run.group())]
+        tokens = [
+            (m.start() + run.start(), m.end() + run.start())
+            for m in _NAME_TOKEN.finditer(run.group())
+        ]
         name = _name_tokens(text, tokens, words)
         if len(name) < 2 or text[name[0][0]].islower():
             continue
         start, end = name[0][0], name[-1][1]
         context_start = _context_start(text, start)
         mentions.append(
-            Mention(_POSSESSIVE.sub("", text[start:end]), Span(start, end), Span(context_start, end))
+            Mention(
+                _POSSESSIVE.sub("", text[start:end]), Span(start, end), Span(context_start, end)
+            )
         )
     return mentions
 
 
-def _name_tokens(text: str, tokens: list[tuple[int, int]], words: NameWords) -> list[tuple[int, int]]:
+def _name_tokens(
+    text: str, tokens: list[tuple[int, int]], words: NameWords
+) -> list[tuple[int, int]]:
     """The name at the end of a capitalized run: at most two name words and the particles between."""
     kept: list[tuple[int, int]] = []
     proper = 0
@@ -79,7 +88,7 @@ def _context_start(text: str, start: int, *, window: int = 60) -> int:
     """Where the words introducing a name begin: back to the clause's last comma or stop."""
     floor = max(0, start - window)
     for position in range(start - 1, floor - 1, -1):
-        if text[position] in ".,;:\n–—(“\"":
+        if text[position] in '.,;:\n–—(“"':
             return position + 1
     return floor
 

@@ -67,7 +67,9 @@ def read_articles(paths: Iterable[str | os.PathLike[str]]) -> pd.DataFrame:
     if not duplicated.empty:
         doc = duplicated.iloc[0]
         where = frame.loc[frame["doc"] == doc, "path"].tolist()
-        raise InputError(where[-1], f"article id {doc!r} is used more than once ({', '.join(where)})")
+        raise InputError(
+            where[-1], f"article id {doc!r} is used more than once ({', '.join(where)})"
+        )
     return frame
 
 
@@ -156,13 +158,17 @@ def _read_parquet(path: Path) -> list[dict[str, Any]]:
     return _table_rows(path, table, first_record=1)
 
 
-def _table_rows(path: Path, table: pd.DataFrame, *, first_record: int | None) -> list[dict[str, Any]]:
+def _table_rows(
+    path: Path, table: pd.DataFrame, *, first_record: int | None
+) -> list[dict[str, Any]]:
     """Rows of a table corpus: a text column, and optional id, title, source, published, url."""
     columns = {str(c).lower(): c for c in table.columns}
     text_column = next((columns[name] for name in TEXT_COLUMNS if name in columns), None)
     if text_column is None:
         found = ", ".join(str(c) for c in table.columns if c != "__record") or "none"
-        raise InputError(path, f"has no text column (looked for {', '.join(TEXT_COLUMNS)}; found {found})")
+        raise InputError(
+            path, f"has no text column (looked for {', '.join(TEXT_COLUMNS)}; found {found})"
+        )
     provenance = _provenance(path)
     rows = []
     for position, record in enumerate(table.to_dict("records")):
@@ -195,16 +201,25 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
     """Write to a temporary file beside `path` and move it into place only when complete."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         encoding = None if "b" in mode else "utf-8"
         newline = None if "b" in mode else ""
         with os.fdopen(handle, mode, encoding=encoding, newline=newline) as stream:
             yield stream
-        os.replace(temporary, target)
+        Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
+        Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def statement_records(statements: pd.DataFrame, articles: pd.DataFrame) -> Iterator[dict[str, Any]]:
@@ -225,8 +240,12 @@ def statement_records(statements: pd.DataFrame, articles: pd.DataFrame) -> Itera
         yield record
 
 
+# Columns the contract's span objects already carry; every other column is passed through.
 _CONTRACT_COLUMNS = {
     "doc",
+    "speaker",
+    "cue",
+    "content",
     "speaker_start",
     "speaker_end",
     "cue_start",

@@ -139,7 +139,10 @@ def _parse_cues(path: str, data: Mapping[str, Any]) -> CueLexicon:
         _check_class(path, where, verb_class, classes)
         kind = str(entry.get("kind", "phrase"))
         # A phrase reading goes first: "claims from X that" is tried as a noun before as a verb.
-        cues[text] = (Cue(text, str(entry.get("lemma", text)), verb_class, kind), *cues.get(text, ()))
+        cues[text] = (
+            Cue(text, str(entry.get("lemma", text)), verb_class, kind),
+            *cues.get(text, ()),
+        )
     return CueLexicon(cues, classes, path)
 
 
@@ -178,7 +181,13 @@ class Party:
 
     def terms(self) -> list[str]:
         """Every string that names this party, people included."""
-        found = [*self.names, *self.adjectives, *self.metonyms, *self.institutions, *self.group_nouns]
+        found = [
+            *self.names,
+            *self.adjectives,
+            *self.metonyms,
+            *self.institutions,
+            *self.group_nouns,
+        ]
         return found + [person.name for person in self.people]
 
 
@@ -195,7 +204,9 @@ class PartyLexicon:
         for party in self.parties:
             for term in party.terms():
                 owner.setdefault(_term_key(term), party.name)
-        terms = sorted({_term_key(t) for p in self.parties for t in p.terms()}, key=len, reverse=True)
+        terms = sorted(
+            {_term_key(t) for p in self.parties for t in p.terms()}, key=len, reverse=True
+        )
         sensitive = [re.escape(t) for t in terms if t != t.lower()]
         insensitive = [re.escape(t) for t in terms if t == t.lower()]
         alternatives = []
@@ -274,8 +285,12 @@ def _parse_parties(path: str, data: Mapping[str, Any]) -> list[tuple[Party, bool
                 raise LexiconError(path, f"party {name!r}: each person needs a name")
             _check_keys(path, f"party {name!r} person", person, _PERSON_KEYS)
             people.append(Person(str(person["name"]), str(person.get("title", ""))))
-        lists = {key: _strings(path, f"party {name!r} {key}", entry.get(key, [])) for key in _LIST_FIELDS}
-        parsed.append((Party(name, kind, people=tuple(people), **lists), bool(entry.get("replace"))))
+        lists = {
+            key: _strings(path, f"party {name!r} {key}", entry.get(key, [])) for key in _LIST_FIELDS
+        }
+        parsed.append(
+            (Party(name, kind, people=tuple(people), **lists), bool(entry.get("replace")))
+        )
     return parsed
 
 
@@ -312,8 +327,13 @@ def load_name_words() -> NameWords:
     _check_keys(path, "top level", data, {"meta", "titles", "particles", "pronouns"})
     pronouns = data.get("pronouns", {})
     return NameWords(
-        frozenset(w.lower() for w in _strings(path, "titles", data.get("titles", {}).get("words", []))),
-        frozenset(w.lower() for w in _strings(path, "particles", data.get("particles", {}).get("words", []))),
+        frozenset(
+            w.lower() for w in _strings(path, "titles", data.get("titles", {}).get("words", []))
+        ),
+        frozenset(
+            w.lower()
+            for w in _strings(path, "particles", data.get("particles", {}).get("words", []))
+        ),
         frozenset(_strings(path, "pronouns.person", pronouns.get("person", []))),
         frozenset(_strings(path, "pronouns.group", pronouns.get("group", []))),
     )

@@ -79,7 +79,9 @@ def _owner(lexicon: PartyLexicon, term: str) -> str:
     return party
 
 
-def carry_parties(resolutions: Sequence[Resolution], entities: Sequence[str | None]) -> list[Resolution]:
+def carry_parties(
+    resolutions: Sequence[Resolution], entities: Sequence[str | None]
+) -> list[Resolution]:
     """Give a speaker left unresolved the party an earlier statement of the same entity received."""
     known: dict[str, Resolution] = {}
     carried = []

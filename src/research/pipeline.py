@@ -16,8 +16,15 @@ from typing import Any
 import pandas as pd
 
 from research import attribution, clean, entities, parties, segment, sentiment
-from research.lexicons import CueLexicon, NameWords, PartyLexicon, load_cues, load_name_words, load_parties
-from research.schema import FINDINGS, PARAGRAPHS, SENTENCES, STATEMENTS, Span, make_frame
+from research.lexicons import (
+    CueLexicon,
+    NameWords,
+    PartyLexicon,
+    load_cues,
+    load_name_words,
+    load_parties,
+)
+from research.schema import FINDINGS, PARAGRAPHS, SENTENCES, STATEMENTS, make_frame
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,12 @@ def analyze(
 ) -> Analysis:
     """Run every stage on every article."""
     lexicons = lexicons or load_lexicons()
-    rows: dict[str, list[dict[str, Any]]] = {"paragraphs": [], "sentences": [], "findings": [], "statements": []}
+    rows: dict[str, list[dict[str, Any]]] = {
+        "paragraphs": [],
+        "sentences": [],
+        "findings": [],
+        "statements": [],
+    }
     for doc, text in zip(articles["doc"], articles["text"], strict=True):
         for table, found in _analyze_text(str(doc), str(text), lexicons):
             rows[table].extend(found)
@@ -74,20 +86,25 @@ def extract_statements(
     return analyze(articles, lexicons, sentiment_backend=sentiment_backend).statements
 
 
-def _analyze_text(doc: str, text: str, lexicons: Lexicons) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+def _analyze_text(
+    doc: str, text: str, lexicons: Lexicons
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     paragraphs = clean.clean_paragraphs(text, segment.split_paragraphs(text))
-    yield "paragraphs", [
-        {
-            "doc": doc,
-            "paragraph": index,
-            "start": p.span.start,
-            "end": p.span.end,
-            "duplicate_of": p.duplicate_of,
-            "debris_start": p.debris.start if p.debris else None,
-            "debris_end": p.debris.end if p.debris else None,
-        }
-        for index, p in enumerate(paragraphs)
-    ]
+    yield (
+        "paragraphs",
+        [
+            {
+                "doc": doc,
+                "paragraph": index,
+                "start": p.span.start,
+                "end": p.span.end,
+                "duplicate_of": p.duplicate_of,
+                "debris_start": p.debris.start if p.debris else None,
+                "debris_end": p.debris.end if p.debris else None,
+            }
+            for index, p in enumerate(paragraphs)
+        ],
+    )
     yield "findings", list(_findings(doc, text, paragraphs))
 
     # A repeated paragraph is analysed once, where it first stands.
@@ -96,15 +113,25 @@ def _analyze_text(doc: str, text: str, lexicons: Lexicons) -> Iterator[tuple[str
         for index, p in enumerate(paragraphs)
         if p.duplicate_of is None and len(p.core)
     ]
-    sentence_rows = []
+    sentence_rows: list[dict[str, Any]] = []
     for index, _, spans in units:
         for span in spans:
-            sentence_rows.append({"doc": doc, "paragraph": index, "sentence": len(sentence_rows), "start": span.start, "end": span.end})
+            sentence_rows.append(
+                {
+                    "doc": doc,
+                    "paragraph": index,
+                    "sentence": len(sentence_rows),
+                    "start": span.start,
+                    "end": span.end,
+                }
+            )
     yield "sentences", sentence_rows
 
     found = attribution.find_statements(text, units, lexicons.cues)
     people = list(lexicons.parties.people)
-    resolved = entities.resolve_speakers(text, [s.speaker for s in found], lexicons.names, known=people)
+    resolved = entities.resolve_speakers(
+        text, [s.speaker for s in found], lexicons.names, known=people
+    )
     resolutions = [
         parties.resolve_party(
             lexicons.parties,
@@ -116,10 +143,13 @@ def _analyze_text(doc: str, text: str, lexicons: Lexicons) -> Iterator[tuple[str
         for s, e in zip(found, resolved, strict=True)
     ]
     resolutions = parties.carry_parties(resolutions, [e.name if e else None for e in resolved])
-    yield "statements", [
-        _statement_row(doc, text, number, s, e, r)
-        for number, (s, e, r) in enumerate(zip(found, resolved, resolutions, strict=True))
-    ]
+    yield (
+        "statements",
+        [
+            _statement_row(doc, text, number, s, e, r)
+            for number, (s, e, r) in enumerate(zip(found, resolved, resolutions, strict=True))
+        ],
+    )
 
 
 def _findings(doc: str, text: str, paragraphs: list[clean.Paragraph]) -> Iterator[dict[str, Any]]:

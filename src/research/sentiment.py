@@ -50,7 +50,9 @@ def get_backend(name: str) -> SentimentBackend:
     try:
         factory = BACKENDS[name]
     except KeyError:
-        raise ValueError(f"unknown sentiment backend {name!r} (known: {', '.join(BACKENDS)})") from None
+        raise ValueError(
+            f"unknown sentiment backend {name!r} (known: {', '.join(BACKENDS)})"
+        ) from None
     return factory()
 
 

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import pytest
+
+from research.attribution import find_quotes, find_statements
+from research.pipeline import Lexicons
+from research.schema import Span
+from research.segment import split_paragraphs, split_sentences
+
+Row = tuple[str | None, str, str, str]  # speaker, cue, content, kind
+
+
+def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
+    units = [(i, p, split_sentences(text, p)) for i, p in enumerate(split_paragraphs(text))]
+    found = find_statements(text, units, lexicons.cues)
+    return [
+        (
+            s.speaker.text(text) if s.speaker else None,
+            s.cue.text(text) if s.cue else "",
+            " … ".join(c.text(text) for c in s.content),
+            s.kind,
+        )
+        for s in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        (
+            "Officials said that the convoy had left the city.",
+            [("Officials", "said", "the convoy had left the city", "indirect")],
+        ),
+        (
+            "“The convoy has left,” the minister said.",
+            [("the minister", "said", "“The convoy has left,”", "direct")],
+        ),
+        (
+            "“The convoy has left,” said Ahmed Karimi, a council member.",
+            [("Ahmed Karimi", "said", "“The convoy has left,”", "direct")],
+        ),
+        (
+            "The talks had failed, according to two diplomats.",
+            [("two diplomats", "according to", "The talks had failed", "indirect")],
+        ),
+        (
+            "According to the ministry, 40 people were hurt in the blast.",
+            [("the ministry", "According to", "40 people were hurt in the blast", "indirect")],
+        ),
+        (
+            "Layla Haddad, a spokeswoman for the council, said the city was “under siege”.",
+            [("Layla Haddad", "said", "the city was “under siege”", "mixed")],
+        ),
+        (
+            "The mayor told reporters on Sunday that the water supply was cut.",
+            [("The mayor", "told", "the water supply was cut", "indirect")],
+        ),
+        (
+            "“We are ready,” he said, adding that talks would resume.",
+            [
+                ("he", "said", "“We are ready,”", "direct"),
+                ("he", "adding", "talks would resume", "indirect"),
+            ],
+        ),
+        (
+            "“We will stay. We will not surrender,” the commander said.",
+            [("the commander", "said", "“We will stay. We will not surrender,”", "direct")],
+        ),
+        (
+            "Residents reported shelling amid claims from activists that the road was closed.",
+            [("activists", "claims", "the road was closed", "indirect")],
+        ),
+        (
+            "The fighters, who local officials say number a few hundred, withdrew.",
+            [("local officials", "say", "number a few hundred", "indirect")],
+        ),
+        (
+            "Commenting on Monday, Deputy Minister Omar Nadim said no agreement was near.",
+            [("Deputy Minister Omar Nadim", "said", "no agreement was near", "indirect")],
+        ),
+        # not statements: a negated cue, and a cue inside a quotation
+        ("The minister did not say whether the talks would resume.", []),
+    ],
+)
+def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:
+    assert statements_in(text_in, lexicons) == expected
+
+
+def test_quote_spanning_paragraphs_stays_open_until_closed() -> None:
+    text = "“First part of the quote.\n“Second part,” she said."
+    paragraphs = split_paragraphs(text)
+    assert [q.text(text) for q in find_quotes(text, paragraphs[0])] == ["“First part of the quote."]
+    assert [q.text(text) for q in find_quotes(text, paragraphs[1])] == ["“Second part,”"]
+
+
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        ('He called it "a disaster" and "a shame".', ['"a disaster"', '"a shame"']),
+        ('Mixed “curly" and "straight” marks.', ['“curly"', '"straight”']),
+        ("No quotes here.", []),
+    ],
+)
+def test_quotes_pair_straight_and_curly_marks(text_in: str, expected: list[str]) -> None:
+    assert [q.text(text_in) for q in find_quotes(text_in, Span(0, len(text_in)))] == expected

@@ -29,7 +29,7 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
     [
         (
             "Officials said that the convoy had left the city.",
-            [("Officials", "said", "the convoy had left the city", "indirect")],
+            [("Officials", "said", "that the convoy had left the city", "indirect")],
         ),
         (
             "“The convoy has left,” the minister said.",
@@ -53,13 +53,13 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ),
         (
             "The mayor told reporters on Sunday that the water supply was cut.",
-            [("The mayor", "told", "the water supply was cut", "indirect")],
+            [("The mayor", "told", "that the water supply was cut", "indirect")],
         ),
         (
             "“We are ready,” he said, adding that talks would resume.",
             [
                 ("he", "said", "“We are ready,”", "direct"),
-                ("he", "adding", "talks would resume", "indirect"),
+                ("he", "adding", "that talks would resume", "indirect"),
             ],
         ),
         (
@@ -68,7 +68,7 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ),
         (
             "Residents reported shelling amid claims from activists that the road was closed.",
-            [("activists", "claims", "the road was closed", "indirect")],
+            [("activists", "claims", "that the road was closed", "indirect")],
         ),
         (
             "The fighters, who local officials say number a few hundred, withdrew.",

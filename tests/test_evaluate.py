@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -583,7 +584,7 @@ def test_report_mentions_every_role(gold: GoldCorpus) -> None:
 def test_read_predictions_round_trip(gold: GoldCorpus, tmp_path: Path) -> None:
     path = tmp_path / "predictions.jsonl"
     lines = [json.dumps({**record, "extra": "ignored"}) for record in perfect(gold)]
-    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8-sig")  # with a byte order mark
     frame = read_predictions(path)
     assert frame["line"].tolist() == [1, 2, 3, 4, 5, 6, 7]
     assert evaluate_statements(gold, frame).relations.iloc[0]["f1"] == 1.0
@@ -635,10 +636,14 @@ def test_unknown_documents(gold: GoldCorpus) -> None:
     assert score(gold, records, unknown_docs="ignore").relations.iloc[0]["f1"] == 1.0
 
 
-def test_statements_frame_converts(gold: GoldCorpus) -> None:
+@pytest.mark.parametrize("container", ["list", "array"])
+def test_statements_frame_converts(gold: GoldCorpus, container: str) -> None:
     text = gold.texts["school_budget"]
     cue = text.index("is widely expected")
     content = text.index("that the levy will pass")
+    spans: object = [(content, content + len("that the levy will pass"))]
+    if container == "array":  # what a Parquet round trip hands back
+        spans = np.array(spans)
     statements = pd.DataFrame(
         {
             "doc": ["school_budget"],
@@ -648,7 +653,7 @@ def test_statements_frame_converts(gold: GoldCorpus) -> None:
             "speaker_end": pd.array([None], dtype="Int64"),
             "cue_start": pd.array([cue], dtype="Int64"),
             "cue_end": pd.array([cue + len("is widely expected")], dtype="Int64"),
-            "content_spans": [[(content, content + len("that the levy will pass"))]],
+            "content_spans": [spans],
         }
     )
     frame = predictions_from_statements(statements)

@@ -18,7 +18,7 @@ speaker is "Amin Malhees"; the apposition is kept as `description`, which helps 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from research.lexicons import Cue, CueLexicon
@@ -38,6 +38,13 @@ _AUXILIARIES = {
 _FINITE = {
     "is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "'s", "’s", "wo", "remains", "remained",
+}  # fmt: skip
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"}
+# The verb group of a cue, kept in the cue span: "has also said", "would have said".
+_VERB_GROUP = {
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "did", "does", "do", "also", "is", "are", "was", "were", "be", "been", "being", "once",
 }  # fmt: skip
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _ADDRESSEES = {
@@ -82,8 +89,10 @@ _TITLE_HEADS = {
     "chief",
 }  # "claims from opposition activists that ..."
 
-OPENING_QUOTES = '“"«„'
-CLOSING_QUOTES = '”"»'
+# Quotation marks as tokens: curly, straight, guillemets, and the doubled apostrophes and
+# backticks some wires (the New York Times archive among them) use for double quotes.
+OPENING_QUOTES = frozenset({"“", '"', "«", "„", "''", "``"})
+CLOSING_QUOTES = frozenset({"”", '"', "»", "''"})
 _MAX_SPEAKER_TOKENS = 25
 _MAX_BACKWARD_TAIL = 5  # "the UN said earlier this week," : a tail this short holds no content
 
@@ -108,6 +117,7 @@ class Statement:
     cue_lemma: str = ""
     verb_class: str = ""
     description: Span | None = None  # the speaker's apposition, if any
+    refers_to: Span | None = None  # what a relative-pronoun speaker ("who") stands for
 
 
 # --- entry point ----------------------------------------------------------------------------------
@@ -117,19 +127,28 @@ def find_statements(
     text: str,
     paragraphs: Sequence[tuple[int, Span, Sequence[Span]]],
     cues: CueLexicon,
+    *,
+    tags: Mapping[str, str] | None = None,
 ) -> list[Statement]:
-    """Every statement in the given paragraphs: (index, span, sentence spans) of each."""
+    """Every statement in the given paragraphs: (index, span, sentence spans) of each.
+
+    `tags` maps lowercase words to part-of-speech tags (Penn tags, as in the Pattern lexicon that
+    TextBlob ships); it helps tell "said she took the bus" (a clause) from "reported shelling".
+    """
     statements: list[Statement] = []
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
         for sentence in sentences:
-            reader = _SentenceReader(text, index, sentence, quotes, cues, statements)
+            reader = _SentenceReader(text, index, sentence, quotes, cues, statements, tags or {})
             statements.extend(reader.read())
-    statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue else 0))
+    statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     return statements
 
 
 # --- quotations -----------------------------------------------------------------------------------
+
+
+_QUOTE_MARK = re.compile(r"''|``|[“”\"«»„]")
 
 
 def find_quotes(text: str, paragraph: Span) -> list[Span]:
@@ -140,18 +159,18 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
     """
     quotes = []
     opened: int | None = None
-    for position in range(paragraph.start, paragraph.end):
-        mark = text[position]
-        if mark in "“«„" and opened is None:
+    for match in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
+        mark, position = match.group(), match.start()
+        if mark in ("“", "«", "„", "``") and opened is None:
             opened = position
-        elif mark in "”»" and opened is not None:
-            quotes.append(Span(opened, position + 1))
+        elif mark in ("”", "»") and opened is not None:
+            quotes.append(Span(opened, match.end()))
             opened = None
-        elif mark == '"':
+        elif mark in ('"', "''"):
             if opened is None:
                 opened = position
             else:
-                quotes.append(Span(opened, position + 1))
+                quotes.append(Span(opened, match.end()))
                 opened = None
     if opened is not None and paragraph.end - opened > 1:
         quotes.append(Span(opened, paragraph.end))
@@ -160,7 +179,7 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
 
 # --- tokens ----------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|n't|[^\w\s]")
+_TOKEN = re.compile(r"''|``|--|(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|n't|[^\w\s]")
 
 
 def tokenize(text: str, span: Span) -> list[Token]:
@@ -192,6 +211,7 @@ class _SentenceReader:
         quotes: Sequence[Span],
         cues: CueLexicon,
         earlier: Sequence[Statement],
+        tags: Mapping[str, str],
     ) -> None:
         self.text = text
         self.paragraph = paragraph
@@ -199,6 +219,7 @@ class _SentenceReader:
         self.quotes = quotes
         self.cues = cues
         self.earlier = earlier
+        self.tags = tags
         self.tokens = tokenize(text, sentence)
         self.found: list[Statement] = []
 
@@ -262,7 +283,7 @@ class _SentenceReader:
             return None  # "are said to": an anonymous attribution, not a speaker's statement
         region = self._region_before(subject_end)
         tail = self._tail(last + 1)
-        speaker, description = self._speaker_before(region, subject_end)
+        speaker, description, refers_to = self._speaker_before(region, subject_end)
         if speaker is None:
             # "“...,” said Ryabkov": the speaker follows the verb and the content precedes it.
             inverted = self._noun_phrase_after(last + 1)
@@ -271,20 +292,25 @@ class _SentenceReader:
             content = self._backward_content(self.tokens[first].start)
             return self._make(cue, first, last, inverted, content, None)
         relative = self._relative_speaker(region)
+        forward = self._forward_marker(tail) or self._quote_follows(last + 1)
+        if _adverbial(tail) and self._after_as(region):
+            # "As Crane said, the two ... have become": the content follows the comma.
+            content = self._forward_content(last + 1 + len(tail), cue, relative=False)
+            return self._make(cue, first, last, speaker, content, description, refers_to)
         backward = (
             not relative
-            and not self._forward_marker(tail)
+            and not forward
             and len(tail) <= _MAX_BACKWARD_TAIL
-            and all(_before_complement(t) for t in tail)
+            and _adverbial(tail)
             and self._has_text_before(speaker)
         )
         if not backward:
-            if not self._forward_marker(tail) and not _looks_like_clause(tail):
+            if not forward and not relative and not self._looks_like_clause(tail):
                 return None  # "Residents reported shelling": an object, not a reported clause
             content = self._forward_content(last + 1, cue, relative=relative)
-            return self._make(cue, first, last, speaker, content, description)
+            return self._make(cue, first, last, speaker, content, description, refers_to)
         content = self._backward_content(speaker.start)
-        return self._make(cue, first, last, speaker, content, description)
+        return self._make(cue, first, last, speaker, content, description, refers_to)
 
     def _according_to(self, first: int, last: int, cue: Cue) -> Statement | None:
         speaker = self._noun_phrase_after(last + 1)
@@ -316,10 +342,10 @@ class _SentenceReader:
             ),
             None,
         )
-        if that is None:
+        if that is None or that == link + 1:
             return None
         speaker = Span(self.tokens[link + 1].start, self.tokens[that - 1].end)
-        content = self._forward_content(that + 1, cue, relative=False)
+        content = self._forward_content(that, cue, relative=False)
         return self._make(cue, first, last, speaker, content, None)
 
     def _participial(self, first: int, last: int, cue: Cue) -> Statement | None:
@@ -375,17 +401,23 @@ class _SentenceReader:
             for s in self.found
         )
 
-    def _speaker_before(self, region: list[Token], end: int) -> tuple[Span | None, Span | None]:
-        """The subject noun phrase of a verb cue, and its apposition if any."""
+    def _speaker_before(
+        self, region: list[Token], end: int
+    ) -> tuple[Span | None, Span | None, Span | None]:
+        """The subject of a verb cue: (speaker, its apposition, what a relative pronoun stands for)."""
         segments = _segments(region)
         last = segments[-1] if segments else []
         if last and _relative_opener(last):
-            return self._np(last[1:]), None  # "..., who rebel leaders say are ...": "rebel leaders"
+            return self._np(last[1:]), None, None  # "..., who rebel leaders say are": "rebel leaders"
         named = [
             (i, segment)
             for i, segment in enumerate(segments)
             if segment and not _introductory(segment) and not _modifier(segment)
         ]
+        if len(last) == 1 and last[0].lower in _RELATIVES and named:
+            # "The trader, who claimed ...": the speaker is "who", standing for "The trader"
+            pronoun = Span(last[0].start, last[0].end)
+            return pronoun, None, self._np(named[-1][1])
         if last and self._adjacent(last, end) and not _modifier(last):
             head = named[0] if named else None
             if (
@@ -394,14 +426,12 @@ class _SentenceReader:
                 and _apposition(last)
                 and _name_like(head[1])
             ):
-                return self._np(head[1]), self._description(segments, head[0])
-            return self._np(last), None
-        if (
-            named
-        ):  # an apposition or a modifier sits right before the verb: the subject is left of it
+                return self._np(head[1]), self._description(segments, head[0]), None
+            return self._np(last), None, None
+        if named:  # an apposition or a modifier stands right before the verb: the subject is left
             position, segment = named[0]
-            return self._np(segment), self._description(segments, position)
-        return None, None
+            return self._np(segment), self._description(segments, position), None
+        return None, None, None
 
     def _adjacent(self, segment: list[Token], end: int) -> bool:
         return end < 1 or segment[-1] is self.tokens[end - 1]
@@ -477,7 +507,54 @@ class _SentenceReader:
 
     def _has_text_before(self, speaker: Span) -> bool:
         before = self.text[self.sentence.start : speaker.start]
-        return any(ch.isalnum() for ch in before) or self._quote_at(speaker.start - 2) is not None
+        return (
+            any(ch.isalnum() for ch in before)
+            or self._quote_at(speaker.start - 2) is not None
+            or self._prior_quote() is not None
+        )
+
+    def _prior_quote(self) -> Span | None:
+        """A quotation that ends right where this sentence starts: '"...?" Rubio said.'"""
+        for quote in self.quotes:
+            if quote.end <= self.sentence.start and not self.text[quote.end : self.sentence.start].strip(" ,"):
+                return quote
+        return None
+
+    def _quote_follows(self, index: int) -> bool:
+        """ "said, “..." or "said: “...": a quotation right after the cue's comma or colon."""
+        following = self.tokens[index : index + 2]
+        return (
+            len(following) == 2
+            and following[0].text in {",", ":"}
+            and following[1].text in OPENING_QUOTES
+        )
+
+    def _after_as(self, region: list[Token]) -> bool:
+        """ "As Crane said, ...": the speaker's clause opens with "as"."""
+        if not region:
+            return False
+        index = self.tokens.index(region[0])
+        return index > 0 and self.tokens[index - 1].lower == "as"
+
+    def _looks_like_clause(self, tokens: list[Token]) -> bool:
+        """Whether words after a cue read as a clause ("no deal was near", "she took the bus"),
+        not an object ("shelling"): a subject pronoun first, or a finite verb among the first words
+        by the Pattern part-of-speech lexicon that ships with TextBlob."""
+        head = tokens[:8]
+        if not head:
+            return False
+        if head[0].lower in _SUBJECT_PRONOUNS or any(t.lower in _FINITE for t in head):
+            return True
+        return any(self.tags.get(t.lower, "") in _FINITE_TAGS for t in head[1:])
+
+    def _verb_group_start(self, first: int) -> int:
+        """The cue's whole verb group: "has also said", "would not have said"."""
+        while first > 0 and (
+            self.tokens[first - 1].lower in _VERB_GROUP
+            or (self.tokens[first - 1].lower.endswith("ly") and self.tokens[first - 1].lower in _AUXILIARIES)
+        ):
+            first -= 1
+        return first
 
     def _content_ends_before(self, first: int) -> bool:
         """Whether a quotation or a clause ends right before the cue ('...,” said')."""
@@ -503,7 +580,8 @@ class _SentenceReader:
         ]
         opening = next((i for i, t in enumerate(tokens[:12]) if t.text in OPENING_QUOTES), None)
         if markers and (opening is None or markers[0] < opening):
-            start = markers[0] + 1
+            # "that" belongs to the content, a colon to the cue (the PARC/PolNeAR convention)
+            start = markers[0] + (1 if tokens[markers[0]].text == ":" else 0)
         elif opening is not None and cue.kind == "verb" and self._is_objectless(tokens[:opening]):
             start = opening
         else:
@@ -593,11 +671,14 @@ class _SentenceReader:
         last: int,
         speaker: Span | None,
         content: list[Span],
-        description: Span | None,
+        description: Span | None = None,
+        refers_to: Span | None = None,
     ) -> Statement | None:
-        content = [c for c in content if len(c)]
+        content = [c for c in content if not c.empty]
         if not content:
             return None
+        if cue.kind == "verb":
+            first = self._verb_group_start(first)
         cue_span = Span(self.tokens[first].start, self.tokens[last].end)
         if speaker is not None and any(_overlaps(speaker, c) for c in content):
             return None
@@ -610,6 +691,7 @@ class _SentenceReader:
             cue_lemma=cue.lemma,
             verb_class=cue.verb_class,
             description=description,
+            refers_to=refers_to,
         )
 
 
@@ -638,10 +720,9 @@ def _before_complement(token: Token) -> bool:
     )
 
 
-def _looks_like_clause(tokens: list[Token]) -> bool:
-    """Whether words after a cue read as a clause ("no deal was near"), not an object ("shelling")."""
-    head = tokens[:8]
-    return any(t.lower in _FINITE for t in head) or any(t.lower.endswith("ed") for t in head[1:])
+def _adverbial(tail: list[Token]) -> bool:
+    """Words after a cue that add only when, where or how: "earlier this week", "in an interview"."""
+    return not tail or tail[0].lower in _PREPOSITIONS or all(_before_complement(t) for t in tail)
 
 
 def _relative_opener(segment: list[Token]) -> bool:

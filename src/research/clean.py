@@ -58,7 +58,7 @@ def find_debris(text: str, span: Span) -> Span | None:
     if match is None:
         return None
     found = Span(span.start + match.start(), span.start + match.end()).stripped(text)
-    return found if len(found) else None
+    return None if found.empty else found
 
 
 def _normal_form(piece: str) -> str:

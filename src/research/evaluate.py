@@ -44,7 +44,10 @@ when their contents share at least one token (same matching as ``overlap``). Rec
 gold, precision = paired predictions / predictions. Among pairs, speaker accuracy is the share
 where the predicted speaker shares a token with the gold source, or both are absent;
 ``speaker_exact`` asks for identical fragments instead; cue accuracy is defined like speaker
-accuracy.
+accuracy. When contents overlap equally, the pair whose speaker and cue agree more wins. Recall is
+also broken down by the gold content's kind, read off its quote marks: direct when every fragment
+is enclosed in double quotes, mixed when some quote mark occurs, else indirect. A rate whose
+denominator is zero is NaN.
 
 Why these: work on PARC (Pareti et al. 2013, EMNLP; Pareti 2016, "PARC 3.0", LREC) separates strict
 (exact boundaries) from partial (overlapping) span matches; Newell et al. (2018) measure PolNeAR
@@ -58,6 +61,7 @@ comparable with these.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from bisect import bisect_left, bisect_right
@@ -364,7 +368,8 @@ PREDICTION_COLUMNS = ["pred_id", "line", "doc", "kind", "source", "cue", "conten
 def read_predictions(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read a JSON Lines predictions file into a predictions frame (see ``predictions_frame``)."""
     numbered: list[tuple[int, Any]] = []
-    with Path(path).open(encoding="utf-8") as handle:
+    # utf-8-sig: a byte order mark some editors write must not break the first record.
+    with Path(path).open(encoding="utf-8-sig") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -444,15 +449,17 @@ def predictions_from_statements(statements: pd.DataFrame) -> pd.DataFrame:
         for key in ("speaker", "cue"):
             start, end = _present(row.get(f"{key}_start")), _present(row.get(f"{key}_end"))
             record[key] = None if start is None else {"start": int(start), "end": int(end)}
-        spans = row.get("content_spans")
-        record["content"] = [{"start": int(s), "end": int(e)} for s, e in _present(spans) or ()]
+        # After a Parquet round trip the spans are arrays, whose truth value is ambiguous.
+        spans = _present(row.get("content_spans"))
+        pairs = () if spans is None else spans
+        record["content"] = [{"start": int(start), "end": int(end)} for start, end in pairs]
         records.append(record)
     return predictions_frame(records, origin="<statements frame>")
 
 
 def _present(value: Any) -> Any:
     """None for a missing value (None, pd.NA, NaN), else the value."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     return value
 

@@ -337,3 +337,25 @@ def load_name_words() -> NameWords:
         frozenset(_strings(path, "pronouns.person", pronouns.get("person", []))),
         frozenset(_strings(path, "pronouns.group", pronouns.get("group", []))),
     )
+
+
+# --- part-of-speech evidence ----------------------------------------------------------------------
+
+
+@cache
+def load_word_tags() -> Mapping[str, str]:
+    """Word -> most frequent Penn tag, from the Brill/Pattern lexicon that ships inside TextBlob.
+
+    The attributor looks words up here (a dictionary look-up, no tagging pass) to tell a
+    reported clause from an object. It works offline: the lexicon file is part of the wheel.
+    """
+    tags: dict[str, str] = {}
+    lexicon = resources.files("textblob") / "en" / "en-lexicon.txt"
+    with lexicon.open(encoding="utf-8") as stream:
+        for line in stream:
+            if line.startswith(";;;"):
+                continue
+            word, _, tag = line.strip().partition(" ")
+            if tag:
+                tags.setdefault(word.lower(), tag.split()[0])
+    return tags

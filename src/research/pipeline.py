@@ -9,7 +9,7 @@ call runs on one article, on a corpus in pandas, and per partition on a Dask clu
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ from research.lexicons import (
     load_cues,
     load_name_words,
     load_parties,
+    load_word_tags,
 )
 from research.schema import FINDINGS, PARAGRAPHS, SENTENCES, STATEMENTS, make_frame
 
@@ -32,6 +33,7 @@ class Lexicons:
     cues: CueLexicon
     parties: PartyLexicon
     names: NameWords
+    tags: Mapping[str, str]
 
 
 def load_lexicons(
@@ -40,7 +42,9 @@ def load_lexicons(
     cues_path: str | os.PathLike[str] | None = None,
 ) -> Lexicons:
     """The packaged lexicons, with a user's party or cue lexicon where given."""
-    return Lexicons(load_cues(cues_path), load_parties(parties_path), load_name_words())
+    return Lexicons(
+        load_cues(cues_path), load_parties(parties_path), load_name_words(), load_word_tags()
+    )
 
 
 @dataclass(frozen=True)
@@ -99,8 +103,8 @@ def _analyze_text(
                 "start": p.span.start,
                 "end": p.span.end,
                 "duplicate_of": p.duplicate_of,
-                "debris_start": p.debris.start if p.debris else None,
-                "debris_end": p.debris.end if p.debris else None,
+                "debris_start": p.debris.start if p.debris is not None else None,
+                "debris_end": p.debris.end if p.debris is not None else None,
             }
             for index, p in enumerate(paragraphs)
         ],
@@ -111,7 +115,7 @@ def _analyze_text(
     units = [
         (index, p.core, segment.split_sentences(text, p.core))
         for index, p in enumerate(paragraphs)
-        if p.duplicate_of is None and len(p.core)
+        if p.duplicate_of is None and not p.core.empty
     ]
     sentence_rows: list[dict[str, Any]] = []
     for index, _, spans in units:
@@ -127,7 +131,7 @@ def _analyze_text(
             )
     yield "sentences", sentence_rows
 
-    found = attribution.find_statements(text, units, lexicons.cues)
+    found = attribution.find_statements(text, units, lexicons.cues, tags=lexicons.tags)
     people = list(lexicons.parties.people)
     resolved = entities.resolve_speakers(
         text, [s.speaker for s in found], lexicons.names, known=people
@@ -135,14 +139,14 @@ def _analyze_text(
     resolutions = [
         parties.resolve_party(
             lexicons.parties,
-            speaker=s.speaker.text(text) if s.speaker else None,
-            entity=e.name if e else None,
-            mention=e.mention.text(text) if e and e.mention else None,
-            description=s.description.text(text) if s.description else None,
+            speaker=s.speaker.text(text) if s.speaker is not None else None,
+            entity=e.name if e is not None else None,
+            mention=e.mention.text(text) if e is not None and e.mention is not None else None,
+            description=s.description.text(text) if s.description is not None else None,
         )
         for s, e in zip(found, resolved, strict=True)
     ]
-    resolutions = parties.carry_parties(resolutions, [e.name if e else None for e in resolved])
+    resolutions = parties.carry_parties(resolutions, [e.name if e is not None else None for e in resolved])
     yield (
         "statements",
         [
@@ -189,13 +193,13 @@ def _statement_row(
         "doc": doc,
         "statement": number,
         "kind": statement.kind,
-        "speaker_start": speaker.start if speaker else None,
-        "speaker_end": speaker.end if speaker else None,
-        "speaker": speaker.text(text) if speaker else None,
+        "speaker_start": speaker.start if speaker is not None else None,
+        "speaker_end": speaker.end if speaker is not None else None,
+        "speaker": speaker.text(text) if speaker is not None else None,
         "entity": entity.name if entity else None,
-        "cue_start": cue.start if cue else None,
-        "cue_end": cue.end if cue else None,
-        "cue": cue.text(text) if cue else None,
+        "cue_start": cue.start if cue is not None else None,
+        "cue_end": cue.end if cue is not None else None,
+        "cue": cue.text(text) if cue is not None else None,
         "content_spans": [(span.start, span.end) for span in statement.content],
         "content": content,
         "paragraph": statement.paragraph,

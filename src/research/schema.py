@@ -89,11 +89,16 @@ class Span:
     start: int
     end: int
 
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"not a span: [{self.start}, {self.end})")
+
     def text(self, source: str) -> str:
         return source[self.start : self.end]
 
-    def __len__(self) -> int:
-        return self.end - self.start
+    @property
+    def empty(self) -> bool:
+        return self.start == self.end
 
     def stripped(self, source: str) -> Span:
         """The same span without leading or trailing white space."""

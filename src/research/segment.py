@@ -21,7 +21,7 @@ def split_paragraphs(text: str) -> list[Span]:
     spans = []
     for match in _LINE.finditer(text):
         span = Span(match.start(), match.end()).stripped(text)
-        if len(span):
+        if not span.empty:
             spans.append(span)
     return spans
 
@@ -35,6 +35,6 @@ def split_sentences(text: str, within: Span) -> list[Span]:
     spans = []
     for start, end in offsets:
         span = Span(within.start + start, within.start + end).stripped(text)
-        if len(span):
+        if not span.empty:
             spans.append(span)
     return spans

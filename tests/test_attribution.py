@@ -68,7 +68,15 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ),
         (
             "Residents reported shelling amid claims from activists that the road was closed.",
-            [("activists", "claims", "that the road was closed", "indirect")],
+            [
+                (
+                    "Residents",
+                    "reported",
+                    "shelling amid claims from activists that the road was closed",
+                    "indirect",
+                ),
+                ("activists", "claims", "that the road was closed", "indirect"),  # nested
+            ],
         ),
         (
             "The fighters, who local officials say number a few hundred, withdrew.",

@@ -39,6 +39,8 @@ _FINITE = {
     "is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "'s", "’s", "wo", "remains", "remained",
 }  # fmt: skip
+# Verbs whose object is the addressee: "told a crowded hall in Baltimore that ...".
+_ADDRESSEE_VERBS = {"tell", "remind", "assure", "inform", "warn", "notify", "brief", "promise"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"}
 # The verb group of a cue, kept in the cue span: "has also said", "would have said".
@@ -118,6 +120,7 @@ class Statement:
     verb_class: str = ""
     description: Span | None = None  # the speaker's apposition, if any
     refers_to: Span | None = None  # what a relative-pronoun speaker ("who") stands for
+    nested: bool = False  # its cue lies inside another statement's content
 
 
 # --- entry point ----------------------------------------------------------------------------------
@@ -138,11 +141,73 @@ def find_statements(
     statements: list[Statement] = []
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
+        found: list[Statement] = []
         for sentence in sentences:
-            reader = _SentenceReader(text, index, sentence, quotes, cues, statements, tags or {})
-            statements.extend(reader.read())
+            reader = _SentenceReader(text, index, sentence, quotes, cues, statements + found, tags or {})
+            found.extend(reader.read())
+        _join_quotes(text, found, quotes, cues, tags or {})
+        statements.extend(found)
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
+    _mark_nested(statements)
     return statements
+
+
+def _join_quotes(
+    text: str,
+    statements: Sequence[Statement],
+    quotes: Sequence[Span],
+    cues: CueLexicon,
+    tags: Mapping[str, str],
+) -> None:
+    """Give a quoted statement the quotations its tag interrupts: “A,” she said, “B.” is one
+    statement with two content fragments, as in PARC and PolNeAR, not one quote and an orphan."""
+    claimed = {q for q in quotes for s in statements for c in s.content if _overlaps(q, c)}
+    for statement in statements:
+        if statement.cue is None or statement.nested or statement.kind == "indirect":
+            continue
+        tag = [statement.cue] + ([statement.speaker] if statement.speaker is not None else [])
+        tag_start = min(span.start for span in tag)
+        tag_end = max(span.end for span in [*tag, *statement.content])
+        before = [q for q in quotes if q not in claimed and q.end <= tag_start]
+        if before and _only_glue(text, before[-1].end, tag_start, cues, tags):
+            statement.content.insert(0, before[-1])
+            claimed.add(before[-1])
+        position = tag_end
+        for quote in (q for q in quotes if q.start >= position):
+            if quote in claimed or not _only_glue(text, position, quote.start, cues, tags):
+                break
+            statement.content.append(quote)
+            claimed.add(quote)
+            position = quote.end
+        statement.kind = statement_kind(text, statement.content, quotes)
+
+
+def _only_glue(text: str, start: int, end: int, cues: CueLexicon, tags: Mapping[str, str]) -> bool:
+    """Whether the text between two quotation pieces is only punctuation or the tag's own words
+    ("in an interview", "a senator from Ohio"): no other verb, no other cue."""
+    words = re.findall(r"[\w'’]+", text[start:end].lower())
+    if len(words) > 25:
+        return False
+    return not any(w in cues.cues or tags.get(w) in _FINITE_TAGS or w in _FINITE for w in words)
+
+
+def _mark_nested(statements: Sequence[Statement]) -> None:
+    """Flag statements reported inside another's content ("X said Y claimed Z"): annotation
+    schemes such as PARC and PolNeAR mark only the outermost attribution."""
+    contents = sorted(
+        (span.start, span.end, index)
+        for index, statement in enumerate(statements)
+        for span in statement.content
+    )
+    for index, statement in enumerate(statements):
+        if statement.cue is None:
+            continue
+        cue = statement.cue
+        statement.nested = any(
+            start <= cue.start and cue.end <= end and other != index
+            for start, end, other in contents
+            if start <= cue.start
+        )
 
 
 # --- quotations -----------------------------------------------------------------------------------
@@ -179,7 +244,15 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
 
 # --- tokens ----------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"''|``|--|(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|n't|[^\w\s]")
+# Abbreviations keep their period, so "Mr." or "Sen." does not end a clause.
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Cmdr|Prof|Rev|St|Jr|Sr|Mt|Ft|Pres|Supt"
+    "|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|No|vs"
+)
+_TOKEN = re.compile(
+    rf"''|``|--|(?:[A-Za-z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
+    r"|\w+(?:[-'’]\w+)*|n't|[^\w\s]"
+)
 
 
 def tokenize(text: str, span: Span) -> list[Token]:
@@ -275,24 +348,55 @@ class _SentenceReader:
             if before is not None and (before.text == "," or before.text in CLOSING_QUOTES):
                 return self._participial(first, last, cue)
             return None
-        return self._verb(first, last, cue)
-
-    def _verb(self, first: int, last: int, cue: Cue) -> Statement | None:
         subject_end = self._skip_auxiliaries_left(first)
-        if any(t.lower in _PASSIVE for t in self.tokens[subject_end:first]):
-            return None  # "are said to": an anonymous attribution, not a speaker's statement
+        passive = any(t.lower in _PASSIVE for t in self.tokens[subject_end:first])
+        if passive or cue.verb_class == "raising":
+            return self._unnamed(first, last, cue, subject_end)
+        return self._verb(first, last, cue, subject_end)
+
+    def _unnamed(self, first: int, last: int, cue: Cue, subject_end: int) -> Statement | None:
+        """Attribution without a named source, or with the agent after "by":
+        "X are said to ...", "it is expected that ...", "X seemed to ...", "X have been accused of
+        ...", "X is viewed as ... by analysts". The subject joins the content, as annotators mark it."""
+        following = self.tokens[last + 1 : last + 2]
+        if not following or following[0].lower not in {"to", "that", "of", "as", "for"}:
+            return None
+        region = self._region_before(subject_end)
+        subject, _, _ = self._speaker_before(region, subject_end)
+        tokens = self.tokens[last + 1 :]
+        agent = next(
+            (i for i, t in enumerate(tokens) if t.lower == "by" and i > 1 and not self._quoted(t.start)),
+            None,
+        )
+        speaker = self._noun_phrase_after(last + 1 + agent + 1) if agent is not None else None
+        end = tokens[agent - 1].end if agent is not None else None
+        rest = self._forward_content(last + 1, cue, relative=False)
+        if not rest:
+            return None
+        if end is not None and end > rest[0].start:
+            rest = [_trim_content(self.text, Span(rest[0].start, min(end, rest[0].end)))]
+        impersonal = subject is not None and subject.text(self.text).lower() in {"it", "there"}
+        content = rest if subject is None or impersonal else [subject, *rest]
+        return self._make(cue, subject_end, last, speaker, content)
+
+    def _verb(self, first: int, last: int, cue: Cue, subject_end: int) -> Statement | None:
         region = self._region_before(subject_end)
         tail = self._tail(last + 1)
-        speaker, description, refers_to = self._speaker_before(region, subject_end)
-        if speaker is None:
-            # "“...,” said Ryabkov": the speaker follows the verb and the content precedes it.
-            inverted = self._noun_phrase_after(last + 1)
-            if inverted is None or not self._content_ends_before(first):
-                return None
+        inverted = self._inverted_speaker(first, last, tail)
+        if inverted is not None:
+            # "“...,” said Ryabkov" / "..., said Steven Taylor, a chairman ...": speaker after the verb
             content = self._backward_content(self.tokens[first].start)
-            return self._make(cue, first, last, inverted, content, None)
+            return self._make(cue, first, last, inverted, content)
+        speaker, description, refers_to = self._speaker_before(region, subject_end)
+        if speaker is None and not region and first > 0 and self.tokens[first - 1].lower in {"and", "but"}:
+            speaker = self._sentence_subject(first)  # "The spokesman declined ... but said ..."
+        if speaker is None:
+            return None
         relative = self._relative_speaker(region)
-        forward = self._forward_marker(tail) or self._quote_follows(last + 1)
+        quoted_before = self._quote_ends_before(speaker.start)
+        forward = self._quote_follows(last + 1) or (
+            self._forward_marker(tail, cue) and not (quoted_before and not self._that_follows(tail, cue))
+        )
         if _adverbial(tail) and self._after_as(region):
             # "As Crane said, the two ... have become": the content follows the comma.
             content = self._forward_content(last + 1 + len(tail), cue, relative=False)
@@ -300,13 +404,14 @@ class _SentenceReader:
         backward = (
             not relative
             and not forward
-            and len(tail) <= _MAX_BACKWARD_TAIL
-            and _adverbial(tail)
+            and (quoted_before or (len(tail) <= _MAX_BACKWARD_TAIL and _adverbial(tail)))
             and self._has_text_before(speaker)
         )
         if not backward:
-            if not forward and not relative and not self._looks_like_clause(tail):
-                return None  # "Residents reported shelling": an object, not a reported clause
+            if not forward and not relative and _adverbial(tail) and not self._looks_like_clause(tail):
+                return None  # nothing said after the cue: "..., he said on Sunday."
+            # a clause ("said no deal was near") or an object ("criticized the deal"): PolNeAR
+            # annotates both, since an attitude toward a thing is an attribution too
             content = self._forward_content(last + 1, cue, relative=relative)
             return self._make(cue, first, last, speaker, content, description, refers_to)
         content = self._backward_content(speaker.start)
@@ -351,9 +456,9 @@ class _SentenceReader:
     def _participial(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ ", adding “...”": the speaker is the one of the statement this participle continues."""
         previous = self._previous_statement()
-        if previous is None:
-            return None
         content = self._forward_content(last + 1, cue, relative=False)
+        if previous is None:  # "He pummeled Trump, while praising Clinton as ...": the subject's
+            return self._make(cue, first, last, self._sentence_subject(first), content)
         return self._make(cue, first, last, previous.speaker, content, previous.description)
 
     # speakers -----------------------------------------------------------------------------------
@@ -496,14 +601,26 @@ class _SentenceReader:
             tail.append(token)
         return tail
 
-    def _forward_marker(self, tail: list[Token]) -> bool:
+    def _forward_marker(self, tail: list[Token], cue: Cue) -> bool:
         """A complementizer or colon right after the cue (past an addressee), or a quotation."""
-        for index, token in enumerate(tail[:10]):
+        for index, token in enumerate(tail[:16]):
             if token.text in OPENING_QUOTES:
                 return True
             if token.lower == "that" or token.text == ":":
-                return all(_before_complement(t) for t in tail[:index])
+                return self._addressee(tail[:index], cue)
         return False
+
+    def _that_follows(self, tail: list[Token], cue: Cue) -> bool:
+        return any(
+            t.lower in {"that", ":"} and self._addressee(tail[:i], cue) for i, t in enumerate(tail[:16])
+        )
+
+    def _addressee(self, tokens: list[Token], cue: Cue) -> bool:
+        """Whether `tokens` between a cue and its "that" are an addressee or adverbials:
+        "told reporters on Sunday", "told a crowded banquet hall in Baltimore"."""
+        if cue.lemma in _ADDRESSEE_VERBS:
+            return not any(t.lower in _FINITE or self.tags.get(t.lower) in _FINITE_TAGS for t in tokens)
+        return all(_before_complement(t) for t in tokens)
 
     def _has_text_before(self, speaker: Span) -> bool:
         before = self.text[self.sentence.start : speaker.start]
@@ -540,10 +657,16 @@ class _SentenceReader:
         """Whether words after a cue read as a clause ("no deal was near", "she took the bus"),
         not an object ("shelling"): a subject pronoun first, or a finite verb among the first words
         by the Pattern part-of-speech lexicon that ships with TextBlob."""
-        head = tokens[:8]
+        head = []
+        for token in tokens[:12]:
+            if token.lower == "that" or token.lower in self.cues.cues:
+                break  # "reported shelling amid claims ... that the road was closed"
+            head.append(token)
         if not head:
             return False
-        if head[0].lower in _SUBJECT_PRONOUNS or any(t.lower in _FINITE for t in head):
+        if _base(head[0]) in _SUBJECT_PRONOUNS or any(
+            t.lower in _FINITE or _contracted(t) for t in head
+        ):
             return True
         return any(self.tags.get(t.lower, "") in _FINITE_TAGS for t in head[1:])
 
@@ -555,6 +678,33 @@ class _SentenceReader:
         ):
             first -= 1
         return first
+
+    def _inverted_speaker(self, first: int, last: int, tail: list[Token]) -> Span | None:
+        """The noun phrase after a cue that follows its content: '...,” said Ryabkov'."""
+        if not self._content_ends_before(first) or not tail:
+            return None
+        if tail[0].lower in _CLAUSE_OPENERS or tail[0].lower in _PREPOSITIONS:
+            return None
+        if not (tail[0].text[0].isupper() or tail[0].lower in {"the", "a", "an", "one", "two"}):
+            return None
+        if any(t.lower in _FINITE or self.tags.get(t.lower) in _FINITE_TAGS for t in tail[1:]):
+            return None
+        return self._noun_phrase_after(last + 1)
+
+    def _quote_ends_before(self, offset: int) -> bool:
+        """Whether a quotation closes right before `offset`, past commas: '“...,” Lott told'."""
+        return any(
+            q.end <= offset and not self.text[q.end : offset].strip(" ,") for q in self.quotes
+        )
+
+    def _sentence_subject(self, before: int) -> Span | None:
+        """The sentence's first noun phrase, up to its first finite verb."""
+        tokens = self.tokens[:before]
+        for end, token in enumerate(tokens):
+            if token.lower in _FINITE or self.tags.get(token.lower) in _FINITE_TAGS:
+                segments = [s for s in _segments(tokens[:end]) if s and not _introductory(s)]
+                return self._np(segments[0]) if segments else None
+        return None
 
     def _content_ends_before(self, first: int) -> bool:
         """Whether a quotation or a clause ends right before the cue ('...,” said')."""
@@ -576,7 +726,7 @@ class _SentenceReader:
             for i, t in enumerate(tokens[:12])
             if (t.lower == "that" or t.text == ":")
             and not self._quoted(t.start)
-            and all(_before_complement(word) for word in tokens[:i])
+            and self._addressee(tokens[:i], cue)
         ]
         opening = next((i for i, t in enumerate(tokens[:12]) if t.text in OPENING_QUOTES), None)
         if markers and (opening is None or markers[0] < opening):
@@ -715,9 +865,20 @@ def _before_complement(token: Token) -> bool:
         token.lower in _TIME_WORDS
         or token.lower in _PREPOSITIONS
         or token.lower in _ADDRESSEES
+        or token.lower.endswith("ly")
         or token.text[0].isupper()
         or token.text == ","
     )
+
+
+def _base(token: Token) -> str:
+    """The word without a clitic: "he’s" -> "he"."""
+    return re.split(r"['’]", token.lower, maxsplit=1)[0]
+
+
+def _contracted(token: Token) -> bool:
+    """ "he’s", "wasn't", "they’ll": a clitic that is a finite verb."""
+    return bool(re.search(r"(?:n['’]t|['’](?:s|re|ll|ve|d|m))$", token.lower))
 
 
 def _adverbial(tail: list[Token]) -> bool:
@@ -775,9 +936,13 @@ def _trim_content(text: str, span: Span) -> Span:
     """Content without surrounding white space and without the sentence's own final punctuation."""
     span = span.stripped(text)
     start, end = span.start, span.end
-    while end > start and text[end - 1] in ".,;:–—-":
+    while end > start and text[end - 1] in ".,;:–—-" and not _ABBREVIATION_END.search(text, start, end):
         end -= 1
     return Span(start, end).stripped(text)
+
+
+# "U.S.", "Roe v. Wade", "Sen.": a final period that belongs to the word
+_ABBREVIATION_END = re.compile(rf"(?:\b(?:[A-Za-z]\.){{2,}}|\b(?:{_ABBREVIATIONS}|v)\.)$")
 
 
 def statement_kind(text: str, content: Sequence[Span], quotes: Sequence[Span]) -> str:

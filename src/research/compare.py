@@ -60,7 +60,8 @@ def summarize_parties(
             data = group[measure].to_numpy(dtype=float)
             low, high = bootstrap_ci(data)
             row[f"{measure}_n"] = int((~np.isnan(data)).sum())
-            row[f"{measure}_mean"] = float(np.nanmean(data)) if len(data) else float("nan")
+            known = ~np.isnan(data)
+            row[f"{measure}_mean"] = float(data[known].mean()) if known.any() else float("nan")
             row[f"{measure}_low"] = low
             row[f"{measure}_high"] = high
         row["too_few"] = len(group) < min_n
@@ -76,10 +77,151 @@ def summarize_parties(
 
 
 def share_of_voice(statements: pd.DataFrame) -> pd.DataFrame:
-    """Statements and words quoted per party as counts and shares of the whole."""
+    """Statements and words quoted per party as counts and shares of the whole, with the words
+    of each kind: in the speaker's own quoted words (direct), partly (mixed) or paraphrased."""
     counts = statements.groupby("party").agg(
         statements=("kind", "size"), words_quoted=("words", "sum")
     )
     counts["statement_share"] = counts["statements"] / counts["statements"].sum()
     counts["word_share"] = counts["words_quoted"] / counts["words_quoted"].sum()
+    for kind in KINDS:
+        of_kind = statements[statements["kind"] == kind].groupby("party")
+        counts[kind] = of_kind.size().reindex(counts.index, fill_value=0).astype(int)
+        counts[f"{kind}_words"] = (
+            of_kind["words"].sum().reindex(counts.index, fill_value=0).astype(int)
+        )
     return counts.sort_values("statements", ascending=False).reset_index()
+
+
+# --- framing signals ------------------------------------------------------------------------------
+
+STANCE_SCORES = {"favor": 1.0, "neutral": 0.0, "against": -1.0}
+SIGNALS = ("distancing", "emphatic", "hedged")  # per-statement 0/1 measures, see with_signals
+
+
+def with_signals(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements with 0/1 columns whose means are shares: `distancing` and `emphatic` (the
+    cue's class; unknown without a cue) and `hedged` (an attribution hedge qualifies it)."""
+    verb_class = statements["verb_class"]
+    known = verb_class.notna().to_numpy()
+    flagged = statements.copy()
+    for name in ("distancing", "emphatic"):
+        values = (verb_class == name).fillna(False).to_numpy(dtype=float)
+        flagged[name] = np.where(known, values, np.nan)
+    flagged["hedged"] = [
+        float(any(h["scope"] == "attribution" for h in hedges)) for hedges in statements["hedges"]
+    ]
+    return flagged
+
+
+def attach_articles(
+    frame: pd.DataFrame, articles: pd.DataFrame, *, columns: Sequence[str] = ("source", "published")
+) -> pd.DataFrame:
+    """`frame` with its articles' columns (outlet, date) added by `doc`, for per-group summaries."""
+    extra = articles[["doc", *columns]].drop_duplicates("doc")
+    return frame.drop(columns=[c for c in columns if c in frame], errors="ignore").merge(
+        extra, on="doc", how="left", validate="many_to_one"
+    )
+
+
+def stance_matrix(
+    stances: pd.DataFrame, *, by: Sequence[str] = ("party",), min_n: int = MIN_N
+) -> pd.DataFrame:
+    """One row per speaker party (or group) and target: how many of its statements mention the
+    target, how many are for, against and neutral, and the mean stance (favor 1, against -1) with
+    a 95% bootstrap interval."""
+    keys = [*by, "target", "target_kind"]
+    rows = []
+    for key, group in stances.groupby(keys, sort=True, dropna=False):
+        row: dict[str, object] = dict(zip(keys, key, strict=True))
+        scores = group["label"].map(STANCE_SCORES).to_numpy(dtype=float)
+        row["n"] = len(group)
+        for label in ("favor", "against", "neutral"):
+            row[label] = int((group["label"] == label).sum())
+        row["mean"] = float(scores.mean())
+        row["low"], row["high"] = bootstrap_ci(scores)
+        row["too_few"] = len(group) < min_n
+        rows.append(row)
+    columns = [*keys, "n", "favor", "against", "neutral", "mean", "low", "high", "too_few"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def verb_classes(statements: pd.DataFrame, *, by: Sequence[str] = ("party",)) -> pd.DataFrame:
+    """Statements per party (or group) by the class of their reporting cue, most frequent first."""
+    keys = list(by)
+    table = (
+        statements.assign(verb_class=statements["verb_class"].fillna("no cue"))
+        .groupby([*keys, "verb_class"], dropna=False)
+        .size()
+        .unstack("verb_class", fill_value=0)
+    )
+    order = table.sum().sort_values(ascending=False).index
+    table = table[order]
+    table.columns.name = None
+    table.insert(0, "statements", table.sum(axis=1))
+    return table.sort_values("statements", ascending=False).reset_index()
+
+
+def summarize_labels(
+    labels: pd.DataFrame, *, by: Sequence[str] = ("party",), min_n: int = MIN_N
+) -> pd.DataFrame:
+    """One row per party (or group) the author labels: how often, with which words, and the
+    share of negative labels with a 95% bootstrap interval."""
+    keys = list(by)
+    rows = []
+    for key, group in labels.groupby(keys, sort=True, dropna=False):
+        values = key if isinstance(key, tuple) else (key,)
+        row: dict[str, object] = dict(zip(keys, values, strict=True))
+        negative = (group["connotation"] == "negative").to_numpy(dtype=float)
+        row["n"] = len(group)
+        for connotation in ("negative", "neutral", "positive"):
+            row[connotation] = int((group["connotation"] == connotation).sum())
+        counts = group["label"].value_counts()
+        row["labels"] = ", ".join(f"{label} ×{count}" for label, count in counts.items())
+        row["negative_mean"] = float(negative.mean())
+        row["negative_low"], row["negative_high"] = bootstrap_ci(negative)
+        row["too_few"] = len(group) < min_n
+        rows.append(row)
+    columns = [
+        *keys, "n", "negative", "neutral", "positive", "labels", "negative_mean", "negative_low",
+        "negative_high", "too_few",
+    ]  # fmt: skip
+    summary = pd.DataFrame(rows, columns=columns)
+    return summary.sort_values(["n", *keys], ascending=[False, *[True] * len(keys)]).reset_index(
+        drop=True
+    )
+
+
+NO_STATEMENT = "(no statement)"  # a hedged claim the attributor tied to no statement
+
+
+def hedge_counts(hedges: pd.DataFrame, *, scope: str = "attribution") -> pd.DataFrame:
+    """Hedges of one scope by what they qualify (a statement's party, or none) and by kind."""
+    chosen = hedges[hedges["scope"] == scope]
+    qualifies = chosen["party"].astype("object").where(chosen["statement"].notna(), NO_STATEMENT)
+    table = (
+        chosen.assign(qualifies=qualifies)
+        .groupby(["qualifies", "kind"])
+        .size()
+        .unstack("kind", fill_value=0)
+    )
+    table.columns.name = None
+    table.insert(0, "hedges", table.sum(axis=1))
+    return table.sort_values("hedges", ascending=False).reset_index()
+
+
+def small_n_warning(
+    summary: pd.DataFrame, *, keys: Sequence[str] = ("party",), min_n: int = MIN_N
+) -> str:
+    """A sentence naming the rows with too few observations to compare, or "" when there are none."""
+    few = summary[summary["too_few"].astype(bool)]
+    if few.empty:
+        return ""
+    count = "n" if "n" in summary else "statements"
+    names = "; ".join(
+        f"{' → '.join(str(row[k]) for k in keys)} (n={row[count]})" for _, row in few.iterrows()
+    )
+    return (
+        f"Too few to compare (fewer than {min_n}): {names}. Their means and intervals are shown "
+        "but are not evidence of a difference."
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -204,18 +204,8 @@ class PartyLexicon:
         for party in self.parties:
             for term in party.terms():
                 owner.setdefault(_term_key(term), party.name)
-        terms = sorted(
-            {_term_key(t) for p in self.parties for t in p.terms()}, key=len, reverse=True
-        )
-        sensitive = [re.escape(t) for t in terms if t != t.lower()]
-        insensitive = [re.escape(t) for t in terms if t == t.lower()]
-        alternatives = []
-        if sensitive:
-            alternatives.append("(?:" + "|".join(sensitive) + ")")
-        if insensitive:
-            alternatives.append("(?i:" + "|".join(insensitive) + ")")
-        pattern = r"(?<![\w-])(?:" + "|".join(alternatives or ["(?!)"]) + r")(?![\w-])"
-        object.__setattr__(self, "matcher", re.compile(pattern))
+        matcher = term_matcher(t for p in self.parties for t in p.terms())
+        object.__setattr__(self, "matcher", matcher)
         object.__setattr__(self, "owner", owner)
 
     def party_of(self, term: str) -> str | None:
@@ -268,7 +258,7 @@ def _default_parties() -> PartyLexicon:
 
 
 def _parse_parties(path: str, data: Mapping[str, Any]) -> list[tuple[Party, bool]]:
-    _check_keys(path, "top level", data, {"meta", "party"})
+    _check_keys(path, "top level", data, {"meta", "party", "target"})  # a story file may hold both
     parsed = []
     for number, entry in enumerate(data.get("party", []), start=1):
         where = f"party #{number}"
@@ -306,6 +296,24 @@ def _merge(first: Sequence[_T], second: Sequence[_T]) -> tuple[_T, ...]:
 
 def _term_key(term: str) -> str:
     return " ".join(term.split())
+
+
+def term_matcher(terms: Iterable[str]) -> re.Pattern[str]:
+    """One alternation over `terms`, longest first so "United States" wins over "United".
+
+    Terms with a capital letter match case-sensitively ("US" is not "us"); all-lowercase terms
+    match in any case; a match is a whole word, not part of a hyphenated one.
+    """
+    keys = sorted({_term_key(t) for t in terms}, key=len, reverse=True)
+    sensitive = [re.escape(t) for t in keys if t != t.lower()]
+    insensitive = [re.escape(t) for t in keys if t == t.lower()]
+    alternatives = []
+    if sensitive:
+        alternatives.append("(?:" + "|".join(sensitive) + ")")
+    if insensitive:
+        alternatives.append("(?i:" + "|".join(insensitive) + ")")
+    pattern = r"(?<![\w-])(?:" + "|".join(alternatives or ["(?!)"]) + r")(?![\w-])"
+    return re.compile(pattern)
 
 
 # --- the words of names ---------------------------------------------------------------------------
@@ -359,3 +367,316 @@ def load_word_tags() -> Mapping[str, str]:
             if tag:
                 tags.setdefault(word.lower(), tag.split()[0])
     return tags
+
+
+# --- citations ------------------------------------------------------------------------------------
+
+
+def _sources(path: str, where: str, entry: Mapping[str, Any], declared: Mapping[str, Any]) -> None:
+    """Every entry cites at least one source, and only sources the file's meta.sources declares."""
+    cited = _strings(path, f"{where} sources", entry.get("sources", []))
+    if not cited:
+        raise LexiconError(path, f"{where}: needs sources (keys of meta.sources)")
+    unknown = [s for s in cited if s not in declared]
+    if unknown:
+        raise LexiconError(path, f"{where}: source {unknown[0]!r} is not in meta.sources")
+
+
+def _choice(path: str, where: str, key: str, value: Any, allowed: Mapping[str, Any]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise LexiconError(
+            path, f"{where}: {key} must be one of {', '.join(allowed)} (got {value!r})"
+        )
+    return value
+
+
+def _meta_table(path: str, data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    table = data.get("meta", {}).get(name)
+    if not isinstance(table, dict) or not table:
+        raise LexiconError(path, f"meta.{name} is missing: it defines the allowed values")
+    return table
+
+
+# --- hedges -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """One hedge ("reportedly", "are said to") and what it does."""
+
+    text: str  # lowercase, single spaces
+    kind: str  # adverb, passive_report, impersonal, noun, adjective, evidence_qualifier, modal
+    scope: str  # attribution (hands the claim to a vague source) or epistemic (author's doubt)
+
+
+@dataclass(frozen=True)
+class HedgeLexicon:
+    hedges: tuple[Hedge, ...]
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    scopes: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""
+
+
+_HEDGE_KEYS = {"text", "kind", "scope", "sources", "note"}
+
+
+def load_hedges(path: str | os.PathLike[str] | None = None) -> HedgeLexicon:
+    """The hedge lexicon: the packaged one, or the file at `path`."""
+    if path is None:
+        return _default_hedges()
+    return _parse_hedges(str(path), read_toml(path))
+
+
+@cache
+def _default_hedges() -> HedgeLexicon:
+    return _parse_hedges(*_packaged("hedges.toml"))
+
+
+def _parse_hedges(path: str, data: Mapping[str, Any]) -> HedgeLexicon:
+    _check_keys(path, "top level", data, {"meta", "hedge"})
+    kinds = _meta_table(path, data, "kinds")
+    scopes = _meta_table(path, data, "scopes")
+    declared = data.get("meta", {}).get("sources", {})
+    hedges: dict[str, Hedge] = {}
+    for number, entry in enumerate(data.get("hedge", []), start=1):
+        where = f"hedge #{number}"
+        _check_keys(path, where, entry, _HEDGE_KEYS)
+        text = _normal(str(entry.get("text", "")))
+        if not text:
+            raise LexiconError(path, f"{where}: needs a text")
+        if text in hedges:
+            raise LexiconError(path, f"{where}: {text!r} is listed twice")
+        _sources(path, where, entry, declared)
+        hedges[text] = Hedge(
+            text,
+            _choice(path, where, "kind", entry.get("kind"), kinds),
+            _choice(path, where, "scope", entry.get("scope"), scopes),
+        )
+    return HedgeLexicon(tuple(hedges.values()), dict(kinds), dict(scopes), path)
+
+
+# --- labels for parties ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """An evaluative label ("regime", "militants") and the referent slot it competes for."""
+
+    text: str  # lowercase, single spaces
+    refers_to: str  # a slot: government, armed_opposition, state_media, ...
+    connotation: str  # negative, neutral, positive
+    forms: tuple[str, ...]  # every form matched: the text and its singular ("rebels", "rebel")
+
+
+@dataclass(frozen=True)
+class LabelLexicon:
+    labels: tuple[Label, ...]
+    slots: Mapping[str, str] = field(default_factory=dict)
+    connotations: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""
+
+
+_LABEL_KEYS = {"text", "refers_to", "connotation", "sources", "note", "forms"}
+
+
+def load_labels(path: str | os.PathLike[str] | None = None) -> LabelLexicon:
+    """The label lexicon: the packaged one, or the file at `path`."""
+    if path is None:
+        return _default_labels()
+    return _parse_labels(str(path), read_toml(path))
+
+
+@cache
+def _default_labels() -> LabelLexicon:
+    return _parse_labels(*_packaged("labels.toml"))
+
+
+def _parse_labels(path: str, data: Mapping[str, Any]) -> LabelLexicon:
+    _check_keys(path, "top level", data, {"meta", "label"})
+    slots = _meta_table(path, data, "slots")
+    connotations = _meta_table(path, data, "connotations")
+    declared = data.get("meta", {}).get("sources", {})
+    labels: dict[str, Label] = {}
+    for number, entry in enumerate(data.get("label", []), start=1):
+        where = f"label #{number}"
+        _check_keys(path, where, entry, _LABEL_KEYS)
+        text = _normal(str(entry.get("text", "")))
+        if not text:
+            raise LexiconError(path, f"{where}: needs a text")
+        if text in labels:
+            raise LexiconError(path, f"{where}: {text!r} is listed twice")
+        _sources(path, where, entry, declared)
+        # The file's matching rule: the text and its singular, unless `forms` lists the extra forms.
+        extra = entry.get("forms")
+        forms = (
+            _strings(path, f"{where} forms", extra) if extra is not None else (singular(text),)
+        )
+        labels[text] = Label(
+            text,
+            _choice(path, where, "refers_to", entry.get("refers_to"), slots),
+            _choice(path, where, "connotation", entry.get("connotation"), connotations),
+            tuple(dict.fromkeys([text, *(_normal(f) for f in forms)])),
+        )
+    return LabelLexicon(tuple(labels.values()), dict(slots), dict(connotations), path)
+
+
+def singular(text: str) -> str:
+    """The singular of a plural group label's last word: rebels -> rebel, gunmen -> gunman."""
+    head, _, last = text.rpartition(" ")
+    if last.endswith("men"):
+        last = last[:-3] + "man"
+    elif last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return f"{head} {last}".strip()
+
+
+# --- stance cues --------------------------------------------------------------------------------
+
+STANCES = ("favor", "against")
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """Words that take a side, and the words that flip or outrank them."""
+
+    cues: Mapping[str, tuple[str, str]]  # form -> (stance, lemma); forms lowercase, single spaces
+    negators: frozenset[str]
+    window: int  # a negator at most this many words before a cue flips it
+    contrast_later: frozenset[str]  # "but": the later clause decides
+    contrast_conceded: frozenset[str]  # "although": the clause it opens yields
+    path: str = ""
+
+    @property
+    def longest(self) -> int:
+        forms = [*self.cues, *self.contrast_conceded]
+        return max((form.count(" ") + 1 for form in forms), default=1)
+
+
+_STANCE_CUE_KEYS = {"lemma", "forms", "stance", "sources", "note"}
+
+
+def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexicon:
+    """The stance-cue lexicon: the packaged one, or the file at `path`."""
+    if path is None:
+        return _default_stance_cues()
+    return _parse_stance_cues(str(path), read_toml(path))
+
+
+@cache
+def _default_stance_cues() -> StanceLexicon:
+    return _parse_stance_cues(*_packaged("stance.toml"))
+
+
+def _parse_stance_cues(path: str, data: Mapping[str, Any]) -> StanceLexicon:
+    _check_keys(path, "top level", data, {"meta", "negation", "contrast", "cue"})
+    declared = data.get("meta", {}).get("sources", {})
+    negation = data.get("negation", {})
+    _check_keys(path, "negation", negation, {"words", "window", "sources", "note"})
+    contrast = data.get("contrast", {})
+    _check_keys(path, "contrast", contrast, {"later", "conceded", "sources", "note"})
+    window = negation.get("window", 3)
+    if not isinstance(window, int) or window < 1:
+        raise LexiconError(path, f"negation: window must be a positive whole number (got {window!r})")
+    cues: dict[str, tuple[str, str]] = {}
+    for number, entry in enumerate(data.get("cue", []), start=1):
+        where = f"cue #{number}"
+        _check_keys(path, where, entry, _STANCE_CUE_KEYS)
+        lemma = _normal(str(entry.get("lemma", "")))
+        if not lemma:
+            raise LexiconError(path, f"{where}: needs a lemma")
+        stance = _choice(path, where, "stance", entry.get("stance"), dict.fromkeys(STANCES))
+        _sources(path, where, entry, declared)
+        for form in _strings(path, f"{where} forms", entry.get("forms", [lemma])):
+            key = _normal(form)
+            if key in cues:
+                raise LexiconError(path, f"{where}: form {key!r} is already a cue")
+            cues[key] = (stance, lemma)
+
+    def words(table: Mapping[str, Any], key: str) -> frozenset[str]:
+        return frozenset(_normal(w) for w in _strings(path, key, table.get(key, [])))
+
+    return StanceLexicon(
+        cues,
+        words(negation, "words"),
+        window,
+        words(contrast, "later"),
+        words(contrast, "conceded"),
+        path,
+    )
+
+
+# --- stance targets -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a statement can be for or against besides the parties: "the safe-exit deal"."""
+
+    name: str
+    terms: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TargetLexicon:
+    targets: tuple[Target, ...]
+    path: str = ""
+    matcher: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    owner: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        owner: dict[str, str] = {}
+        for target in self.targets:
+            for term in target.terms:
+                owner.setdefault(_term_key(term), target.name)
+        object.__setattr__(self, "matcher", term_matcher(owner))
+        object.__setattr__(self, "owner", owner)
+
+    def target_of(self, term: str) -> str | None:
+        """The target that `term` (as matched in a text) mentions."""
+        return self.owner.get(_term_key(term)) or self.owner.get(_term_key(term).lower())
+
+
+_TARGET_KEYS = {"name", "description", "terms", "sources", "note"}
+
+
+def load_targets(path: str | os.PathLike[str] | None = None) -> TargetLexicon:
+    """The bundled story's targets, or a user's story lexicon's own if it defines any.
+
+    Targets belong to a story, so they are replaced as a whole rather than merged like parties:
+    the same `--lexicon` file can hold [[party]] and [[target]] tables.
+    """
+    if path is None:
+        return _default_targets()
+    data = read_toml(path)
+    if not data.get("target"):
+        return _default_targets()
+    return _parse_targets(str(path), data)
+
+
+@cache
+def _default_targets() -> TargetLexicon:
+    return _parse_targets(*_packaged("targets.toml"))
+
+
+def _parse_targets(path: str, data: Mapping[str, Any]) -> TargetLexicon:
+    _check_keys(path, "top level", data, {"meta", "party", "target"})
+    declared = data.get("meta", {}).get("sources", {})
+    targets: dict[str, Target] = {}
+    for number, entry in enumerate(data.get("target", []), start=1):
+        where = f"target #{number}"
+        _check_keys(path, where, entry, _TARGET_KEYS)
+        name = entry.get("name")
+        if not isinstance(name, str) or not name:
+            raise LexiconError(path, f"{where}: needs a name")
+        if name in targets:
+            raise LexiconError(path, f"target {name!r} is defined twice")
+        terms = _strings(path, f"target {name!r} terms", entry.get("terms", []))
+        if not terms:
+            raise LexiconError(path, f"target {name!r}: needs terms that mention it")
+        if declared:
+            _sources(path, f"target {name!r}", entry, declared)
+        targets[name] = Target(name, terms, str(entry.get("description", "")))
+    return TargetLexicon(tuple(targets.values()), path)

@@ -1,6 +1,7 @@
 """Compose the stages: articles in, statements with every score out.
 
     articles -> paragraphs (cleaned) -> sentences -> statements -> entities -> parties -> sentiment
+                                                                             -> stance, framing
 
 Each function here is partition-shaped (frame in, frame out, no I/O, no global state), so the same
 call runs on one article, on a corpus in pandas, and per partition on a Dask cluster.
@@ -9,23 +10,42 @@ call runs on one article, on a corpus in pandas, and per partition on a Dask clu
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from research import attribution, clean, entities, parties, segment, sentiment
+from research import attribution, clean, entities, framing, parties, segment, sentiment, stance
 from research.lexicons import (
     CueLexicon,
+    HedgeLexicon,
+    LabelLexicon,
     NameWords,
     PartyLexicon,
+    StanceLexicon,
+    TargetLexicon,
     load_cues,
+    load_hedges,
+    load_labels,
     load_name_words,
     load_parties,
+    load_stance_cues,
+    load_targets,
     load_word_tags,
 )
-from research.schema import FINDINGS, PARAGRAPHS, SENTENCES, STATEMENTS, make_frame
+from research.schema import (
+    FINDINGS,
+    HEDGES,
+    LABELS,
+    PARAGRAPHS,
+    SENTENCES,
+    STANCES,
+    STATEMENTS,
+    Span,
+    empty_frame,
+    make_frame,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +54,10 @@ class Lexicons:
     parties: PartyLexicon
     names: NameWords
     tags: Mapping[str, str]
+    hedges: HedgeLexicon = field(default_factory=load_hedges)
+    labels: LabelLexicon = field(default_factory=load_labels)
+    stance_cues: StanceLexicon = field(default_factory=load_stance_cues)
+    targets: TargetLexicon = field(default_factory=load_targets)
 
 
 def load_lexicons(
@@ -41,9 +65,14 @@ def load_lexicons(
     parties_path: str | os.PathLike[str] | None = None,
     cues_path: str | os.PathLike[str] | None = None,
 ) -> Lexicons:
-    """The packaged lexicons, with a user's party or cue lexicon where given."""
+    """The packaged lexicons, with a user's party or cue lexicon where given. A user's party
+    lexicon may also hold the story's stance targets ([[target]] tables)."""
     return Lexicons(
-        load_cues(cues_path), load_parties(parties_path), load_name_words(), load_word_tags()
+        load_cues(cues_path),
+        load_parties(parties_path),
+        load_name_words(),
+        load_word_tags(),
+        targets=load_targets(parties_path),
     )
 
 
@@ -55,21 +84,32 @@ class Analysis:
     sentences: pd.DataFrame
     findings: pd.DataFrame
     statements: pd.DataFrame
+    stances: pd.DataFrame = field(default_factory=lambda: empty_frame(STANCES))
+    hedges: pd.DataFrame = field(default_factory=lambda: empty_frame(HEDGES))
+    labels: pd.DataFrame = field(default_factory=lambda: empty_frame(LABELS))
 
 
 def analyze(
-    articles: pd.DataFrame, lexicons: Lexicons | None = None, *, sentiment_backend: str = "textblob"
+    articles: pd.DataFrame,
+    lexicons: Lexicons | None = None,
+    *,
+    sentiment_backend: str = "textblob",
+    stance_backend: str = "lexicon",
 ) -> Analysis:
     """Run every stage on every article."""
     lexicons = lexicons or load_lexicons()
+    decider = stance.get_backend(stance_backend, cues=lexicons.stance_cues, tags=lexicons.tags)
     rows: dict[str, list[dict[str, Any]]] = {
         "paragraphs": [],
         "sentences": [],
         "findings": [],
         "statements": [],
+        "stances": [],
+        "hedges": [],
+        "labels": [],
     }
     for doc, text in zip(articles["doc"], articles["text"], strict=True):
-        for table, found in _analyze_text(str(doc), str(text), lexicons):
+        for table, found in _analyze_text(str(doc), str(text), lexicons, decider):
             rows[table].extend(found)
     statements = make_frame(rows["statements"], STATEMENTS)
     scores = sentiment.score_texts(statements["content"].tolist(), backend=sentiment_backend)
@@ -80,18 +120,27 @@ def analyze(
         make_frame(rows["sentences"], SENTENCES),
         make_frame(rows["findings"], FINDINGS),
         statements,
+        make_frame(rows["stances"], STANCES),
+        make_frame(rows["hedges"], HEDGES),
+        make_frame(rows["labels"], LABELS),
     )
 
 
 def extract_statements(
-    articles: pd.DataFrame, lexicons: Lexicons | None = None, *, sentiment_backend: str = "textblob"
+    articles: pd.DataFrame,
+    lexicons: Lexicons | None = None,
+    *,
+    sentiment_backend: str = "textblob",
+    stance_backend: str = "lexicon",
 ) -> pd.DataFrame:
     """The statements frame alone: the partition function for large corpora."""
-    return analyze(articles, lexicons, sentiment_backend=sentiment_backend).statements
+    return analyze(
+        articles, lexicons, sentiment_backend=sentiment_backend, stance_backend=stance_backend
+    ).statements
 
 
 def _analyze_text(
-    doc: str, text: str, lexicons: Lexicons
+    doc: str, text: str, lexicons: Lexicons, decider: stance.StanceBackend
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     paragraphs = clean.clean_paragraphs(text, segment.split_paragraphs(text))
     yield (
@@ -147,13 +196,17 @@ def _analyze_text(
         for s, e in zip(found, resolved, strict=True)
     ]
     resolutions = parties.carry_parties(resolutions, [e.name if e is not None else None for e in resolved])
+    signals = _signals(doc, text, units, found, resolutions, lexicons, decider)
     yield (
         "statements",
         [
-            _statement_row(doc, text, number, s, e, r)
+            {**_statement_row(doc, text, number, s, e, r), **signals.columns[number]}
             for number, (s, e, r) in enumerate(zip(found, resolved, resolutions, strict=True))
         ],
     )
+    yield "stances", signals.stances
+    yield "hedges", signals.hedges
+    yield "labels", signals.labels
 
 
 def _findings(doc: str, text: str, paragraphs: list[clean.Paragraph]) -> Iterator[dict[str, Any]]:
@@ -203,9 +256,125 @@ def _statement_row(
         "content_spans": [(span.start, span.end) for span in statement.content],
         "content": content,
         "paragraph": statement.paragraph,
+        "nested": statement.nested,
         "party": resolution.party,
         "party_evidence": resolution.evidence,
         "words": len(content.split()),
         "polarity": float("nan"),
         "subjectivity": float("nan"),
     }
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """Stance and framing for one article: columns per statement, and the long tables."""
+
+    columns: list[dict[str, Any]]
+    stances: list[dict[str, Any]]
+    hedges: list[dict[str, Any]]
+    labels: list[dict[str, Any]]
+
+
+def _signals(
+    doc: str,
+    text: str,
+    units: Sequence[tuple[int, Span, Sequence[Span]]],
+    found: Sequence[attribution.Statement],
+    resolutions: Sequence[parties.Resolution],
+    lexicons: Lexicons,
+    decider: stance.StanceBackend,
+) -> _Signals:
+    sentences = [span for _, _, spans in units for span in spans]
+    quotes = [q for _, core, _ in units for q in attribution.find_quotes(text, core)]
+    spans = [framing.Attributed(s.speaker, s.cue, tuple(s.content)) for s in found]
+    hedges = framing.find_hedges(text, sentences, lexicons.hedges, statements=spans)
+    labels = framing.find_labels(
+        text, sentences, lexicons.labels, lexicons.parties, quotes=quotes, statements=spans
+    )
+    columns: list[dict[str, Any]] = []
+    stance_rows: list[dict[str, Any]] = []
+    for number, (statement, resolution) in enumerate(zip(found, resolutions, strict=True)):
+        decided = stance.detect_stances(
+            text,
+            statement.content,
+            targets=lexicons.targets,
+            parties=lexicons.parties,
+            backend=decider,
+        )
+        content = " … ".join(span.text(text) for span in statement.content)
+        columns.append(
+            {
+                "cue_lemma": statement.cue_lemma or None,
+                "verb_class": statement.verb_class or None,
+                "mentions": parties.mentioned_parties(lexicons.parties, content),
+                "hedges": [
+                    {
+                        "start": h.span.start,
+                        "end": h.span.end,
+                        "text": h.span.text(text),
+                        "kind": h.hedge.kind,
+                        "scope": h.hedge.scope,
+                    }
+                    for h in hedges
+                    if h.statement == number
+                ],
+                "stance": [stance.stance_record(s, text) for s in decided],
+            }
+        )
+        speaker = statement.speaker.text(text) if statement.speaker is not None else None
+        stance_rows.extend(
+            {
+                "doc": doc,
+                "statement": number,
+                "speaker": speaker,
+                "party": resolution.party,
+                "target": s.target,
+                "target_kind": s.kind,
+                "label": s.label,
+                "score": s.score,
+                "mention_start": s.mention.start,
+                "mention_end": s.mention.end,
+                "mention": s.mention.text(text),
+                "evidence": "; ".join(e.span.text(text) for e in s.evidence),
+                "evidence_spans": [(e.span.start, e.span.end) for e in s.evidence],
+            }
+            for s in decided
+        )
+    hedge_rows = [
+        {
+            "doc": doc,
+            "start": h.span.start,
+            "end": h.span.end,
+            "text": h.span.text(text),
+            "hedge": h.hedge.text,
+            "kind": h.hedge.kind,
+            "scope": h.hedge.scope,
+            "sentence": h.sentence,
+            "sentence_text": sentences[h.sentence].text(text),
+            "statement": h.statement,
+            "party": resolutions[h.statement].party if h.statement is not None else None,
+            "mentions": parties.mentioned_parties(
+                lexicons.parties, sentences[h.sentence].text(text)
+            ),
+        }
+        for h in hedges
+    ]
+    label_rows = [
+        {
+            "doc": doc,
+            "start": found_label.span.start,
+            "end": found_label.span.end,
+            "text": found_label.span.text(text),
+            "label": found_label.label.text,
+            "slot": found_label.label.refers_to,
+            "connotation": found_label.label.connotation,
+            "party": found_label.party,
+            "party_evidence": found_label.evidence,
+            "statement": found_label.statement,
+            "sentence_text": next(
+                (s.text(text) for s in sentences if s.start <= found_label.span.start < s.end), ""
+            ),
+        }
+        for found_label in labels
+    ]
+    return _Signals(columns, stance_rows, hedge_rows, label_rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from research.schema import KINDS
 
@@ -73,6 +74,248 @@ def plot_measure(
     axes.set_title(
         title or f"{measure.capitalize()} by party: statements, mean and 95% interval", loc="left"
     )
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return figure
+
+
+# --- framing signals ------------------------------------------------------------------------------
+
+STANCE_COLOURS = "RdBu"  # against red, favor blue: diverging around neutral
+CONNOTATION_COLOURS = {"negative": "#c0392b", "neutral": "#bdc3c7", "positive": "#27ae60"}
+CLASS_COLOURS = {
+    "neutral": "#bdc3c7",
+    "distancing": "#e67e22",
+    "emphatic": "#8e44ad",
+    "add": "#dfe6e9",
+    "accusatory": "#c0392b",
+    "argumentative": "#2980b9",
+    "assertive_factive": "#16a085",
+    "tentative": "#f1c40f",
+    "cognitive": "#95a5a6",
+}
+HEDGE_COLOURS = ["#34495e", "#e67e22", "#16a085", "#8e44ad", "#c0392b", "#2980b9", "#7f8c8d"]
+
+
+def plot_stance_matrix(
+    matrix: pd.DataFrame, *, rows: str = "party", min_n: int = 5, title: str | None = None
+) -> Figure:
+    """Mean stance of each speaker party (rows) toward each target and party (columns): blue for,
+    red against; each cell says how many statements are for, against and neutral. Cells with
+    fewer than `min_n` statements are hatched: too few to compare."""
+    targets = list(dict.fromkeys(matrix.sort_values("target_kind", ascending=False)["target"]))
+    speakers = sorted(matrix[rows].astype(str).unique())
+    grid = np.full((len(speakers), len(targets)), np.nan)
+    figure = Figure(figsize=(1.45 * len(targets) + 3.2, 0.62 * len(speakers) + 2.2))
+    axes = figure.subplots()
+    for row in matrix.itertuples(index=False):
+        y, x = speakers.index(str(getattr(row, rows))), targets.index(row.target)
+        grid[y, x] = row.mean
+    image = axes.imshow(grid, cmap=STANCE_COLOURS, vmin=-1, vmax=1, aspect="auto")
+    for row in matrix.itertuples(index=False):
+        y, x = speakers.index(str(getattr(row, rows))), targets.index(row.target)
+        if row.too_few or row.n < min_n:
+            axes.add_patch(_hatched(x, y))
+        note = f"+{row.favor} −{row.against} ·{row.neutral}\nn={row.n}"
+        axes.text(x, y, note, ha="center", va="center", fontsize=7.5)
+    axes.set_xticks(range(len(targets)), [_wrap(t) for t in targets], fontsize=8)
+    axes.set_yticks(range(len(speakers)), speakers, fontsize=9)
+    axes.set_xlabel("stance toward (targets, then parties mentioned)")
+    axes.set_ylabel("speaker's party" if rows == "party" else rows)
+    colourbar = figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02)
+    colourbar.set_label("mean stance (against −1 … favor +1)")
+    axes.set_title(
+        title or f"Stance by speaker: +favor −against ·neutral (hatched: n < {min_n})", loc="left"
+    )
+    figure.tight_layout()
+    return figure
+
+
+def _hatched(x: int, y: int) -> Rectangle:
+    return Rectangle(
+        (x - 0.5, y - 0.5), 1, 1, fill=False, hatch="///", edgecolor="#7f8c8d", linewidth=0
+    )
+
+
+def _wrap(label: str, width: int = 14) -> str:
+    words, lines, line = label.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+def plot_verb_classes(table: pd.DataFrame, *, key: str = "party", title: str | None = None) -> Figure:
+    """Statements per party by the class of their reporting cue: "said" (neutral) against
+    "claimed" (distancing) and "insisted" (emphatic)."""
+    ordered = table.sort_values("statements")
+    classes = [c for c in table.columns if c not in (key, "statements")]
+    figure = Figure(figsize=(8, 0.5 * len(ordered) + 1.6))
+    axes = figure.subplots()
+    left = np.zeros(len(ordered))
+    for index, verb_class in enumerate(classes):
+        values = ordered[verb_class].to_numpy(dtype=float)
+        colour = CLASS_COLOURS.get(verb_class, HEDGE_COLOURS[index % len(HEDGE_COLOURS)])
+        axes.barh(ordered[key].astype(str), values, left=left, color=colour, label=verb_class)
+        left += values
+    axes.set_xlabel("statements")
+    axes.set_xlim(0, max(left.max(), 1) * 1.1)
+    axes.legend(title="cue class", loc="lower right", frameon=False, fontsize=8)
+    axes.set_title(title or "Reporting verbs: the class of each statement's cue", loc="left")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return figure
+
+
+def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Attribution hedges by what they qualify (a statement's party, or no statement) and kind."""
+    ordered = counts.sort_values("hedges")
+    kinds = [c for c in counts.columns if c not in ("qualifies", "hedges")]
+    figure = Figure(figsize=(8, 0.5 * max(len(ordered), 1) + 1.6))
+    axes = figure.subplots()
+    left = np.zeros(len(ordered))
+    for index, kind in enumerate(kinds):
+        values = ordered[kind].to_numpy(dtype=float)
+        axes.barh(
+            ordered["qualifies"].astype(str),
+            values,
+            left=left,
+            color=HEDGE_COLOURS[index % len(HEDGE_COLOURS)],
+            label=kind,
+        )
+        left += values
+    axes.set_xlabel("hedges")
+    axes.set_xlim(0, max(left.max() if len(left) else 0, 1) * 1.15)
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    if kinds:
+        axes.legend(title="hedge kind", loc="lower right", frameon=False, fontsize=8)
+    axes.set_title(title or "Attribution hedges and the statements they qualify", loc="left")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return figure
+
+
+def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """The author's labels for each party: one segment per word, coloured by its connotation."""
+    counts = labels.groupby(["party", "label", "connotation"]).size().reset_index(name="n")
+    totals = counts.groupby("party")["n"].sum().sort_values()
+    figure = Figure(figsize=(9, 0.55 * max(len(totals), 1) + 1.6))
+    axes = figure.subplots()
+    for position, (party, total) in enumerate(totals.items()):
+        left = 0
+        rows = counts[counts["party"] == party].sort_values(["connotation", "n"], ascending=[True, False])
+        for row in rows.itertuples(index=False):
+            axes.barh(
+                position,
+                row.n,
+                left=left,
+                color=CONNOTATION_COLOURS.get(row.connotation, "#7f8c8d"),
+                edgecolor="white",
+            )
+            if row.n / max(total, 1) > 0.06 or row.n >= 2:
+                axes.text(left + row.n / 2, position, f"{row.label}\n×{row.n}", ha="center",
+                          va="center", fontsize=7)  # fmt: skip
+            left += row.n
+    axes.set_yticks(range(len(totals)), totals.index.astype(str))
+    axes.set_xlabel("label occurrences (outside quotation marks)")
+    handles = [Rectangle((0, 0), 1, 1, color=c) for c in CONNOTATION_COLOURS.values()]
+    axes.legend(handles, list(CONNOTATION_COLOURS), loc="lower right", frameon=False, fontsize=8)
+    axes.set_title(title or "What the author calls each party", loc="left")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return figure
+
+
+def plot_words_by_kind(shares: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Words each party gets, in its own quoted words (direct), partly (mixed) or paraphrased."""
+    ordered = shares.sort_values("words_quoted")
+    figure = Figure(figsize=(8, 0.5 * len(ordered) + 1.4))
+    axes = figure.subplots()
+    left = np.zeros(len(ordered))
+    for kind in KINDS:
+        values = ordered[f"{kind}_words"].to_numpy(dtype=float)
+        axes.barh(ordered["party"], values, left=left, color=KIND_COLOURS[kind], label=kind)
+        left += values
+    for position, (words, share) in enumerate(
+        zip(ordered["words_quoted"], ordered["word_share"], strict=True)
+    ):
+        axes.text(words + 1, position, f"{words} ({share:.0%})", va="center", fontsize=9)
+    axes.set_xlabel("words")
+    axes.set_xlim(0, max(left.max(), 1) * 1.3)
+    axes.legend(title="kind", loc="lower right", frameon=False)
+    axes.set_title(title or "Share of voice: words per party by kind of statement", loc="left")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return figure
+
+
+def plot_backend_agreement(comparison: pd.DataFrame, *, backends: tuple[str, str] = ("textblob", "vader")) -> Figure:
+    """Each statement's polarity under two sentiment backends; where their directions disagree the
+    dot is red and numbered (the statement's row in the evidence table)."""
+    first, second = backends
+    figure = Figure(figsize=(6.2, 5.6))
+    axes = figure.subplots()
+    for band in (-0.05, 0.05):
+        axes.axvline(band, color="#dddddd", linewidth=1, zorder=1)
+        axes.axhline(band, color="#dddddd", linewidth=1, zorder=1)
+    axes.plot([-1, 1], [-1, 1], color="#eeeeee", linewidth=1, zorder=1)
+    agree = comparison[~comparison["disagree"]]
+    differ = comparison[comparison["disagree"]]
+    axes.scatter(agree[f"{first}_polarity"], agree[f"{second}_polarity"], s=22, color="#7f8c8d", zorder=2, label="same direction")  # fmt: skip
+    axes.scatter(differ[f"{first}_polarity"], differ[f"{second}_polarity"], s=30, color="#c0392b", zorder=3, label="directions differ")  # fmt: skip
+    for index, row in differ.iterrows():
+        axes.annotate(str(index), (row[f"{first}_polarity"], row[f"{second}_polarity"]), xytext=(4, 3), textcoords="offset points", fontsize=7)  # fmt: skip
+    axes.set_xlim(-1.05, 1.05)
+    axes.set_ylim(-1.05, 1.05)
+    axes.set_xlabel(f"{first} polarity")
+    axes.set_ylabel(f"{second} polarity")
+    axes.legend(loc="lower right", frameon=False, fontsize=8)
+    axes.set_title(f"Sentiment: {first} against {second}, per statement", loc="left")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return figure
+
+
+def plot_group_intervals(
+    summary: pd.DataFrame,
+    *,
+    category: str = "party",
+    group: str = "source",
+    mean: str,
+    low: str,
+    high: str,
+    n: str = "n",
+    xlabel: str,
+    title: str,
+    limits: tuple[float, float] = (-0.05, 1.05),
+) -> Figure:
+    """A mean with its 95% interval per category (rows) and group (colours): e.g. the share of
+    distancing verbs per party and outlet. Small groups are drawn hollow and marked."""
+    categories = sorted(summary[category].astype(str).unique())
+    groups = sorted(summary[group].astype(str).unique())
+    colours = [HEDGE_COLOURS[i % len(HEDGE_COLOURS)] for i in range(len(groups))]
+    figure = Figure(figsize=(8.5, 0.75 * len(categories) + 1.8))
+    axes = figure.subplots()
+    step = 0.7 / max(len(groups), 1)
+    for g, (name, colour) in enumerate(zip(groups, colours, strict=True)):
+        rows = summary[summary[group].astype(str) == name]
+        for row in rows.itertuples(index=False):
+            y = categories.index(str(getattr(row, category))) + (g - (len(groups) - 1) / 2) * step
+            centre, lo, hi, count = getattr(row, mean), getattr(row, low), getattr(row, high), getattr(row, n)
+            few = bool(row.too_few)
+            if not np.isnan(lo):
+                axes.plot([lo, hi], [y, y], color=colour, linewidth=2, alpha=0.5 if few else 1)
+            axes.scatter([centre], [y], color="white" if few else colour, edgecolor=colour, s=40, zorder=3)  # fmt: skip
+            axes.annotate(f"n={count}" + (" (few)" if few else ""), (1.01, y), xycoords=("axes fraction", "data"), va="center", fontsize=7)  # fmt: skip
+        axes.scatter([], [], color=colour, label=name)
+    axes.set_yticks(range(len(categories)), categories)
+    axes.set_xlim(*limits)
+    axes.set_xlabel(xlabel)
+    axes.legend(title=group, loc="lower right", frameon=False, fontsize=8)
+    axes.set_title(title, loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure

@@ -68,14 +68,68 @@ STATEMENTS: Mapping[str, str] = {
     "cue_start": "Int64",
     "cue_end": "Int64",
     "cue": "string",
+    "cue_lemma": "string",  # the cue's lemma in cues.toml: "claim" for "claiming"
+    "verb_class": "string",  # the cue's class: neutral, distancing, emphatic, ... (cues.toml)
     "content_spans": "object",  # list of (start, end) pairs: content may be discontinuous
     "content": "string",  # the content fragments' text, joined by " … "
     "paragraph": "int64",
+    "nested": "bool",  # reported inside another statement's content ("X said Y claimed Z")
     "party": "string",  # the speaker's party, or UNRESOLVED
     "party_evidence": "string",  # the words that tied the speaker to the party
     "words": "int64",  # words in the content
     "polarity": "float64",
     "subjectivity": "float64",
+    "mentions": "object",  # parties named in the content, in order of first mention
+    "hedges": "object",  # [{start, end, text, kind, scope}]: the hedges qualifying the statement
+    "stance": "object",  # [{target, kind, label, mention, evidence}]: see research.stance
+}
+
+# stances: one row per statement and target (or party) its content mentions.
+STANCES: Mapping[str, str] = {
+    "doc": "string",
+    "statement": "int64",
+    "speaker": "string",
+    "party": "string",  # the speaker's party
+    "target": "string",  # a target's name (targets.toml) or a party's
+    "target_kind": "string",  # "target" or "party"
+    "label": "string",  # favor, against or neutral
+    "score": "int64",  # favor cues minus against cues in the deciding clause
+    "mention_start": "int64",
+    "mention_end": "int64",
+    "mention": "string",  # the target's first mention in the content, as written
+    "evidence": "string",  # the deciding words, "; "-joined ("not acceptable")
+    "evidence_spans": "object",  # list of (start, end) pairs of those words
+}
+
+# hedges: one row per hedge in an analysed sentence, whether or not it qualifies a statement.
+HEDGES: Mapping[str, str] = {
+    "doc": "string",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",  # as written ("are now said to")
+    "hedge": "string",  # the lexicon entry ("are said to")
+    "kind": "string",  # adverb, passive_report, impersonal, noun, adjective, ... (hedges.toml)
+    "scope": "string",  # attribution or epistemic
+    "sentence": "int64",
+    "sentence_text": "string",
+    "statement": "Int64",  # the statement it qualifies; null for a hedged claim with no statement
+    "party": "string",  # that statement's speaker's party, null without a statement
+    "mentions": "object",  # parties named in the sentence: whose actions the hedged claim reports
+}
+
+# labels: one row per evaluative label the author uses outside quotation marks.
+LABELS: Mapping[str, str] = {
+    "doc": "string",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",  # as written ("state affiliated")
+    "label": "string",  # the lexicon entry ("state-affiliated")
+    "slot": "string",  # the referent slot it competes for: government, armed_opposition, ...
+    "connotation": "string",  # negative, neutral or positive (labels.toml)
+    "party": "string",  # the party it names, or UNRESOLVED
+    "party_evidence": "string",  # the party term that decided it
+    "statement": "Int64",  # the statement whose (reported) content holds it; null in narration
+    "sentence_text": "string",
 }
 
 UNRESOLVED = "unresolved"

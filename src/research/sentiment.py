@@ -1,8 +1,10 @@
 """Sentiment of each statement's content, behind one small interface so backends can be swapped.
 
 TextBlob's default analyzer (the Pattern lexicon of adjectives with polarity and subjectivity,
-shipped inside the package) runs offline. It scores words, not stances: "said" and "claimed" score
-the same, which is why framing signals are measured separately.
+shipped inside the package) runs offline; so does VADER (a rule-based valence lexicon with
+negation, intensifier and "but" rules, also shipped inside its wheel). Both score words, not
+stances: "said" and "claimed" score the same, which is why framing signals are measured separately.
+Where two backends disagree on a statement's direction, `compare_backends` says so.
 """
 
 from __future__ import annotations
@@ -42,7 +44,27 @@ class TextBlobSentiment:
         return Sentiment(float(polarity), float(subjectivity))
 
 
-BACKENDS: dict[str, Callable[[], SentimentBackend]] = {"textblob": TextBlobSentiment}
+class VaderSentiment:
+    """VADER (Hutto & Gilbert 2014): polarity is its compound score. VADER has no subjectivity,
+    so `subjectivity` is its share of non-neutral text (1 - neu): how much of the text carries
+    sentiment, not TextBlob's judgement of opinion versus fact."""
+
+    name = "vader"
+
+    def __init__(self) -> None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        self._analyzer = SentimentIntensityAnalyzer()
+
+    def score(self, text: str) -> Sentiment:
+        scores = self._analyzer.polarity_scores(text)
+        return Sentiment(float(scores["compound"]), float(1.0 - scores["neu"]))
+
+
+BACKENDS: dict[str, Callable[[], SentimentBackend]] = {
+    "textblob": TextBlobSentiment,
+    "vader": VaderSentiment,
+}
 
 
 @cache
@@ -66,3 +88,30 @@ def score_texts(texts: Iterable[str], *, backend: str = "textblob") -> pd.DataFr
             "subjectivity": pd.Series([s.subjectivity for s in scores], dtype="float64"),
         }
     )
+
+
+NEUTRAL_BAND = 0.05  # |polarity| below this is neutral: VADER's documented threshold, used for both
+
+
+def direction(polarity: float, *, band: float = NEUTRAL_BAND) -> str:
+    """positive, negative or neutral."""
+    if polarity >= band:
+        return "positive"
+    if polarity <= -band:
+        return "negative"
+    return "neutral"
+
+
+def compare_backends(
+    texts: Iterable[str], *, backends: tuple[str, str] = ("textblob", "vader")
+) -> pd.DataFrame:
+    """Each text's polarity and direction under two backends, and whether the directions differ."""
+    texts = list(texts)
+    frame = pd.DataFrame(index=range(len(texts)))
+    for name in backends:
+        polarity = score_texts(texts, backend=name)["polarity"]
+        frame[f"{name}_polarity"] = polarity.to_numpy()
+        frame[f"{name}_direction"] = [direction(p) for p in polarity]
+    first, second = backends
+    frame["disagree"] = frame[f"{first}_direction"] != frame[f"{second}_direction"]
+    return frame

@@ -1,0 +1,317 @@
+"""Stance of a statement toward the story's targets and the parties it mentions: favor, against or
+neutral, with the words that decided it.
+
+Sentiment scores a whole text; stance asks what the speaker is for or against. "Washington's
+intransigence" is against the United States, "a rebel withdrawal ... was unacceptable" against the
+withdrawal, not against the rebels. Behind one small interface (like sentiment's backends), the
+lexicon backend reads a statement's content clause by clause:
+
+    mentions   target terms (targets.toml) and party terms (parties.toml) in the content
+    clauses    split at punctuation and clause words; "but" ranks the clause after it above the one
+               before, "although" ranks the clause it opens below the other
+    cues       favor/against words (stance.toml); a negator up to `window` words before a cue flips
+               it ("not acceptable"); each cue counts for the nearest mention in its clause (after a
+               verb, its object: "Moscow rejected the deal" is against the deal), or, in a clause
+               that mentions nothing, the nearest mention before it (else after it)
+    decision   per target, the sum of its cues in its highest-ranked clause: > 0 favor, < 0 against,
+               otherwise neutral (a target mentioned with no cue is neutral, with no evidence)
+
+Offsets are into the article's raw text, so every decision can be checked against the words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from research.lexicons import PartyLexicon, StanceLexicon, TargetLexicon
+from research.schema import Span
+
+FAVOR, AGAINST, NEUTRAL = "favor", "against", "neutral"
+TARGET, PARTY = "target", "party"  # what a mention names: a configured target or a party
+
+# Grammar, not lexicon data: where a clause ends, and words before which "yet" is an adverb.
+_BOUNDARY_PUNCT = frozenset(",;:.!?()[]–—-…")
+_CLAUSE_WORDS = frozenset(
+    {"that", "which", "who", "whom", "whose", "because", "while", "whereas", "when", "if", "unless"}
+)
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been"})
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    target: str  # the target's or the party's name
+    kind: str  # TARGET or PARTY
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    span: Span  # the deciding words; from the negator when one flipped the cue ("not acceptable")
+    effect: str  # FAVOR or AGAINST, after negation
+    lemma: str  # the cue's lemma in the stance lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    target: str
+    kind: str  # TARGET or PARTY
+    label: str  # FAVOR, AGAINST or NEUTRAL
+    score: int  # favor cues minus against cues in the deciding clause
+    mention: Span  # the target's first mention in the content
+    evidence: tuple[Evidence, ...]  # the words that decided the label (none when neutral by silence)
+
+
+class StanceBackend(Protocol):
+    """Decides the stance toward each mentioned target; mentions are found by the lexicons."""
+
+    name: str
+
+    def decide(self, text: str, content: Sequence[Span], mentions: Sequence[Mention]) -> list[Stance]:
+        """One Stance per distinct mentioned target, in order of first mention."""
+        ...
+
+
+def find_mentions(
+    text: str, content: Sequence[Span], *, targets: TargetLexicon, parties: PartyLexicon
+) -> list[Mention]:
+    """Target and party terms in the content, in text order. Non-party sources (kind "source":
+    agencies, monitors, analysts) are not stance targets."""
+    found = []
+    for span in content:
+        for match in targets.matcher.finditer(text, span.start, span.end):
+            name = targets.target_of(match.group())
+            if name is not None:
+                found.append(Mention(name, TARGET, Span(match.start(), match.end())))
+        for match in parties.matcher.finditer(text, span.start, span.end):
+            party = parties.party_of(match.group())
+            if party is not None and parties.kind_of(party) == "party":
+                found.append(Mention(party, PARTY, Span(match.start(), match.end())))
+    return sorted(found, key=lambda m: (m.span.start, m.kind))
+
+
+def detect_stances(
+    text: str,
+    content: Sequence[Span],
+    *,
+    targets: TargetLexicon,
+    parties: PartyLexicon,
+    backend: StanceBackend,
+) -> list[Stance]:
+    """The stance of one statement's content toward every target and party it mentions."""
+    mentions = find_mentions(text, content, targets=targets, parties=parties)
+    if not mentions:
+        return []
+    return backend.decide(text, content, mentions)
+
+
+def stance_record(stance: Stance, text: str) -> dict[str, Any]:
+    """A stance as a JSON-ready object: target, kind, label, mention and evidence with offsets."""
+    return {
+        "target": stance.target,
+        "kind": stance.kind,
+        "label": stance.label,
+        "mention": _span_record(stance.mention, text),
+        "evidence": [
+            {**_span_record(e.span, text), "effect": e.effect, "lemma": e.lemma}
+            for e in stance.evidence
+        ],
+    }
+
+
+def _span_record(span: Span, text: str) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text(text)}
+
+
+# --- the lexicon backend -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    lower: str  # lowercase, curly apostrophe made straight
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    tokens: tuple[_Token, ...]
+    rank: int  # higher ranks decide: after "but" +1; a clause opened by "although" is 0
+
+    def contains(self, offset: int) -> bool:
+        return bool(self.tokens) and self.tokens[0].start <= offset < self.tokens[-1].end
+
+
+class LexiconStance:
+    """Favor/against cues from the stance lexicon, scoped by clause, flipped by negation."""
+
+    name = "lexicon"
+
+    def __init__(self, cues: StanceLexicon, *, tags: Mapping[str, str] | None = None) -> None:
+        self.cues = cues
+        self.tags = tags or {}  # word -> most frequent Penn tag: tells a verb cue from the rest
+
+    def decide(self, text: str, content: Sequence[Span], mentions: Sequence[Mention]) -> list[Stance]:
+        clauses = [c for span in content for c in self._clauses(_tokens(text, span))]
+        hits: dict[tuple[str, str], list[tuple[int, Evidence]]] = {}
+        for position, clause in enumerate(clauses):
+            for evidence, cue_index in self._cues(clause, mentions):
+                verb = self.tags.get(clause.tokens[cue_index].lower, "").startswith("VB")
+                mention = _nearest(clauses, position, cue_index, mentions, verb=verb)
+                if mention is not None:
+                    hits.setdefault((mention.target, mention.kind), []).append(
+                        (clause.rank, evidence)
+                    )
+        stances = []
+        for key in dict.fromkeys((m.target, m.kind) for m in mentions):
+            first = next(m for m in mentions if (m.target, m.kind) == key)
+            found = hits.get(key, [])
+            top = max((rank for rank, _ in found), default=0)
+            deciding = tuple(e for rank, e in found if rank == top)
+            score = sum(1 if e.effect == FAVOR else -1 for e in deciding)
+            label = FAVOR if score > 0 else AGAINST if score < 0 else NEUTRAL
+            stances.append(Stance(key[0], key[1], label, score, first.span, deciding))
+        return stances
+
+    def _clauses(self, tokens: Sequence[_Token]) -> list[_Clause]:
+        clauses: list[_Clause] = []
+        current: list[_Token] = []
+        rank, conceded = 1, False
+
+        def close() -> None:
+            nonlocal current
+            if current:
+                clauses.append(_Clause(tuple(current), 0 if conceded else rank))
+            current = []
+
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            conceding = _phrase_at(tokens, index, self.cues.contrast_conceded)
+            if token.lower in _BOUNDARY_PUNCT:
+                close()
+                conceded = False
+            elif conceding:
+                close()
+                conceded = True
+                index += conceding
+                continue
+            elif token.lower in self.cues.contrast_later and self._opens_clause(tokens, index):
+                close()
+                rank, conceded = rank + 1, False
+            elif token.lower in _CLAUSE_WORDS:
+                close()
+                conceded = False
+            elif token.lower[0].isalnum():  # quotation marks and the like are not words
+                current.append(token)
+            index += 1
+        close()
+        return clauses
+
+    def _opens_clause(self, tokens: Sequence[_Token], index: int) -> bool:
+        """ "but" joins clauses; "not yet" and "has yet to" are adverbs, not contrast."""
+        before = tokens[index - 1].lower if index else ""
+        return before not in self.cues.negators and before not in _AUXILIARIES
+
+    def _cues(
+        self, clause: _Clause, mentions: Sequence[Mention]
+    ) -> list[tuple[Evidence, int]]:
+        """(evidence, token index) of each cue in the clause; words inside a mention are not cues."""
+        found = []
+        tokens = clause.tokens
+        index = 0
+        while index < len(tokens):
+            size = _phrase_at(tokens, index, self.cues.cues, longest=self.cues.longest)
+            if not size or _inside_mention(tokens[index], mentions):
+                index += 1
+                continue
+            form = " ".join(t.lower for t in tokens[index : index + size])
+            stance, lemma = self.cues.cues[form]
+            start = tokens[index].start
+            window = tokens[max(0, index - self.cues.window) : index]
+            negator = next((t for t in window if t.lower in self.cues.negators), None)
+            if negator is not None:
+                stance = AGAINST if stance == FAVOR else FAVOR
+                start = negator.start
+            found.append((Evidence(Span(start, tokens[index + size - 1].end), stance, lemma), index))
+            index += size
+        return found
+
+
+def _tokens(text: str, span: Span) -> list[_Token]:
+    return [
+        _Token(m.start(), m.end(), m.group().lower().replace("’", "'"))
+        for m in _TOKEN.finditer(text, span.start, span.end)
+    ]
+
+
+def _phrase_at(
+    tokens: Sequence[_Token], index: int, phrases: Collection[str], *, longest: int = 4
+) -> int:
+    """The length in tokens of the longest phrase in `phrases` starting at `index`, or 0."""
+    for size in range(min(longest, len(tokens) - index), 0, -1):
+        if " ".join(t.lower for t in tokens[index : index + size]) in phrases:
+            return size
+    return 0
+
+
+def _inside_mention(token: _Token, mentions: Sequence[Mention]) -> bool:
+    return any(m.span.start <= token.start < m.span.end for m in mentions)
+
+
+def _nearest(
+    clauses: Sequence[_Clause],
+    position: int,
+    cue_index: int,
+    mentions: Sequence[Mention],
+    *,
+    verb: bool,
+) -> Mention | None:
+    """The mention a cue counts for: nearest in its clause (a verb's object first), else in the
+    clauses before, else after."""
+    clause = clauses[position]
+    inside = [m for m in mentions if clause.contains(m.span.start)]
+    cue_start = clause.tokens[cue_index].start
+    after = [m for m in inside if m.span.start > cue_start]
+    if verb and after:
+        inside = after
+    if inside:
+        return min(inside, key=lambda m: (_distance(clause, cue_index, m), m.kind != TARGET))
+    before = [m for c in clauses[:position] for m in mentions if c.contains(m.span.start)]
+    if before:
+        return before[-1]
+    later = [m for c in clauses[position + 1 :] for m in mentions if c.contains(m.span.start)]
+    return later[0] if later else None
+
+
+def _distance(clause: _Clause, cue_index: int, mention: Mention) -> int:
+    indices = [
+        i for i, t in enumerate(clause.tokens) if mention.span.start <= t.start < mention.span.end
+    ]
+    return min((abs(i - cue_index) for i in indices), default=len(clause.tokens))
+
+
+# --- backends --------------------------------------------------------------------------------------
+
+class BackendFactory(Protocol):
+    def __call__(
+        self, cues: StanceLexicon, *, tags: Mapping[str, str] | None = None
+    ) -> StanceBackend: ...
+
+
+BACKENDS: dict[str, BackendFactory] = {"lexicon": LexiconStance}
+
+
+def get_backend(
+    name: str, *, cues: StanceLexicon, tags: Mapping[str, str] | None = None
+) -> StanceBackend:
+    """The stance backend called `name`, built with the stance lexicon and the word tags (a model
+    backend may ignore both)."""
+    try:
+        factory = BACKENDS[name]
+    except KeyError:
+        raise ValueError(f"unknown stance backend {name!r} (known: {', '.join(BACKENDS)})") from None
+    return factory(cues, tags=tags)

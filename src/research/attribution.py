@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from research.lexicons import Cue, CueLexicon
 from research.schema import Span
@@ -99,8 +100,7 @@ _MAX_SPEAKER_TOKENS = 25
 _MAX_BACKWARD_TAIL = 5  # "the UN said earlier this week," : a tail this short holds no content
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -308,17 +308,17 @@ class _SentenceReader:
     # cues ---------------------------------------------------------------------------------------
 
     def _cues(self) -> list[tuple[int, int, tuple[Cue, ...]]]:
-        """(first token, last token, cue) for each cue outside quotations, longest match first."""
+        """(first token, last token, readings) for each cue outside quotations, longest first."""
         found = []
         position = 0
-        longest = self.cues.longest
-        while position < len(self.tokens):
+        words = [t.lower for t in self.tokens]
+        first_words = self.cues.first_words
+        while position < len(words):
+            longest = first_words.get(words[position], 0)
             match = None
-            for size in range(min(longest, len(self.tokens) - position), 0, -1):
-                words = self.tokens[position : position + size]
-                form = " ".join(t.lower for t in words)
-                readings = self.cues.cues.get(form)
-                if readings and not self._quoted(words[0].start):
+            for size in range(min(longest, len(words) - position), 0, -1):
+                readings = self.cues.cues.get(" ".join(words[position : position + size]))
+                if readings and not self._quoted(self.tokens[position].start):
                     match = (position, position + size - 1, readings)
                     break
             if match is None:

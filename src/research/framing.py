@@ -150,7 +150,9 @@ def _hedge_at(
 ) -> tuple[int, Hedge] | None:
     """(last token index, hedge) of the longest hedge starting at `index` that fits its context."""
     for words, hedge in candidates:
-        last = _match_words(tokens, index, words, skip=hedge.kind in ("passive_report", "impersonal"))
+        last = _match_words(
+            tokens, index, words, skip=hedge.kind in ("passive_report", "impersonal")
+        )
         if last is not None and _fits(tokens, index, last, hedge):
             return last, hedge
     return None
@@ -220,7 +222,11 @@ def _qualified(
         extent = statement.extent
         if not _overlap(extent, sentence):
             continue
-        gap = Span(hedge.end, extent.start) if hedge.end <= extent.start else Span(extent.end, hedge.start)
+        gap = (
+            Span(hedge.end, extent.start)
+            if hedge.end <= extent.start
+            else Span(extent.end, hedge.start)
+        )
         if not any(t.lower in _CLAUSE_WORDS for t in _tokens(text, gap)):
             nearby.append((gap.end - gap.start, i))
     return min(nearby)[1] if nearby else None
@@ -254,7 +260,9 @@ def find_labels(
         tokens = _tokens(text, sentence)
         for match in matcher.finditer(text, sentence.start, sentence.end):
             span = Span(match.start(), match.end())
-            if not include_quoted and any(q.start <= span.start and span.end <= q.end for q in quotes):
+            if not include_quoted and any(
+                q.start <= span.start and span.end <= q.end for q in quotes
+            ):
                 continue
             label = label_of[_form_key(match.group())]
             party, evidence = _referent(text, span, tokens, terms, parties)
@@ -296,10 +304,14 @@ def _referent(
     """The party a label names, and the term that says so."""
     holding = [(span, term) for span, term in terms if _overlap(span, label)]
     if holding:
-        span, term = max(holding, key=lambda t: t[0].end - t[0].start)
+        _, term = max(holding, key=lambda t: t[0].end - t[0].start)
         return _party(parties, term), term
     window = _noun_phrase(tokens, label)
-    near = [(span, term) for span, term in terms if window.start <= span.start and span.end <= window.end]
+    near = [
+        (span, term)
+        for span, term in terms
+        if window.start <= span.start and span.end <= window.end
+    ]
     if not near:
         return UNRESOLVED, ""
 
@@ -308,7 +320,7 @@ def _referent(
         distance = label.start - span.end if span.end <= label.start else span.start - label.end
         return parties.kind_of(_party(parties, term)) != "party", distance
 
-    span, term = min(near, key=rank)
+    _, term = min(near, key=rank)
     return _party(parties, term), f"{term} (in “{window.text(text)}”)"
 
 

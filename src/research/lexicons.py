@@ -86,9 +86,15 @@ class CueLexicon:
     classes: Mapping[str, str] = field(default_factory=dict)
     path: str = ""
 
-    @property
-    def longest(self) -> int:
-        return max((form.count(" ") + 1 for form in self.cues), default=1)
+    first_words: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # First word -> the most words a cue starting with it has: matching looks up one word.
+        first_words: dict[str, int] = {}
+        for form in self.cues:
+            words = form.split(" ")
+            first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+        object.__setattr__(self, "first_words", first_words)
 
 
 _VERB_KEYS = {"lemma", "forms", "class", "sources", "takes_that", "takes_quote", "note"}
@@ -508,9 +514,7 @@ def _parse_labels(path: str, data: Mapping[str, Any]) -> LabelLexicon:
         _sources(path, where, entry, declared)
         # The file's matching rule: the text and its singular, unless `forms` lists the extra forms.
         extra = entry.get("forms")
-        forms = (
-            _strings(path, f"{where} forms", extra) if extra is not None else (singular(text),)
-        )
+        forms = _strings(path, f"{where} forms", extra) if extra is not None else (singular(text),)
         labels[text] = Label(
             text,
             _choice(path, where, "refers_to", entry.get("refers_to"), slots),
@@ -578,7 +582,9 @@ def _parse_stance_cues(path: str, data: Mapping[str, Any]) -> StanceLexicon:
     _check_keys(path, "contrast", contrast, {"later", "conceded", "sources", "note"})
     window = negation.get("window", 3)
     if not isinstance(window, int) or window < 1:
-        raise LexiconError(path, f"negation: window must be a positive whole number (got {window!r})")
+        raise LexiconError(
+            path, f"negation: window must be a positive whole number (got {window!r})"
+        )
     cues: dict[str, tuple[str, str]] = {}
     for number, entry in enumerate(data.get("cue", []), start=1):
         where = f"cue #{number}"

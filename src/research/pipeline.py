@@ -161,11 +161,13 @@ def _analyze_text(
     yield "findings", list(_findings(doc, text, paragraphs))
 
     # A repeated paragraph is analysed once, where it first stands.
-    units = [
-        (index, p.core, segment.split_sentences(text, p.core))
+    kept = [
+        (index, p.core)
         for index, p in enumerate(paragraphs)
         if p.duplicate_of is None and not p.core.empty
     ]
+    sentences = segment.split_sentences_in(text, [core for _, core in kept])
+    units = [(index, core, spans) for (index, core), spans in zip(kept, sentences, strict=True)]
     sentence_rows: list[dict[str, Any]] = []
     for index, _, spans in units:
         for span in spans:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from research.schema import KINDS
 
@@ -108,16 +109,18 @@ def plot_stance_matrix(
     grid = np.full((len(speakers), len(targets)), np.nan)
     figure = Figure(figsize=(1.45 * len(targets) + 3.2, 0.62 * len(speakers) + 2.2))
     axes = figure.subplots()
-    for row in matrix.itertuples(index=False):
-        y, x = speakers.index(str(getattr(row, rows))), targets.index(row.target)
-        grid[y, x] = row.mean
+    cells = matrix.to_dict("records")
+    for cell in cells:
+        grid[speakers.index(str(cell[rows])), targets.index(cell["target"])] = cell["mean"]
+    axes.set_facecolor("white")  # blank: the speaker never mentions that target
     image = axes.imshow(grid, cmap=STANCE_COLOURS, vmin=-1, vmax=1, aspect="auto")
-    for row in matrix.itertuples(index=False):
-        y, x = speakers.index(str(getattr(row, rows))), targets.index(row.target)
-        if row.too_few or row.n < min_n:
+    for cell in cells:
+        y, x = speakers.index(str(cell[rows])), targets.index(cell["target"])
+        if cell["too_few"] or cell["n"] < min_n:
             axes.add_patch(_hatched(x, y))
-        note = f"+{row.favor} −{row.against} ·{row.neutral}\nn={row.n}"
-        axes.text(x, y, note, ha="center", va="center", fontsize=7.5)
+        note = f"+{cell['favor']} −{cell['against']} ·{cell['neutral']}\nn={cell['n']}"
+        colour = "white" if abs(cell["mean"]) > 0.6 else "black"
+        axes.text(x, y, note, ha="center", va="center", fontsize=7.5, color=colour)
     axes.set_xticks(range(len(targets)), [_wrap(t) for t in targets], fontsize=8)
     axes.set_yticks(range(len(speakers)), speakers, fontsize=9)
     axes.set_xlabel("stance toward (targets, then parties mentioned)")
@@ -125,7 +128,10 @@ def plot_stance_matrix(
     colourbar = figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02)
     colourbar.set_label("mean stance (against −1 … favor +1)")
     axes.set_title(
-        title or f"Stance by speaker: +favor −against ·neutral (hatched: n < {min_n})", loc="left"
+        title
+        or f"Stance by speaker: +favor −against ·neutral; hatched: n < {min_n}; blank: not mentioned",
+        loc="left",
+        fontsize=10,
     )
     figure.tight_layout()
     return figure
@@ -133,7 +139,7 @@ def plot_stance_matrix(
 
 def _hatched(x: int, y: int) -> Rectangle:
     return Rectangle(
-        (x - 0.5, y - 0.5), 1, 1, fill=False, hatch="///", edgecolor="#7f8c8d", linewidth=0
+        (x - 0.5, y - 0.5), 1, 1, fill=False, hatch="//", edgecolor="#c8c8c8", linewidth=0
     )
 
 
@@ -148,7 +154,9 @@ def _wrap(label: str, width: int = 14) -> str:
     return "\n".join([*lines, line])
 
 
-def plot_verb_classes(table: pd.DataFrame, *, key: str = "party", title: str | None = None) -> Figure:
+def plot_verb_classes(
+    table: pd.DataFrame, *, key: str = "party", title: str | None = None
+) -> Figure:
     """Statements per party by the class of their reporting cue: "said" (neutral) against
     "claimed" (distancing) and "insisted" (emphatic)."""
     ordered = table.sort_values("statements")
@@ -189,9 +197,9 @@ def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
         left += values
     axes.set_xlabel("hedges")
     axes.set_xlim(0, max(left.max() if len(left) else 0, 1) * 1.15)
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     if kinds:
-        axes.legend(title="hedge kind", loc="lower right", frameon=False, fontsize=8)
+        axes.legend(title="hedge kind", loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
     axes.set_title(title or "Attribution hedges and the statements they qualify", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
@@ -199,30 +207,38 @@ def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
 
 
 def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
-    """The author's labels for each party: one segment per word, coloured by its connotation."""
+    """The author's labels for each party: one bar per word, coloured by its connotation, parties
+    with the most labels first."""
     counts = labels.groupby(["party", "label", "connotation"]).size().reset_index(name="n")
-    totals = counts.groupby("party")["n"].sum().sort_values()
-    figure = Figure(figsize=(9, 0.55 * max(len(totals), 1) + 1.6))
+    totals = counts.groupby("party")["n"].sum()
+    counts["total"] = counts["party"].map(totals)
+    counts = counts.sort_values(["total", "party", "n"], ascending=[True, True, True])
+    figure = Figure(figsize=(8, 0.32 * max(len(counts), 1) + 1.6))
     axes = figure.subplots()
-    for position, (party, total) in enumerate(totals.items()):
-        left = 0
-        rows = counts[counts["party"] == party].sort_values(["connotation", "n"], ascending=[True, False])
-        for row in rows.itertuples(index=False):
-            axes.barh(
-                position,
-                row.n,
-                left=left,
-                color=CONNOTATION_COLOURS.get(row.connotation, "#7f8c8d"),
-                edgecolor="white",
-            )
-            if row.n / max(total, 1) > 0.06 or row.n >= 2:
-                axes.text(left + row.n / 2, position, f"{row.label}\n×{row.n}", ha="center",
-                          va="center", fontsize=7)  # fmt: skip
-            left += row.n
-    axes.set_yticks(range(len(totals)), totals.index.astype(str))
-    axes.set_xlabel("label occurrences (outside quotation marks)")
+    positions = np.arange(len(counts))
+    colours = [CONNOTATION_COLOURS.get(str(c), "#7f8c8d") for c in counts["connotation"]]
+    axes.barh(positions, counts["n"].to_numpy(dtype=float), color=colours)
+    for position, n in zip(positions, counts["n"], strict=True):
+        axes.text(n + 0.1, position, str(n), va="center", fontsize=8)
+    names = [
+        f"{party}: {label}" for party, label in zip(counts["party"], counts["label"], strict=True)
+    ]
+    axes.set_yticks(positions, names, fontsize=8)
+    for boundary in np.flatnonzero(
+        counts["party"].to_numpy()[1:] != counts["party"].to_numpy()[:-1]
+    ):
+        axes.axhline(boundary + 0.5, color="#dddddd", linewidth=1)
+    axes.set_xlabel("occurrences outside quotation marks")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     handles = [Rectangle((0, 0), 1, 1, color=c) for c in CONNOTATION_COLOURS.values()]
-    axes.legend(handles, list(CONNOTATION_COLOURS), loc="lower right", frameon=False, fontsize=8)
+    axes.legend(
+        handles,
+        list(CONNOTATION_COLOURS),
+        title="connotation",
+        loc="lower right",
+        frameon=False,
+        fontsize=8,
+    )
     axes.set_title(title or "What the author calls each party", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
@@ -252,7 +268,9 @@ def plot_words_by_kind(shares: pd.DataFrame, *, title: str | None = None) -> Fig
     return figure
 
 
-def plot_backend_agreement(comparison: pd.DataFrame, *, backends: tuple[str, str] = ("textblob", "vader")) -> Figure:
+def plot_backend_agreement(
+    comparison: pd.DataFrame, *, backends: tuple[str, str] = ("textblob", "vader")
+) -> Figure:
     """Each statement's polarity under two sentiment backends; where their directions disagree the
     dot is red and numbered (the statement's row in the evidence table)."""
     first, second = backends
@@ -301,11 +319,10 @@ def plot_group_intervals(
     axes = figure.subplots()
     step = 0.7 / max(len(groups), 1)
     for g, (name, colour) in enumerate(zip(groups, colours, strict=True)):
-        rows = summary[summary[group].astype(str) == name]
-        for row in rows.itertuples(index=False):
-            y = categories.index(str(getattr(row, category))) + (g - (len(groups) - 1) / 2) * step
-            centre, lo, hi, count = getattr(row, mean), getattr(row, low), getattr(row, high), getattr(row, n)
-            few = bool(row.too_few)
+        for row in summary[summary[group].astype(str) == name].to_dict("records"):
+            y = categories.index(str(row[category])) + (g - (len(groups) - 1) / 2) * step
+            centre, lo, hi, count = row[mean], row[low], row[high], row[n]
+            few = bool(row["too_few"])
             if not np.isnan(lo):
                 axes.plot([lo, hi], [y, y], color=colour, linewidth=2, alpha=0.5 if few else 1)
             axes.scatter([centre], [y], color="white" if few else colour, edgecolor=colour, s=40, zorder=3)  # fmt: skip

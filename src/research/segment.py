@@ -8,6 +8,7 @@ millisecond. TextBlob's `.sentences` would need NLTK data that cannot be downloa
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import blingfire
 
@@ -26,15 +27,33 @@ def split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def split_sentences(text: str, within: Span) -> list[Span]:
-    """The sentences of `text[within.start:within.end]`, as spans into `text`."""
-    piece = text[within.start : within.end]
-    if not piece.strip():
+def split_sentences_in(text: str, paragraphs: Sequence[Span]) -> list[list[Span]]:
+    """The sentences of each paragraph, from one pass over the whole text.
+
+    Bling Fire does not break at a single newline, so its sentences are cut at paragraph edges;
+    one call per article instead of one per paragraph halves the time spent here.
+    """
+    if not paragraphs:
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(piece)
-    spans = []
-    for start, end in offsets:
-        span = Span(within.start + start, within.start + end).stripped(text)
-        if not span.empty:
-            spans.append(span)
-    return spans
+    _, offsets = blingfire.text_to_sentences_and_offsets(text)
+    result: list[list[Span]] = []
+    first = 0
+    for paragraph in paragraphs:
+        while first < len(offsets) and offsets[first][1] <= paragraph.start:
+            first += 1
+        spans = []
+        position = first
+        while position < len(offsets) and offsets[position][0] < paragraph.end:
+            start = max(offsets[position][0], paragraph.start)
+            end = min(offsets[position][1], paragraph.end)
+            span = Span(start, end).stripped(text) if start < end else None
+            if span is not None and not span.empty:
+                spans.append(span)
+            position += 1
+        result.append(spans)
+    return result
+
+
+def split_sentences(text: str, within: Span) -> list[Span]:
+    """The sentences of one paragraph-like span of `text`."""
+    return split_sentences_in(text, [within])[0]

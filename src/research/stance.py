@@ -62,7 +62,9 @@ class Stance:
     label: str  # FAVOR, AGAINST or NEUTRAL
     score: int  # favor cues minus against cues in the deciding clause
     mention: Span  # the target's first mention in the content
-    evidence: tuple[Evidence, ...]  # the words that decided the label (none when neutral by silence)
+    evidence: tuple[
+        Evidence, ...
+    ]  # the words that decided the label (none when neutral by silence)
 
 
 class StanceBackend(Protocol):
@@ -70,7 +72,9 @@ class StanceBackend(Protocol):
 
     name: str
 
-    def decide(self, text: str, content: Sequence[Span], mentions: Sequence[Mention]) -> list[Stance]:
+    def decide(
+        self, text: str, content: Sequence[Span], mentions: Sequence[Mention]
+    ) -> list[Stance]:
         """One Stance per distinct mentioned target, in order of first mention."""
         ...
 
@@ -154,7 +158,9 @@ class LexiconStance:
         self.cues = cues
         self.tags = tags or {}  # word -> most frequent Penn tag: tells a verb cue from the rest
 
-    def decide(self, text: str, content: Sequence[Span], mentions: Sequence[Mention]) -> list[Stance]:
+    def decide(
+        self, text: str, content: Sequence[Span], mentions: Sequence[Mention]
+    ) -> list[Stance]:
         clauses = [c for span in content for c in self._clauses(_tokens(text, span))]
         hits: dict[tuple[str, str], list[tuple[int, Evidence]]] = {}
         for position, clause in enumerate(clauses):
@@ -216,9 +222,7 @@ class LexiconStance:
         before = tokens[index - 1].lower if index else ""
         return before not in self.cues.negators and before not in _AUXILIARIES
 
-    def _cues(
-        self, clause: _Clause, mentions: Sequence[Mention]
-    ) -> list[tuple[Evidence, int]]:
+    def _cues(self, clause: _Clause, mentions: Sequence[Mention]) -> list[tuple[Evidence, int]]:
         """(evidence, token index) of each cue in the clause; words inside a mention are not cues."""
         found = []
         tokens = clause.tokens
@@ -236,7 +240,9 @@ class LexiconStance:
             if negator is not None:
                 stance = AGAINST if stance == FAVOR else FAVOR
                 start = negator.start
-            found.append((Evidence(Span(start, tokens[index + size - 1].end), stance, lemma), index))
+            found.append(
+                (Evidence(Span(start, tokens[index + size - 1].end), stance, lemma), index)
+            )
             index += size
         return found
 
@@ -296,6 +302,7 @@ def _distance(clause: _Clause, cue_index: int, mention: Mention) -> int:
 
 # --- backends --------------------------------------------------------------------------------------
 
+
 class BackendFactory(Protocol):
     def __call__(
         self, cues: StanceLexicon, *, tags: Mapping[str, str] | None = None
@@ -313,5 +320,7 @@ def get_backend(
     try:
         factory = BACKENDS[name]
     except KeyError:
-        raise ValueError(f"unknown stance backend {name!r} (known: {', '.join(BACKENDS)})") from None
+        raise ValueError(
+            f"unknown stance backend {name!r} (known: {', '.join(BACKENDS)})"
+        ) from None
     return factory(cues, tags=tags)

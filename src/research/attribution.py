@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from research.lexicons import Cue, CueLexicon
+from research.lexicons import OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS, Cue, CueLexicon
 from research.schema import Span
 
 # --- closed-class words the rules rely on (grammar, not lexicon data) ---------------------------
@@ -65,7 +65,8 @@ _RELATIVES = {"who", "which", "whom", "whose"}
 # A speaker is not introduced by these: "Meanwhile rebel groups said" has the speaker "rebel groups".
 _LEADING_ADVERBS = {
     "and", "but", "meanwhile", "however", "also", "still", "yet", "so", "then", "now", "later",
-    "earlier", "instead", "separately", "moreover", "indeed", "thus", "here", "there",
+    "earlier", "instead", "separately", "moreover", "indeed", "thus", "here", "there", "even",
+    "only", "just", "perhaps", "maybe", "certainly", "apparently", "reportedly", "meanwhile",
 }  # fmt: skip
 _PREPOSITIONS = {
     "on", "in", "at", "to", "during", "after", "before", "from", "via", "by", "through", "over",
@@ -245,10 +246,7 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
 # --- tokens ----------------------------------------------------------------------------------------
 
 # Abbreviations keep their period, so "Mr." or "Sen." does not end a clause.
-_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Cmdr|Prof|Rev|St|Jr|Sr|Mt|Ft|Pres|Supt"
-    "|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|No|vs"
-)
+_ABBREVIATIONS = "|".join((*TITLE_ABBREVIATIONS, *OTHER_ABBREVIATIONS))
 _TOKEN = re.compile(
     rf"''|``|--|(?:[A-Za-z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
     r"|\w+(?:[-'’]\w+)*|n't|[^\w\s]"
@@ -512,6 +510,9 @@ class _SentenceReader:
         """The subject of a verb cue: (speaker, its apposition, what a relative pronoun stands for)."""
         segments = _segments(region)
         last = segments[-1] if segments else []
+        if len(last) >= 2 and last[-1].lower in {"who", "which"}:
+            # "a tweet from Rikkie Wells who said": the speaker is "who", standing for the rest
+            return Span(last[-1].start, last[-1].end), None, self._np(last[:-1])
         if last and _relative_opener(last):
             return self._np(last[1:]), None, None  # "..., who rebel leaders say are": "rebel leaders"
         named = [
@@ -551,13 +552,26 @@ class _SentenceReader:
     def _np(self, tokens: list[Token]) -> Span | None:
         while tokens and (tokens[0].lower in _LEADING_ADVERBS or _is_punct(tokens[0])):
             tokens = tokens[1:]
-        while tokens and _is_punct(tokens[-1]):
+        tokens = self._before_verb(tokens)
+        while tokens and (_is_punct(tokens[-1]) or tokens[-1].lower in _LEADING_ADVERBS):
             tokens = tokens[:-1]
         if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS or tokens[0].lower in _PREPOSITIONS:
             return None
         if not any(t.text[0].isalpha() for t in tokens):
             return None
         return Span(tokens[0].start, tokens[-1].end)
+
+    def _before_verb(self, tokens: list[Token]) -> list[Token]:
+        """A noun phrase ends at a finite verb outside a relative clause: in "Sanders' campaign
+        launched an ad buy and said", the speaker is "Sanders' campaign"."""
+        for index, token in enumerate(tokens[1:], start=1):
+            if token.lower in _RELATIVES or token.lower == "that":
+                return tokens
+            if (token.lower in _FINITE or _contracted(token)) or (
+                token.text[0].islower() and self.tags.get(token.lower) in _FINITE_TAGS
+            ):
+                return tokens[:index] if not _contracted(token) else tokens[: index + 1]
+        return tokens
 
     def _noun_phrase_after(self, index: int) -> Span | None:
         """The noun phrase starting at token `index`, up to the next punctuation or clause word."""
@@ -942,7 +956,7 @@ def _trim_content(text: str, span: Span) -> Span:
 
 
 # "U.S.", "Roe v. Wade", "Sen.": a final period that belongs to the word
-_ABBREVIATION_END = re.compile(rf"(?:\b(?:[A-Za-z]\.){{2,}}|\b(?:{_ABBREVIATIONS}|v)\.)$")
+_ABBREVIATION_END = re.compile(rf"(?:\b(?:[A-Za-z]\.){{2,}}|\b(?:{_ABBREVIATIONS})\.)$")
 
 
 def statement_kind(text: str, content: Sequence[Span], quotes: Sequence[Span]) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from research import io, pipeline, reports
+from research import io, pipeline, reports, sentiment
 from research.lexicons import LexiconError
 
 
@@ -46,13 +46,25 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="A party lexicon (TOML) to add to the default.",
 )
+@click.option(
+    "--sentiment",
+    "sentiment_backend",
+    type=click.Choice(sorted(sentiment.BACKENDS)),
+    default="textblob",
+    show_default=True,
+    help="The sentiment backend that scores polarity and subjectivity.",
+)
 def statements(
-    paths: tuple[Path, ...], format_: str, output: Path | None, lexicon: Path | None
+    paths: tuple[Path, ...],
+    format_: str,
+    output: Path | None,
+    lexicon: Path | None,
+    sentiment_backend: str,
 ) -> None:
     """Find every statement in PATHS (files or folders; default: the bundled corpus)."""
     articles = _guard(io.read_articles, paths or reports.DEFAULT_CORPUS)
     lexicons = _guard(pipeline.load_lexicons, parties_path=lexicon)
-    found = pipeline.extract_statements(articles, lexicons)
+    found = pipeline.extract_statements(articles, lexicons, sentiment_backend=sentiment_backend)
     if output is None:
         if format_ == "jsonl":
             io.dump_jsonl(list(io.statement_records(found, articles)), sys.stdout)
@@ -75,7 +87,15 @@ def statements(
     type=click.Path(path_type=Path),
     help="A party lexicon (TOML) to add to the default.",
 )
-@click.option("--name", default="default", show_default=True, help="The report's folder name.")
+@click.option(
+    "--notebook",
+    default=reports.DEFAULT_NOTEBOOK.stem,
+    show_default=True,
+    help="A notebook in notebooks/ by name (framing_report, outlet_comparison) or a path.",
+)
+@click.option(
+    "--name", help="The report's folder name [default: 'default', or the notebook's name]."
+)
 @click.option(
     "--out", type=click.Path(path_type=Path), default=reports.DEFAULT_OUT, show_default=True
 )
@@ -84,20 +104,37 @@ def statements(
 def report(
     corpus: tuple[Path, ...],
     lexicon: Path | None,
-    name: str,
+    notebook: str,
+    name: str | None,
     out: Path,
     parameters: tuple[tuple[str, str], ...],
 ) -> None:
-    """Render the framing report into OUT/NAME/ (notebook, HTML, manifest)."""
+    """Render a report notebook into OUT/NAME/ (notebook, HTML, manifest)."""
     import yaml
 
+    path = _notebook_path(notebook)
     values = {key: yaml.safe_load(value) for key, value in parameters}
     html = _guard(
         reports.render_report,
         corpus=corpus or reports.DEFAULT_CORPUS,
         lexicon=lexicon,
-        name=name,
+        name=name or ("default" if path == reports.DEFAULT_NOTEBOOK else path.stem),
         out=out,
         parameters=values,
+        notebook=path,
     )
     click.echo(f"report written: {html}")
+
+
+def _notebook_path(notebook: str) -> Path:
+    """A notebook given by name ("outlet_comparison") or by path."""
+    given = Path(notebook)
+    if given.suffix == ".ipynb":
+        if not given.is_file():
+            raise _Failure(f"{given}: no such notebook")
+        return given
+    path = reports.NOTEBOOKS / f"{notebook}.ipynb"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in reports.NOTEBOOKS.glob("*.ipynb")))
+        raise _Failure(f"unknown notebook {notebook!r} (known: {known})")
+    return path

@@ -193,12 +193,19 @@ def summarize_labels(
 
 
 NO_STATEMENT = "(no statement)"  # a hedged claim the attributor tied to no statement
+ANONYMOUS = "(anonymous statement)"  # a statement with no named source: "are said to"
 
 
 def hedge_counts(hedges: pd.DataFrame, *, scope: str = "attribution") -> pd.DataFrame:
-    """Hedges of one scope by what they qualify (a statement's party, or none) and by kind."""
+    """Hedges of one scope by what they qualify (a named speaker's party, an anonymous statement,
+    or no statement) and by kind."""
     chosen = hedges[hedges["scope"] == scope]
-    qualifies = chosen["party"].astype("object").where(chosen["statement"].notna(), NO_STATEMENT)
+    qualifies = (
+        chosen["party"]
+        .astype("object")
+        .where(chosen["speaker"].notna(), ANONYMOUS)
+        .where(chosen["statement"].notna(), NO_STATEMENT)
+    )
     table = (
         chosen.assign(qualifies=qualifies)
         .groupby(["qualifies", "kind"])

@@ -3,18 +3,23 @@
 Readers are registered by file suffix. Each returns an articles frame (schema.ARTICLES) whose `text`
 is the input exactly as decoded, so every offset computed downstream points into the file as read
 with ``open(path, encoding="utf-8", newline="")``.
+
+Large corpora are read in partitions (`plan_partitions`, `read_partition`, `iter_article_batches`)
+and statements written batch by batch (`statement_writer`), so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 import pandas as pd
 
@@ -30,6 +35,10 @@ class InputError(ValueError):
         self.line = line
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised on a Dask worker or in a pool process, it must unpickle with the same fields.
+        return (functools.partial(type(self), line=self.line), (self.path, self.problem))
 
 
 Reader = Callable[[Path], list[dict[str, Any]]]
@@ -134,19 +143,8 @@ def _read_csv(path: Path) -> list[dict[str, Any]]:
 
 @reader(".jsonl", ".ndjson")
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    records: list[dict[str, Any]] = []
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(path, f"invalid JSON ({error.msg})", line=number) from None
-        if not isinstance(record, dict):
-            raise InputError(path, "each line must be a JSON object", line=number)
-        records.append({**record, "__record": number})
-    table = pd.DataFrame.from_records(records)
-    return _table_rows(path, table, first_record=None)
+    # The streaming reader in one piece, so a whole file and its batches are read alike.
+    return [row for piece in _plan_jsonl(path, _WHOLE_FILE) for row in _read_jsonl_piece(piece)]
 
 
 @reader(".parquet", ".pq")
@@ -159,9 +157,15 @@ def _read_parquet(path: Path) -> list[dict[str, Any]]:
 
 
 def _table_rows(
-    path: Path, table: pd.DataFrame, *, first_record: int | None
+    path: Path,
+    table: pd.DataFrame,
+    *,
+    first_record: int | None,
+    provenance: Mapping[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows of a table corpus: a text column, and optional id, title, source, published, url."""
+    """Rows of a table corpus: a text column, and optional id, title, source, published, url.
+
+    A batch of a large file passes its file's `provenance`, hashed once, not once a batch."""
     columns = {str(c).lower(): c for c in table.columns}
     text_column = next((columns[name] for name in TEXT_COLUMNS if name in columns), None)
     if text_column is None:
@@ -169,7 +173,7 @@ def _table_rows(
         raise InputError(
             path, f"has no text column (looked for {', '.join(TEXT_COLUMNS)}; found {found})"
         )
-    provenance = _provenance(path)
+    provenance = _provenance(path) if provenance is None else provenance
     rows = []
     for position, record in enumerate(table.to_dict("records")):
         number = record.get("__record", position + (first_record or 1))

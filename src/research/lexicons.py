@@ -322,6 +322,19 @@ def term_matcher(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# --- abbreviations ---------------------------------------------------------------------------------
+
+# Abbreviations whose period does not end a sentence or a clause: titles before names first.
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm",
+    "Cmdr", "Prof", "Rev", "St", "Pres", "Supt", "Sens", "Reps",
+)  # fmt: skip
+OTHER_ABBREVIATIONS = (
+    "Jr", "Sr", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "Inc", "Corp", "Co", "Ltd", "No", "vs", "v",
+)  # fmt: skip
+
+
 # --- the words of names ---------------------------------------------------------------------------
 
 

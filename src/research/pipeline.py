@@ -302,6 +302,7 @@ def _signals(
             targets=lexicons.targets,
             parties=lexicons.parties,
             backend=decider,
+            cue=statement.cue,
         )
         content = " … ".join(span.text(text) for span in statement.content)
         columns.append(
@@ -323,7 +324,7 @@ def _signals(
                 "stance": [stance.stance_record(s, text) for s in decided],
             }
         )
-        speaker = statement.speaker.text(text) if statement.speaker is not None else None
+        speaker = _speaker(text, statement)
         stance_rows.extend(
             {
                 "doc": doc,
@@ -354,6 +355,7 @@ def _signals(
             "sentence": h.sentence,
             "sentence_text": sentences[h.sentence].text(text),
             "statement": h.statement,
+            "speaker": _speaker(text, found[h.statement]) if h.statement is not None else None,
             "party": resolutions[h.statement].party if h.statement is not None else None,
             "mentions": parties.mentioned_parties(
                 lexicons.parties, sentences[h.sentence].text(text)
@@ -380,3 +382,7 @@ def _signals(
         for found_label in labels
     ]
     return _Signals(columns, stance_rows, hedge_rows, label_rows)
+
+
+def _speaker(text: str, statement: attribution.Statement) -> str | None:
+    return statement.speaker.text(text) if statement.speaker is not None else None

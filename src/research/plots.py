@@ -218,7 +218,7 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     positions = np.arange(len(counts))
     colours = [CONNOTATION_COLOURS.get(str(c), "#7f8c8d") for c in counts["connotation"]]
     axes.barh(positions, counts["n"].to_numpy(dtype=float), color=colours)
-    for position, n in zip(positions, counts["n"], strict=True):
+    for position, n in enumerate(counts["n"].tolist()):
         axes.text(n + 0.1, position, str(n), va="center", fontsize=8)
     names = [
         f"{party}: {label}" for party, label in zip(counts["party"], counts["label"], strict=True)

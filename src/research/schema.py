@@ -113,6 +113,7 @@ HEDGES: Mapping[str, str] = {
     "sentence": "int64",
     "sentence_text": "string",
     "statement": "Int64",  # the statement it qualifies; null for a hedged claim with no statement
+    "speaker": "string",  # that statement's speaker as written, null if anonymous or no statement
     "party": "string",  # that statement's speaker's party, null without a statement
     "mentions": "object",  # parties named in the sentence: whose actions the hedged claim reports
 }

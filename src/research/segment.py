@@ -12,7 +12,12 @@ from collections.abc import Sequence
 
 import blingfire
 
+from research.lexicons import TITLE_ABBREVIATIONS
 from research.schema import Span
+
+# Bling Fire ends a sentence after a title at the start of the next one ("… Monday. Mr. | Farid
+# said …"); a sentence ending in a title is joined to the one after it.
+_ENDS_IN_TITLE = re.compile(rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.$")
 
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -50,8 +55,18 @@ def split_sentences_in(text: str, paragraphs: Sequence[Span]) -> list[list[Span]
             if span is not None and not span.empty:
                 spans.append(span)
             position += 1
-        result.append(spans)
+        result.append(_join_after_titles(text, spans))
     return result
+
+
+def _join_after_titles(text: str, spans: list[Span]) -> list[Span]:
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _ENDS_IN_TITLE.search(text, joined[-1].start, joined[-1].end):
+            joined[-1] = Span(joined[-1].start, span.end)
+        else:
+            joined.append(span)
+    return joined
 
 
 def split_sentences(text: str, within: Span) -> list[Span]:

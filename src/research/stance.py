@@ -7,6 +7,8 @@ withdrawal, not against the rebels. Behind one small interface (like sentiment's
 lexicon backend reads a statement's content clause by clause:
 
     mentions   target terms (targets.toml) and party terms (parties.toml) in the content
+    cue        the reporting cue is read as a clause of its own: "rebel groups have been accused
+               of ..." is against the rebels through "accused"
     clauses    split at punctuation and clause words; "but" ranks the clause after it above the one
                before, "although" ranks the clause it opens below the other
     cues       favor/against words (stance.toml); a negator up to `window` words before a cue flips
@@ -73,9 +75,15 @@ class StanceBackend(Protocol):
     name: str
 
     def decide(
-        self, text: str, content: Sequence[Span], mentions: Sequence[Mention]
+        self,
+        text: str,
+        content: Sequence[Span],
+        mentions: Sequence[Mention],
+        *,
+        cue: Span | None = None,
     ) -> list[Stance]:
-        """One Stance per distinct mentioned target, in order of first mention."""
+        """One Stance per distinct mentioned target, in order of first mention; `cue` is the
+        statement's reporting cue, which may itself take a side ("accused", "welcomed")."""
         ...
 
 
@@ -104,12 +112,13 @@ def detect_stances(
     targets: TargetLexicon,
     parties: PartyLexicon,
     backend: StanceBackend,
+    cue: Span | None = None,
 ) -> list[Stance]:
-    """The stance of one statement's content toward every target and party it mentions."""
+    """The stance of one statement toward every target and party its content mentions."""
     mentions = find_mentions(text, content, targets=targets, parties=parties)
     if not mentions:
         return []
-    return backend.decide(text, content, mentions)
+    return backend.decide(text, content, mentions, cue=cue)
 
 
 def stance_record(stance: Stance, text: str) -> dict[str, Any]:
@@ -159,9 +168,15 @@ class LexiconStance:
         self.tags = tags or {}  # word -> most frequent Penn tag: tells a verb cue from the rest
 
     def decide(
-        self, text: str, content: Sequence[Span], mentions: Sequence[Mention]
+        self,
+        text: str,
+        content: Sequence[Span],
+        mentions: Sequence[Mention],
+        *,
+        cue: Span | None = None,
     ) -> list[Stance]:
-        clauses = [c for span in content for c in self._clauses(_tokens(text, span))]
+        spans = sorted([*content, *([cue] if cue is not None else [])], key=lambda s: s.start)
+        clauses = [c for span in spans for c in self._clauses(_tokens(text, span))]
         hits: dict[tuple[str, str], list[tuple[int, Evidence]]] = {}
         for position, clause in enumerate(clauses):
             for evidence, cue_index in self._cues(clause, mentions):

@@ -43,12 +43,15 @@ _FINITE = {
 # Verbs whose object is the addressee: "told a crowded hall in Baltimore that ...".
 _ADDRESSEE_VERBS = {"tell", "remind", "assure", "inform", "warn", "notify", "brief", "promise"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_VERB_TAGS = _FINITE_TAGS | {"VBN"}
 _SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"}
 # The verb group of a cue, kept in the cue span: "has also said", "would have said".
 _VERB_GROUP = {
     "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
     "did", "does", "do", "also", "is", "are", "was", "were", "be", "been", "being", "once",
 }  # fmt: skip
+# Words that attach a participle cue to the clause's subject: "by saying", "while praising".
+_PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "in", "and", "also"}
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _ADDRESSEES = {
     "the", "a", "an", "reporters", "journalists", "news", "agency", "conference", "statement",
@@ -342,12 +345,16 @@ class _SentenceReader:
         if cue.kind != "verb" or self._negated(first):
             return None
         before = self.tokens[first - 1] if first > 0 else None
-        if cue.form.split()[0].endswith("ing"):
-            if before is not None and (before.text == "," or before.text in CLOSING_QUOTES):
+        if cue.form.split()[0].endswith("ing") and (before is None or before.lower not in _PASSIVE):
+            if before is not None and (
+                before.text == "," or before.text in CLOSING_QUOTES or before.lower in _PARTICIPLE_LINKS
+            ):
                 return self._participial(first, last, cue)
             return None
         subject_end = self._skip_auxiliaries_left(first)
-        passive = any(t.lower in _PASSIVE for t in self.tokens[subject_end:first])
+        passive = not cue.form.endswith("ing") and any(
+            t.lower in _PASSIVE for t in self.tokens[subject_end:first]
+        )
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
@@ -632,8 +639,11 @@ class _SentenceReader:
     def _addressee(self, tokens: list[Token], cue: Cue) -> bool:
         """Whether `tokens` between a cue and its "that" are an addressee or adverbials:
         "told reporters on Sunday", "told a crowded banquet hall in Baltimore"."""
-        if cue.lemma in _ADDRESSEE_VERBS:
-            return not any(t.lower in _FINITE or self.tags.get(t.lower) in _FINITE_TAGS for t in tokens)
+        verbless = not any(
+            t.lower in _FINITE or self.tags.get(t.lower) in _FINITE_TAGS for t in tokens
+        )
+        if cue.lemma in _ADDRESSEE_VERBS or (tokens and tokens[0].lower in _PREPOSITIONS):
+            return verbless  # "told a crowded hall that", "said in a series of messages that"
         return all(_before_complement(t) for t in tokens)
 
     def _has_text_before(self, speaker: Span) -> bool:
@@ -695,13 +705,13 @@ class _SentenceReader:
 
     def _inverted_speaker(self, first: int, last: int, tail: list[Token]) -> Span | None:
         """The noun phrase after a cue that follows its content: '...,” said Ryabkov'."""
-        if not self._content_ends_before(first) or not tail:
+        if not self._content_ends_before(first) or not tail or len(tail) > 8:
             return None
         if tail[0].lower in _CLAUSE_OPENERS or tail[0].lower in _PREPOSITIONS:
             return None
         if not (tail[0].text[0].isupper() or tail[0].lower in {"the", "a", "an", "one", "two"}):
             return None
-        if any(t.lower in _FINITE or self.tags.get(t.lower) in _FINITE_TAGS for t in tail[1:]):
+        if any(self._verbish(t) for t in tail[1:]):
             return None
         return self._noun_phrase_after(last + 1)
 
@@ -715,7 +725,7 @@ class _SentenceReader:
         """The sentence's first noun phrase, up to its first finite verb."""
         tokens = self.tokens[:before]
         for end, token in enumerate(tokens):
-            if token.lower in _FINITE or self.tags.get(token.lower) in _FINITE_TAGS:
+            if self._verbish(token):
                 segments = [s for s in _segments(tokens[:end]) if s and not _introductory(s)]
                 return self._np(segments[0]) if segments else None
         return None
@@ -783,7 +793,7 @@ class _SentenceReader:
         index = 0
         while index < len(tokens) and (
             tokens[index].lower in _TIME_WORDS
-            or (tokens[index].lower in _PREPOSITIONS and index == 0)
+            or (tokens[index].lower in _PREPOSITIONS and index == 0 and not self._infinitive(tokens))
         ):
             index += 1
             if index < len(tokens) and tokens[index - 1].lower in _PREPOSITIONS:
@@ -791,6 +801,20 @@ class _SentenceReader:
         if index < len(tokens) and tokens[index].text == ",":
             index += 1
         return index
+
+    def _infinitive(self, tokens: list[Token]) -> bool:
+        """ "to cast her ballot": an infinitive, which belongs to the content."""
+        return (
+            len(tokens) > 1
+            and tokens[0].lower == "to"
+            and self.tags.get(tokens[1].lower, "").startswith("VB")
+        )
+
+    def _verbish(self, token: Token) -> bool:
+        """A finite verb or a participle, by the closed list or the Pattern lexicon."""
+        return token.lower in _FINITE or (
+            token.text[0].islower() and self.tags.get(token.lower) in _VERB_TAGS
+        )
 
     def _starts_statement(self, tokens: list[Token], index: int) -> bool:
         """Whether the tokens at `index` open another statement: "adding", "claiming", "according to"."""
@@ -808,7 +832,8 @@ class _SentenceReader:
         while end_token >= 0 and _is_boundary_punct(self.tokens[end_token]):
             end_token -= 1
         if end_token < 0:
-            return []
+            prior = self._prior_quote()  # '"...NOW!" | Trump said.': the quote ended the last sentence
+            return [prior] if prior is not None else []
         start_token = 0
         for i in range(end_token, -1, -1):
             if self._inside_statement(self.tokens[i].start) or self.tokens[i].text == ";":
@@ -896,7 +921,10 @@ def _contracted(token: Token) -> bool:
 
 
 def _adverbial(tail: list[Token]) -> bool:
-    """Words after a cue that add only when, where or how: "earlier this week", "in an interview"."""
+    """Words after a cue that add only when, where or how: "earlier this week", "in an interview";
+    not an infinitive ("plans to cast"), which is what the source intends."""
+    if tail and tail[0].lower == "to" and len(tail) > 1 and tail[1].lower not in _ADDRESSEES:
+        return not tail[1].text[0].islower() and all(_before_complement(t) for t in tail)
     return not tail or tail[0].lower in _PREPOSITIONS or all(_before_complement(t) for t in tail)
 
 

@@ -7,6 +7,7 @@ error naming the file and the key, not a silently empty match.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tomllib
@@ -21,12 +22,18 @@ _T = TypeVar("_T")
 
 
 class LexiconError(ValueError):
-    """A lexicon file that cannot be used; the message names the file and the problem."""
+    """A lexicon file that cannot be used; the message names the file (and line) and the problem."""
 
-    def __init__(self, path: str, problem: str):
+    def __init__(self, path: str, problem: str, *, line: int | None = None):
         self.path = path
         self.problem = problem
-        super().__init__(f"{path}: {problem}")
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in a worker process, it must unpickle with the same fields.
+        return (functools.partial(type(self), line=self.line), (self.path, self.problem))
 
 
 # --- reading and checking TOML ----------------------------------------------------------------
@@ -35,12 +42,41 @@ class LexiconError(ValueError):
 def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A lexicon file as a dict; syntax errors name the file and the line."""
     try:
-        with Path(path).open("rb") as stream:
-            return tomllib.load(stream)
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise LexiconError(str(path), "no such lexicon file") from None
+    except IsADirectoryError:
+        raise LexiconError(str(path), "is a folder, not a lexicon file") from None
+    except OSError as error:
+        raise LexiconError(str(path), f"cannot be read ({error.strerror})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise LexiconError(str(path), "is not UTF-8 (TOML files must be)", line=line) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise LexiconError(str(path), f"invalid TOML: {error}") from None
+        raise _toml_error(str(path), text, error) from None
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
+
+
+def _toml_error(path: str, text: str, error: tomllib.TOMLDecodeError) -> LexiconError:
+    """tomllib's message as a LexiconError on the line where the parser stopped."""
+    message = str(error)
+    position = _TOML_POSITION.search(message)
+    if position is None:
+        return LexiconError(path, f"invalid TOML: {message}")
+    problem = message[: position.start()]
+    if position.group(1) is None:  # something left open: a bracket, a string, a table
+        line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        return LexiconError(path, f"invalid TOML: {problem} (at the end of the file)", line=line)
+    column = position.group(2)
+    return LexiconError(
+        path, f"invalid TOML: {problem} (column {column})", line=int(position.group(1))
+    )
 
 
 def _packaged(name: str) -> tuple[str, dict[str, Any]]:
@@ -50,6 +86,8 @@ def _packaged(name: str) -> tuple[str, dict[str, Any]]:
 
 
 def _check_keys(path: str, where: str, table: Mapping[str, Any], allowed: set[str]) -> None:
+    if not isinstance(table, Mapping):  # "party = 'x'" where a [[party]] table belongs
+        raise LexiconError(path, f"{where}: expected a table, found {type(table).__name__}")
     unknown = sorted(set(table) - allowed)
     if unknown:
         raise LexiconError(
@@ -245,11 +283,21 @@ _LIST_FIELDS = ("names", "adjectives", "metonyms", "institutions", "group_nouns"
 
 
 def load_parties(path: str | os.PathLike[str] | None = None) -> PartyLexicon:
-    """The packaged party lexicon, extended (or, party by party, replaced) by the file at `path`."""
+    """The packaged party lexicon, extended (or, party by party, replaced) by the file at `path`.
+
+    A file for another story sets `extends_default = false` in its [meta] table: its parties then
+    stand alone, so the bundled story's terms ("regime" for Damascus) cannot claim its words.
+    """
     default = _default_parties()
     if path is None:
         return default
-    user = _parse_parties(str(path), read_toml(path))
+    data = read_toml(path)
+    user = _parse_parties(str(path), data)
+    extends = data.get("meta", {}).get("extends_default", True)
+    if not isinstance(extends, bool):
+        raise LexiconError(str(path), "meta.extends_default must be true or false")
+    if not extends:
+        return PartyLexicon(tuple(party for party, _ in user), str(path))
     merged = {p.name: p for p in default.parties}
     for party, replace in user:
         base = merged.get(party.name)

@@ -52,6 +52,11 @@ _VERB_GROUP = {
 }  # fmt: skip
 # Words that attach a participle cue to the clause's subject: "by saying", "while praising".
 _PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "in", "and", "also"}
+# Words before a cue form that make it a noun: "the claims", "their plans", "its views".
+_NOUN_MARKERS = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "whose", "such", "no", "every", "each", "any", "some",
+}  # fmt: skip
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _ADDRESSEES = {
     "the", "a", "an", "reporters", "journalists", "news", "agency", "conference", "statement",
@@ -345,6 +350,10 @@ class _SentenceReader:
         if cue.kind != "verb" or self._negated(first):
             return None
         before = self.tokens[first - 1] if first > 0 else None
+        if before is not None and (before.lower in _NOUN_MARKERS or before.lower.endswith(("'s", "’s"))):
+            return None  # "Clinton's plans", "the claims": a noun, not the verb
+        if before is not None and before.lower == "to" and not cue.form.endswith("ing"):
+            return None  # "a metaphor to describe": an infinitive, nothing reported yet
         if cue.form.split()[0].endswith("ing") and (before is None or before.lower not in _PASSIVE):
             if before is not None and (
                 before.text == "," or before.text in CLOSING_QUOTES or before.lower in _PARTICIPLE_LINKS
@@ -560,8 +569,14 @@ class _SentenceReader:
         while tokens and (tokens[0].lower in _LEADING_ADVERBS or _is_punct(tokens[0])):
             tokens = tokens[1:]
         tokens = self._before_verb(tokens)
-        while tokens and (_is_punct(tokens[-1]) or tokens[-1].lower in _LEADING_ADVERBS):
+        while tokens and (
+            _is_punct(tokens[-1])
+            or tokens[-1].lower in _LEADING_ADVERBS
+            or (tokens[-1].lower.endswith("ly") and self.tags.get(tokens[-1].lower) == "RB")
+        ):
             tokens = tokens[:-1]
+        if tokens and self._verbish(tokens[0]):
+            return None  # "were only eight": no noun phrase here
         if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS or tokens[0].lower in _PREPOSITIONS:
             return None
         if not any(t.text[0].isalpha() for t in tokens):

@@ -16,14 +16,14 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 import pandas as pd
 
-from research.schema import ARTICLES, make_frame
+from research.schema import ARTICLES, STATEMENTS, empty_frame, make_frame
 
 
 class InputError(ValueError):
@@ -197,6 +197,248 @@ def _provenance(path: Path) -> dict[str, Any]:
     return {"path": str(path), "sha256": file_sha256(path), "record": None}
 
 
+# --- streaming: a large corpus in partitions -------------------------------------------------------
+
+DEFAULT_BATCH_SIZE = 200  # articles a partition: under a megabyte of text, seconds of work
+_WHOLE_FILE = 1 << 62  # a batch size no file reaches: the whole file as one piece
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Consecutive articles of one corpus file: enough to read them wherever the file is visible,
+    in this process or on a cluster worker."""
+
+    path: str
+    sha256: str  # of the whole file, hashed once when planning ("" when its reader hashes it)
+    count: int  # articles in the piece
+    start: int = 0  # where the piece starts: a byte offset in JSON Lines, a row in a table
+    record: int | None = None  # the record number (line or row, 1-based) of its first article
+
+
+Partition = tuple[Piece, ...]
+
+
+def plan_partitions(
+    paths: Iterable[str | os.PathLike[str]], *, batch_size: int = DEFAULT_BATCH_SIZE
+) -> list[Partition]:
+    """The corpus in `paths` cut into partitions of at most `batch_size` articles, in reading order.
+
+    Planning hashes each file and finds where its batches start, keeping no text; each partition is
+    read later by `read_partition`, here or on a worker.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch size must be at least 1, not {batch_size}")
+    partitions: list[Partition] = []
+    current: list[Piece] = []
+    size = 0
+    for path in _expand(paths):
+        plan, _ = _STREAMED.get(_suffix(path), _WHOLE)
+        for piece in plan(path, batch_size):
+            if current and size + piece.count > batch_size:
+                partitions.append(tuple(current))
+                current, size = [], 0
+            current.append(piece)
+            size += piece.count
+    if current:
+        partitions.append(tuple(current))
+    return partitions
+
+
+def read_partition(partition: Partition) -> pd.DataFrame:
+    """The articles of one planned partition, as an articles frame."""
+    rows: list[dict[str, Any]] = []
+    for piece in partition:
+        _, read = _STREAMED.get(_suffix(Path(piece.path)), _WHOLE)
+        rows.extend(read(piece))
+    return make_frame(rows, ARTICLES)
+
+
+def iter_article_batches(
+    paths: Iterable[str | os.PathLike[str]], *, batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[pd.DataFrame]:
+    """The articles of `paths` in frames of at most `batch_size`, read one at a time so memory stays
+    flat however large the corpus: the same rows, in the same order, as `read_articles`."""
+    ids = UniqueIds()
+    for partition in plan_partitions(paths, batch_size=batch_size):
+        batch = read_partition(partition)
+        ids.check(batch)
+        yield batch
+
+
+class UniqueIds:
+    """The article ids seen so far, batch after batch: a corpus may not use one twice.
+
+    The one thing kept for the whole corpus: each id and where it was read, ~100 bytes an article.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}
+        self._paths: dict[str, str] = {}
+
+    def check(self, articles: pd.DataFrame) -> None:
+        for doc, path in zip(articles["doc"], articles["path"], strict=True):
+            if doc in self._first:
+                where = f"{self._first[doc]}, {path}"
+                raise InputError(path, f"article id {doc!r} is used more than once ({where})")
+            self._first[doc] = self._paths.setdefault(path, path)
+
+
+def _piece_provenance(piece: Piece) -> dict[str, Any]:
+    return {"path": piece.path, "sha256": piece.sha256, "record": None}
+
+
+def _plan_whole_file(path: Path, batch_size: int) -> Iterator[Piece]:
+    yield Piece(str(path), "", 1)  # a text file: one article, hashed by its reader
+
+
+def _read_whole_file(piece: Piece) -> list[dict[str, Any]]:
+    path = Path(piece.path)
+    return READERS[_suffix(path)](path)
+
+
+def _plan_jsonl(path: Path, batch_size: int) -> Iterator[Piece]:
+    """Where each run of `batch_size` records starts, found while hashing the file.
+
+    Lines end at "\\n" only, as JSON Lines defines them: str.splitlines would also split at U+2028,
+    which a JSON string may hold unescaped.
+    """
+    digest = hashlib.sha256()
+    starts: list[tuple[int, int]] = []  # (byte offset, line number) of each piece's first record
+    records = offset = 0
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            if offset < 8192 and b"\x00" in line[: 8192 - offset]:
+                raise InputError(path, "looks like a binary file (it contains NUL bytes), not text")
+            digest.update(line)
+            if line.strip():
+                if records % batch_size == 0:
+                    starts.append((offset, number))
+                records += 1
+            offset += len(line)
+    if not records:
+        raise InputError(path, "file is empty")
+    sha256 = digest.hexdigest()
+    for index, (start, number) in enumerate(starts):
+        count = min(batch_size, records - index * batch_size)
+        yield Piece(str(path), sha256, count, start=start, record=number)
+
+
+def _read_jsonl_piece(piece: Piece) -> list[dict[str, Any]]:
+    path = Path(piece.path)
+    records: list[dict[str, Any]] = []
+    offset = piece.start
+    with path.open("rb") as stream:
+        stream.seek(piece.start)
+        for number, line in enumerate(stream, start=piece.record or 1):
+            if len(records) == piece.count:
+                break
+            if line.strip():
+                records.append({**_json_object(path, line, number, offset), "__record": number})
+            offset += len(line)
+    # dtype=object: ids stay as written (5, not 5.0 when another record has none)
+    table = pd.DataFrame(records, dtype=object)
+    return _table_rows(path, table, first_record=None, provenance=_piece_provenance(piece))
+
+
+def _json_object(path: Path, line: bytes, number: int, offset: int) -> dict[str, Any]:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"is not valid UTF-8 (byte {offset + error.start})") from None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"invalid JSON ({error.msg})", line=number) from None
+    if not isinstance(record, dict):
+        raise InputError(path, "each line must be a JSON object", line=number)
+    return record
+
+
+def _plan_csv(path: Path, batch_size: int) -> Iterator[Piece]:
+    """Batches of rows, counted by parsing the file in chunks (a quoted text may span lines)."""
+    sha256 = file_sha256(path)
+    start = 0
+    for chunk in _csv_chunks(path, chunksize=batch_size):
+        yield Piece(str(path), sha256, len(chunk), start=start, record=start + 2)  # 1: header
+        start += len(chunk)
+
+
+def _read_csv_piece(piece: Piece) -> list[dict[str, Any]]:
+    path = Path(piece.path)
+    [table] = _csv_chunks(path, skiprows=range(1, piece.start + 1), nrows=piece.count)
+    return _table_rows(path, table, first_record=piece.record, provenance=_piece_provenance(piece))
+
+
+def _csv_chunks(path: Path, **options: Any) -> Iterator[pd.DataFrame]:
+    """The CSV reader's options and errors, as `_read_csv` has them, chunk by chunk."""
+    try:
+        if "chunksize" in options:
+            with pd.read_csv(
+                path, dtype=str, keep_default_na=False, encoding="utf-8", **options
+            ) as chunks:
+                yield from chunks
+        else:
+            yield pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", **options)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot be read as CSV ({error})") from None
+
+
+def _plan_parquet(path: Path, batch_size: int) -> Iterator[Piece]:
+    rows = _parquet_file(path).metadata.num_rows
+    sha256 = file_sha256(path)
+    for start in range(0, rows, batch_size):
+        count = min(batch_size, rows - start)
+        yield Piece(str(path), sha256, count, start=start, record=start + 1)
+
+
+def _read_parquet_piece(piece: Piece) -> list[dict[str, Any]]:
+    """The piece's rows, reading only the row groups that hold them."""
+    path = Path(piece.path)
+    parquet = _parquet_file(path)
+    groups: list[int] = []
+    skip = row = 0
+    for group in range(parquet.metadata.num_row_groups):
+        size = parquet.metadata.row_group(group).num_rows
+        if row < piece.start + piece.count and row + size > piece.start:
+            skip = skip if groups else piece.start - row
+            groups.append(group)
+        row += size
+    # pandas writes its index as a column; pd.read_parquet (the whole-file reader) restores it
+    # as the index, so it is not a column here either
+    metadata = parquet.schema_arrow.pandas_metadata or {}
+    index = {c for c in metadata.get("index_columns", []) if isinstance(c, str)}
+    columns = [name for name in parquet.schema_arrow.names if name not in index]
+    try:
+        table = parquet.read_row_groups(groups, columns=columns).slice(skip, piece.count)
+    except Exception as error:  # pyarrow raises several unrelated types for a bad file
+        raise InputError(path, f"cannot be read as Parquet ({error})") from None
+    return _table_rows(
+        path, table.to_pandas(), first_record=piece.record, provenance=_piece_provenance(piece)
+    )
+
+
+def _parquet_file(path: Path) -> Any:
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except Exception as error:  # pyarrow raises several unrelated types for a bad file
+        raise InputError(path, f"cannot be read as Parquet ({error})") from None
+
+
+_Plan = Callable[[Path, int], Iterator[Piece]]
+_ReadPiece = Callable[[Piece], list[dict[str, Any]]]
+_WHOLE: tuple[_Plan, _ReadPiece] = (_plan_whole_file, _read_whole_file)
+# Formats read piece by piece; any other registered reader reads its file whole.
+_STREAMED: dict[str, tuple[_Plan, _ReadPiece]] = {
+    ".jsonl": (_plan_jsonl, _read_jsonl_piece),
+    ".ndjson": (_plan_jsonl, _read_jsonl_piece),
+    ".csv": (_plan_csv, _read_csv_piece),
+    ".parquet": (_plan_parquet, _read_parquet_piece),
+    ".pq": (_plan_parquet, _read_parquet_piece),
+}
+
+
 # --- writing -----------------------------------------------------------------------------------
 
 
@@ -281,17 +523,146 @@ def _plain(value: Any) -> Any:
 def write_statements(
     statements: pd.DataFrame, articles: pd.DataFrame, path: str | os.PathLike[str], *, format: str
 ) -> None:
-    """Write statements as JSON Lines or CSV, atomically."""
-    if format == "jsonl":
-        with atomic_write(path) as stream:
-            for record in statement_records(statements, articles):
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif format == "csv":
-        with atomic_write(path) as stream:
-            flat = statements.assign(content_spans=statements["content_spans"].map(json.dumps))
-            flat.to_csv(stream, index=False)
-    else:
-        raise ValueError(f"unknown format {format!r} (known: jsonl, csv)")
+    """Write statements as JSON Lines, CSV or Parquet, atomically."""
+    with statement_writer(path, format=format) as sink:
+        sink.write(statements, articles)
+
+
+# --- writing statements batch by batch --------------------------------------------------------------
+
+
+class StatementSink(Protocol):
+    def write(self, statements: pd.DataFrame, articles: pd.DataFrame) -> None:
+        """Append one batch; `articles` holds at least the `doc` and `text` of its statements."""
+
+    def close(self) -> None: ...
+
+
+@contextmanager
+def statement_writer(
+    target: str | os.PathLike[str] | IO[Any], *, format: str
+) -> Iterator[StatementSink]:
+    """Statements written batch by batch as JSON Lines, CSV or Parquet.
+
+    To a path, the file is written under a temporary name and moved into place only once every batch
+    is in, so a failed run leaves no half file; to an open stream (stdout, binary for Parquet) each
+    batch goes out as it comes.
+    """
+    if format not in _SINKS:
+        raise ValueError(f"unknown format {format!r} (known: {', '.join(_SINKS)})")
+    with ExitStack() as stack:
+        if isinstance(target, str | os.PathLike):
+            mode = "wb" if format == "parquet" else "w"
+            target = stack.enter_context(atomic_write(target, mode))
+        sink = _SINKS[format](target)
+        try:
+            yield sink
+        finally:
+            sink.close()
+
+
+def format_for(path: str | os.PathLike[str] | None) -> str:
+    """The output format a file name asks for: .parquet/.pq, .csv, else JSON Lines."""
+    suffix = _suffix(Path(path)) if path is not None else ""
+    return {".parquet": "parquet", ".pq": "parquet", ".csv": "csv"}.get(suffix, "jsonl")
+
+
+class _JsonlSink:
+    def __init__(self, stream: IO[Any]) -> None:
+        self._stream = stream
+
+    def write(self, statements: pd.DataFrame, articles: pd.DataFrame) -> None:
+        for record in statement_records(statements, articles):
+            self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        pass
+
+
+class _CsvSink:
+    """One header, then each batch's rows; list and record cells as JSON text."""
+
+    def __init__(self, stream: IO[Any]) -> None:
+        self._stream = stream
+        self._header = True
+
+    def write(self, statements: pd.DataFrame, articles: pd.DataFrame) -> None:
+        _as_text(statements).to_csv(self._stream, index=False, header=self._header)
+        self._header = False
+
+    def close(self) -> None:
+        pass
+
+
+class _ParquetSink:
+    """One row group a batch, with a schema fixed by the columns' dtypes, never by their values, so
+    every batch has the same one (even an empty batch)."""
+
+    def __init__(self, stream: IO[Any]) -> None:
+        self._stream = stream
+        self._writer: Any = None
+
+    def write(self, statements: pd.DataFrame, articles: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        names = [str(name) for name in statements.columns]
+        schema = pa.schema([(name, _arrow_type(name, statements[name])) for name in names])
+        frame = _as_text(statements, keep=set(ARROW_TYPES))
+        table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self._stream, table.schema)
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        if self._writer is None:  # nothing written: still a valid file, with the columns
+            self.write(empty_frame(STATEMENTS), empty_frame(ARTICLES))
+        self._writer.close()
+
+
+def _span_list_type() -> Any:
+    import pyarrow as pa
+
+    return pa.list_(pa.struct([("start", pa.int64()), ("end", pa.int64())]))
+
+
+# Arrow types for columns of lists or records; any other such column is stored as JSON text.
+ARROW_TYPES: dict[str, Callable[[], Any]] = {"content_spans": _span_list_type}
+
+
+def _arrow_type(name: str, column: pd.Series) -> Any:
+    import pyarrow as pa
+
+    dtype = column.dtype
+    if name in ARROW_TYPES:
+        return ARROW_TYPES[name]()
+    if pd.api.types.is_bool_dtype(dtype):
+        return pa.bool_()
+    if pd.api.types.is_integer_dtype(dtype):
+        return pa.int64()
+    if pd.api.types.is_float_dtype(dtype):
+        return pa.float64()
+    return pa.string()  # strings, and lists or records as JSON text
+
+
+def _as_text(frame: pd.DataFrame, *, keep: set[str] | None = None) -> pd.DataFrame:
+    """The frame with each list or record cell of its object columns as JSON text."""
+    keep = keep or set()
+    columns = [str(c) for c in frame.columns if frame[c].dtype == object and c not in keep]
+    return frame.assign(**{column: frame[column].map(_json_text) for column in columns})
+
+
+def _json_text(value: Any) -> Any:
+    if isinstance(value, list | tuple | dict) or hasattr(value, "tolist"):
+        return json.dumps(_plain(value), ensure_ascii=False)
+    return value
+
+
+_SINKS: dict[str, Callable[[IO[Any]], StatementSink]] = {
+    "jsonl": _JsonlSink,
+    "csv": _CsvSink,
+    "parquet": _ParquetSink,
+}
 
 
 def dump_jsonl(records: Sequence[dict[str, Any]], stream: IO[str]) -> None:

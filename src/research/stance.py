@@ -7,14 +7,16 @@ withdrawal, not against the rebels. Behind one small interface (like sentiment's
 lexicon backend reads a statement's content clause by clause:
 
     mentions   target terms (targets.toml) and party terms (parties.toml) in the content
-    cue        the reporting cue is read as a clause of its own: "rebel groups have been accused
-               of ..." is against the rebels through "accused"
+    cue        the reporting cue is read as a clause of its own, whose words count for the first
+               mention after it ("Moscow accused Washington of ...") or, when passive, the last
+               before it ("rebel groups have been accused of ...")
     clauses    split at punctuation and clause words; "but" ranks the clause after it above the one
                before, "although" ranks the clause it opens below the other
     cues       favor/against words (stance.toml); a negator up to `window` words before a cue flips
                it ("not acceptable"); each cue counts for the nearest mention in its clause (after a
                verb, its object: "Moscow rejected the deal" is against the deal), or, in a clause
-               that mentions nothing, the nearest mention before it (else after it)
+               that mentions nothing, the nearest mention before it ("the deal is welcome, but it
+               is unacceptable")
     decision   per target, the sum of its cues in its highest-ranked clause: > 0 favor, < 0 against,
                otherwise neutral (a target mentioned with no cue is neutral, with no evidence)
 
@@ -40,6 +42,7 @@ _CLAUSE_WORDS = frozenset(
     {"that", "which", "who", "whom", "whose", "because", "while", "whereas", "when", "if", "unless"}
 )
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been"})
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
@@ -179,9 +182,13 @@ class LexiconStance:
         clauses = [c for span in spans for c in self._clauses(_tokens(text, span))]
         hits: dict[tuple[str, str], list[tuple[int, Evidence]]] = {}
         for position, clause in enumerate(clauses):
+            reporting = cue is not None and cue.start <= clause.tokens[0].start < cue.end
+            forward = reporting and not any(t.lower in _PASSIVE for t in clause.tokens)
             for evidence, cue_index in self._cues(clause, mentions):
                 verb = self.tags.get(clause.tokens[cue_index].lower, "").startswith("VB")
-                mention = _nearest(clauses, position, cue_index, mentions, verb=verb)
+                mention = _nearest(
+                    clauses, position, cue_index, mentions, verb=verb, forward=forward
+                )
                 if mention is not None:
                     hits.setdefault((mention.target, mention.kind), []).append(
                         (clause.rank, evidence)
@@ -290,9 +297,10 @@ def _nearest(
     mentions: Sequence[Mention],
     *,
     verb: bool,
+    forward: bool,
 ) -> Mention | None:
-    """The mention a cue counts for: nearest in its clause (a verb's object first), else in the
-    clauses before, else after."""
+    """The mention a cue counts for: nearest in its clause (a verb's object first), else the
+    last one before its clause (or, `forward`, the first one after it)."""
     clause = clauses[position]
     inside = [m for m in mentions if clause.contains(m.span.start)]
     cue_start = clause.tokens[cue_index].start
@@ -301,11 +309,11 @@ def _nearest(
         inside = after
     if inside:
         return min(inside, key=lambda m: (_distance(clause, cue_index, m), m.kind != TARGET))
+    if forward:
+        later = [m for c in clauses[position + 1 :] for m in mentions if c.contains(m.span.start)]
+        return later[0] if later else None
     before = [m for c in clauses[:position] for m in mentions if c.contains(m.span.start)]
-    if before:
-        return before[-1]
-    later = [m for c in clauses[position + 1 :] for m in mentions if c.contains(m.span.start)]
-    return later[0] if later else None
+    return before[-1] if before else None
 
 
 def _distance(clause: _Clause, cue_index: int, mention: Mention) -> int:

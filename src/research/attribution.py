@@ -91,6 +91,12 @@ _TIME_WORDS = {
     "earlier", "later", "recently", "last", "this", "next", "previously", "again",
 }  # fmt: skip
 _NOUN_CUE_LINKS = {"from", "by", "of"}
+# Documents that can be the source of a finding: "... in the latest poll".
+_DOCUMENT_NOUNS = {
+    "poll", "polls", "survey", "surveys", "report", "study", "statement", "interview", "letter",
+    "memo", "filing", "book", "tweet", "op-ed", "editorial", "column", "speech", "ad", "email",
+    "analysis", "lawsuit", "complaint", "indictment", "ruling", "opinion",
+}  # fmt: skip
 _TITLE_HEADS = {
     "spokesman",
     "spokeswoman",
@@ -151,6 +157,9 @@ def find_statements(
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
         found: list[Statement] = []
+        labelled = _speaker_label(text, index, paragraph, quotes)
+        if labelled is not None:
+            found.append(labelled)
         for sentence in sentences:
             reader = _SentenceReader(text, index, sentence, quotes, cues, statements + found, tags or {})
             found.extend(reader.read())
@@ -159,6 +168,32 @@ def find_statements(
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     _mark_nested(statements)
     return statements
+
+
+# "Q: ...", "KATE BOULDUAN: Why not debate?", "Poll: Trump and Clinton hold narrow leads", and
+# "... - Philip Bump: “...”": a short capitalized label and a colon give the speaker.
+_LABEL = re.compile(
+    r"(?:^|(?<=[-–—] ))((?:[A-Z][\w.'’-]*)(?: (?:[A-Z][\w.'’-]*|of|the|de|al)){0,3}): +(?=\S)"
+)
+
+
+def _speaker_label(text: str, index: int, paragraph: Span, quotes: Sequence[Span]) -> Statement | None:
+    match = _LABEL.search(text, paragraph.start, min(paragraph.end, paragraph.start + 80))
+    if match is None or any(q.start < match.start() < q.end for q in quotes):
+        return None
+    content = _trim_content(text, Span(match.end(), paragraph.end))
+    if content.empty:
+        return None
+    colon = match.end(1)
+    return Statement(
+        kind=statement_kind(text, [content], quotes),
+        speaker=Span(match.start(1), match.end(1)),
+        cue=Span(colon, colon + 1),
+        content=[content],
+        paragraph=index,
+        cue_lemma=":",
+        verb_class="neutral",
+    )
 
 
 def _join_quotes(
@@ -303,6 +338,9 @@ class _SentenceReader:
         self.found: list[Statement] = []
 
     def read(self) -> list[Statement]:
+        in_document = self._in_document()
+        if in_document is not None:
+            self.found.append(in_document)
         for first, last, readings in self._cues():
             for cue in readings:  # "claims" is a noun cue or a verb: the first reading that fits
                 statement = self._attribute(first, last, cue)
@@ -310,6 +348,37 @@ class _SentenceReader:
                     self.found.append(statement)
                     break
         return self.found
+
+    def _in_document(self) -> Statement | None:
+        """ "Trump leads by 57 percent to 33 percent in the 50-state poll": the poll is the source."""
+        for index, token in enumerate(self.tokens):
+            if token.lower != "in" or index < 3:
+                continue
+            noun = self._noun_phrase_after(index + 1)
+            rest = self.tokens[index + 1 :]
+            heads = [t for t in rest if t.end <= (noun.end if noun else 0)]
+            if noun is None or not heads or heads[-1].lower not in _DOCUMENT_NOUNS or len(heads) > 5:
+                continue
+            after = self.text[noun.end : self.sentence.end].strip()
+            if after not in {"", ".", "!", "?"}:
+                continue
+            content = self._backward_content(token.start)
+            if not content or any(self._readings_in(content[0])):
+                return None
+            return Statement(
+                kind=statement_kind(self.text, content, self.quotes),
+                speaker=noun,
+                cue=Span(token.start, token.end),
+                content=content,
+                paragraph=self.paragraph,
+                cue_lemma="in",
+                verb_class="neutral",
+            )
+        return None
+
+    def _readings_in(self, span: Span) -> list[Token]:
+        """The cue words inside a span: a clause with its own cue is not sourced by "in"."""
+        return [t for t in self.tokens if span.start <= t.start < span.end and t.lower in self.cues.cues]
 
     # cues ---------------------------------------------------------------------------------------
 

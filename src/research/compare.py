@@ -232,3 +232,33 @@ def small_n_warning(
         f"Too few to compare (fewer than {min_n}): {names}. Their means and intervals are shown "
         "but are not evidence of a difference."
     )
+
+
+def voice_by_group(statements: pd.DataFrame, *, group: str, min_n: int = MIN_N) -> pd.DataFrame:
+    """Per group (outlet, date) and party: the share of the group's statements that quote the
+    party, with a 95% bootstrap interval, and the share of its words; a group with fewer than
+    `min_n` statements is flagged."""
+    rows = []
+    for name, within in statements.groupby(group, sort=True):
+        total_words = max(int(within["words"].sum()), 1)
+        for party in sorted(within["party"].unique()):
+            quoted = (within["party"] == party).to_numpy(dtype=float)
+            words = int(within.loc[within["party"] == party, "words"].sum())
+            low, high = bootstrap_ci(quoted)
+            rows.append(
+                {
+                    group: name,
+                    "party": party,
+                    "n": len(within),
+                    "statements": int(quoted.sum()),
+                    "share_mean": float(quoted.mean()),
+                    "share_low": low,
+                    "share_high": high,
+                    "words": words,
+                    "word_share": words / total_words,
+                    "too_few": len(within) < min_n,
+                }
+            )
+    columns = [group, "party", "n", "statements", "share_mean", "share_low", "share_high", "words",
+               "word_share", "too_few"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)

@@ -10,13 +10,17 @@ and statements written batch by batch (`statement_writer`), so memory does not g
 
 from __future__ import annotations
 
+import codecs
+import errno
 import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -112,33 +116,131 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+class DecodingWarning(UserWarning):
+    """A text file that is not UTF-8, read as cp1252 or Latin-1 instead: its offsets refer to that."""
+
+
+# Tried in turn when a file is not UTF-8. The two agree but on bytes 0x80-0x9F, which cp1252 reads
+# as curly quotes, dashes and the euro sign (what a Windows editor or a web page meant: the WHATWG
+# encoding standard decodes "iso-8859-1" as windows-1252 for that reason) and Latin-1 as invisible
+# control characters. Latin-1 decodes any byte, so it is chosen only for a file holding one of the
+# five bytes cp1252 leaves undefined.
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+_UTF16_32_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)  # fmt: skip
+# Control characters that text does not hold (tab, newlines, vertical tab and form feed it may).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_MAX_CONTROL_SHARE = 0.01
+
+
 def read_text(path: Path) -> str:
-    """The file's text as the offset contract defines it: UTF-8, newlines untouched."""
+    """The file's text as the offset contract defines it: decoded, newlines untouched.
+
+    UTF-8 when the file is UTF-8, with a byte-order mark kept as the text's first character
+    (U+FEFF), exactly as ``open(path, encoding="utf-8", newline="")`` reads it; otherwise cp1252,
+    else Latin-1 (see FALLBACK_ENCODINGS), with one DecodingWarning naming the file and the
+    encoding: offsets then refer to the text so decoded.
+    """
     data = path.read_bytes()
     if not data.strip():
         raise InputError(path, "file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "looks like a binary file (it contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"is not valid UTF-8 (byte {error.start})") from None
+    encoding, bad_byte = _encoding_of(path, data)
+    text = data.decode(encoding)
+    if not text.lstrip("\ufeff").strip():
+        raise InputError(path, "file is empty")
+    controls = len(_CONTROL.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(
+            path, f"looks like a binary file ({controls} control characters), not text"
+        )
+    if bad_byte is not None:
+        _warn_decoded(path, encoding, bad_byte)
+    return text
+
+
+def _encoding_of(path: Path, data: bytes | None = None) -> tuple[str, int | None]:
+    """The first of UTF-8 and FALLBACK_ENCODINGS that decodes the whole file (its `data`, or read
+    block by block), and the byte where UTF-8 failed (None when it did not)."""
+    bad_byte: int | None = None
+    for encoding in ("utf-8", *FALLBACK_ENCODINGS):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        offset = 0
+        try:
+            for block in [data] if data is not None else _blocks(path):
+                if offset == 0:
+                    _refuse_binary(path, block)
+                if b"\x00" in block:
+                    raise InputError(
+                        path, "looks like a binary file (it contains NUL bytes), not text"
+                    )
+                decoder.decode(block)
+                offset += len(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            bad_byte = offset + error.start if bad_byte is None else bad_byte
+            continue
+        return encoding, bad_byte
+    raise AssertionError("Latin-1 decodes every byte")  # pragma: no cover
+
+
+def _blocks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    with path.open("rb") as stream:
+        yield from iter(lambda: stream.read(size), b"")
+
+
+def _refuse_binary(path: Path, start: bytes) -> None:
+    for bom, name in _UTF16_32_BOMS:
+        if start.startswith(bom):
+            raise InputError(
+                path, f"is {name} text (it starts with a {name} byte-order mark); save it as UTF-8"
+            )
+
+
+def _warn_decoded(path: Path, encoding: str, bad_byte: int) -> None:
+    # One warning a file: the message names the file, and the default filter shows a message once.
+    warnings.warn(
+        f"{path}: not UTF-8 (byte {bad_byte} is not valid UTF-8); read as {encoding}, "
+        f"so its offsets refer to the text decoded as {encoding}",
+        DecodingWarning,
+        stacklevel=3,
+    )
 
 
 @reader(".txt", ".text")
 def _read_txt(path: Path) -> list[dict[str, Any]]:
     text = read_text(path)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    lines = text.lstrip("\ufeff").splitlines()  # the byte-order mark stays in the text, not the title
+    title = next((line.strip() for line in lines if line.strip()), "")
     return [{"doc": path.stem, "title": title, "text": text, **_provenance(path)}]
 
 
 @reader(".csv")
 def _read_csv(path: Path) -> list[dict[str, Any]]:
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=csv_encoding(path))
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot be read as CSV ({error})") from None
     return _table_rows(path, table, first_record=2)  # line 1 is the header
+
+
+def csv_encoding(path: Path) -> str:
+    """The encoding a CSV file is read with: as for text files (read_text), a spreadsheet's
+    cp1252 export included; pandas drops a UTF-8 byte-order mark from the header itself."""
+    status = path.stat()
+    return _csv_encoding(path, status.st_size, status.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _csv_encoding(path: Path, size: int, mtime: int) -> str:
+    # Cached by size and time: a file read in many pieces is checked (and warned about) once.
+    if not any(block.strip() for block in _blocks(path)):
+        raise InputError(path, "file is empty")
+    encoding, bad_byte = _encoding_of(path)
+    if bad_byte is not None:
+        _warn_decoded(path, encoding, bad_byte)
+    return encoding
 
 
 @reader(".jsonl", ".ndjson")
@@ -342,9 +444,15 @@ def _read_jsonl_piece(piece: Piece) -> list[dict[str, Any]]:
 
 def _json_object(path: Path, line: bytes, number: int, offset: int) -> dict[str, Any]:
     try:
-        text = line.decode("utf-8")
+        # JSON Lines is UTF-8 (RFC 8259 requires it of JSON exchanged between systems); a
+        # byte-order mark before the first record is dropped (json.loads would refuse it).
+        text = line.decode("utf-8-sig" if offset == 0 else "utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(path, f"is not valid UTF-8 (byte {offset + error.start})") from None
+        raise InputError(
+            path,
+            f"is not valid UTF-8 (byte {offset + error.start}); JSON Lines must be UTF-8",
+            line=number,
+        ) from None
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
@@ -374,11 +482,13 @@ def _csv_chunks(path: Path, **options: Any) -> Iterator[pd.DataFrame]:
     try:
         if "chunksize" in options:
             with pd.read_csv(
-                path, dtype=str, keep_default_na=False, encoding="utf-8", **options
+                path, dtype=str, keep_default_na=False, encoding=csv_encoding(path), **options
             ) as chunks:
                 yield from chunks
         else:
-            yield pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", **options)
+            yield pd.read_csv(
+                path, dtype=str, keep_default_na=False, encoding=csv_encoding(path), **options
+            )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot be read as CSV ({error})") from None
 
@@ -444,22 +554,87 @@ _STREAMED: dict[str, tuple[_Plan, _ReadPiece]] = {
 
 @contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
-    """Write to a temporary file beside `path` and move it into place only when complete."""
+    """Write to a temporary file beside `path` and move it into place only when complete.
+
+    Whatever stops the writing (an error, Ctrl-C), `path` keeps its previous content, or stays
+    absent, and no temporary file or newly made folder is left behind. A path that cannot be
+    written (a folder, a path under a file, a read-only folder, a full disk) is an OutputError.
+    """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    created = _make_parents(target)
+    temporary: Path | None = None
     try:
+        try:
+            handle, name = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{target.name[:100]}.", suffix=".tmp"
+            )
+        except OSError as error:
+            raise OutputError(target, f"cannot be written ({_reason(error)})") from None
+        temporary = Path(name)
         encoding = None if "b" in mode else "utf-8"
         newline = None if "b" in mode else ""
         with os.fdopen(handle, mode, encoding=encoding, newline=newline) as stream:
             yield stream
-        Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
+        temporary.replace(target)
+    except BaseException as error:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        for folder in created:
+            with suppress(OSError):
+                folder.rmdir()
+        if isinstance(error, OSError) and _about_output(error, target, temporary):
+            raise OutputError(target, f"cannot be written ({_reason(error)})") from None
         raise
+
+
+class OutputError(Exception):
+    """An output that cannot be written where asked; the message names the path and the problem."""
+
+    def __init__(self, path: str | os.PathLike[str], problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.problem))
+
+
+# Errors of writing that a file being written raises without naming it: they are the output's.
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def _make_parents(target: Path) -> list[Path]:
+    """Make the folders `target` needs; the ones made, deepest first (to remove on failure)."""
+    if target.is_dir():
+        raise OutputError(target, "is a folder; give the name of a file to write")
+    missing: list[Path] = []
+    parent = target.parent
+    while not parent.exists() and not parent.is_symlink():
+        missing.append(parent)
+        parent = parent.parent
+    if not parent.is_dir():
+        raise OutputError(target, f"cannot be written ({parent} is a file, not a folder)")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        for folder in missing:
+            with suppress(OSError):
+                folder.rmdir()
+        raise OutputError(target, f"cannot make its folder ({_reason(error)})") from None
+    return missing
+
+
+def _about_output(error: OSError, target: Path, temporary: Path | None) -> bool:
+    named = {str(target), str(temporary)} if temporary is not None else {str(target)}
+    if error.filename is not None:
+        return str(error.filename) in named
+    return error.errno in _WRITE_ERRNOS
+
+
+def _reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]
 
 
 def _umask() -> int:

@@ -471,7 +471,12 @@ class _SentenceReader:
             content = self._backward_content(self.tokens[first].start)
             return self._make(cue, first, last, inverted, content)
         speaker, description, refers_to = self._speaker_before(region, subject_end)
-        if speaker is None and not region and first > 0 and self.tokens[first - 1].lower in {"and", "but"}:
+        if (
+            speaker is None
+            and first > 0
+            and self.tokens[first - 1].lower in {"and", "but"}
+            and all(t.lower in {"and", "but"} for t in region)
+        ):
             speaker = self._sentence_subject(first)  # "The spokesman declined ... but said ..."
         if speaker is None:
             return None
@@ -853,6 +858,9 @@ class _SentenceReader:
                 end = i
                 break
             previous = tokens[i - 1].text
+            if token.lower in {"and", "but"} and self._coordinated_cue(tokens, i + 1):
+                end = i  # "said that A and said that B": two statements of one speaker
+                break
             if (previous == "," or previous in CLOSING_QUOTES) and self._starts_statement(
                 tokens, i
             ):
@@ -899,6 +907,13 @@ class _SentenceReader:
         return token.lower in _FINITE or (
             token.text[0].islower() and self.tags.get(token.lower) in _VERB_TAGS
         )
+
+    def _coordinated_cue(self, tokens: list[Token], index: int) -> bool:
+        """A verb cue right after "and": "... and said that ...", "... and added: ..."."""
+        if index >= len(tokens):
+            return False
+        readings = self.cues.cues.get(tokens[index].lower, ())
+        return any(cue.kind == "verb" and not cue.form.endswith("ing") for cue in readings)
 
     def _starts_statement(self, tokens: list[Token], index: int) -> bool:
         """Whether the tokens at `index` open another statement: "adding", "claiming", "according to"."""

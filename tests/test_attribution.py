@@ -86,8 +86,48 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "Commenting on Monday, Deputy Minister Omar Nadim said no agreement was near.",
             [("Deputy Minister Omar Nadim", "said", "no agreement was near", "indirect")],
         ),
-        # not statements: a negated cue, and a cue inside a quotation
+        (  # an interrupted quotation is one statement with two fragments
+            "“We stay,” the mayor said on Monday. “Nobody leaves.”",
+            [("the mayor", "said", "“We stay,” … “Nobody leaves.”", "direct")],
+        ),
+        (  # the cue keeps its verb group
+            "The envoy has also said that the corridor will stay open.",
+            [("The envoy", "has also said", "that the corridor will stay open", "indirect")],
+        ),
+        (  # a relative pronoun next to the cue is the speaker, as annotators mark it
+            "Aid came from Nadia Rahim, who said the trucks were late.",
+            [("who", "said", "the trucks were late", "indirect")],
+        ),
+        (  # anonymous: a passive report with no agent; the subject joins the content
+            "The convoys are said to carry food for 40,000 people.",
+            [(None, "are said", "The convoys … to carry food for 40,000 people", "indirect")],
+        ),
+        (  # a passive with its agent after "by"
+            "The truce is viewed as fragile by analysts.",
+            [("analysts", "is viewed", "The truce … as fragile", "indirect")],
+        ),
+        (  # raising verbs report how a thing seems, with no source named
+            "The ceasefire seemed to hold overnight.",
+            [(None, "seemed", "The ceasefire … to hold overnight", "indirect")],
+        ),
+        (
+            "As the governor said, the roads will reopen on Friday.",
+            [("the governor", "said", "the roads will reopen on Friday", "indirect")],
+        ),
+        (  # a speaker label and a colon, as in transcripts
+            "MINISTER HADDAD: We have not agreed to anything.",
+            [("MINISTER HADDAD", ":", "We have not agreed to anything", "indirect")],
+        ),
+        (  # an attitude toward a thing is an attribution too (PolNeAR's guidelines)
+            "Senator Mara Voss criticized the budget deal, saying it cut aid.",
+            [
+                ("Senator Mara Voss", "criticized", "the budget deal", "indirect"),
+                ("Senator Mara Voss", "saying", "it cut aid", "indirect"),
+            ],
+        ),
+        # not statements: a negated cue, a noun after a determiner, an infinitive
         ("The minister did not say whether the talks would resume.", []),
+        ("Her plans were reported in the local press.", []),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

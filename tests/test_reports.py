@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,55 @@ def test_unknown_parameter_lists_the_known_ones(tmp_path: Path, bundled: Path) -
         ReportError, match=r"unknown parameter 'min_m' \(known: corpus, lexicon, min_n"
     ):
         render_report(corpus=[bundled], out=tmp_path, parameters={"min_m": 3})
+
+
+# --- the framing sections and the outlet comparison ------------------------------------------------
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "marrow-bay"
+
+
+def test_report_shows_stance_verbs_hedges_and_labels_with_their_evidence(report: Path) -> None:
+    html = report.read_text(encoding="utf-8")
+    for heading in ("Stance: what each party is for and against", "Reporting verbs", "Hedges", "Labels"):
+        assert heading in html
+    for anchor in ("evidence-stance", "evidence-verbs", "evidence-hedges", "evidence-labels"):
+        assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html
+    # the evidence itself: Ryabkov's words against the United States, the hedges, the labels
+    for words in ("intransigence", "unacceptable", "are said to", "supposedly", "state affiliated"):
+        assert words in html
+    assert html.count("data:image/png;base64") >= 8
+    assert "Too few to compare" in html  # one article: the small-n warning is visible
+
+
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebooks_are_stored_without_outputs_and_link_their_evidence(notebook: Path) -> None:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert all(c["outputs"] == [] and c["execution_count"] is None for c in code)
+    assert sum("parameters" in c["metadata"].get("tags", []) for c in code) == 1
+    markdown = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    for link in set(re.findall(r"\]\(#([\w-]+)\)", markdown)):
+        assert f'<a id="{link}"></a>' in markdown, f"{notebook.name}: no anchor for #{link}"
+
+
+@pytest.fixture(scope="module")
+def outlets(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return render_report(
+        corpus=[EXAMPLE / "articles.jsonl"],
+        lexicon=EXAMPLE / "story.toml",
+        name="outlets",
+        out=tmp_path_factory.mktemp("reports"),
+        notebook=NOTEBOOKS / "outlet_comparison.ipynb",
+    )
+
+
+def test_outlet_comparison_renders_each_outlet_with_figures(outlets: Path) -> None:
+    html = outlets.read_text(encoding="utf-8")
+    for outlet in ("Harbour Ledger", "Vessan Herald", "Free Coast Voice"):
+        assert outlet in html
+    assert html.count("data:image/png;base64") >= 5
+    assert 'id="evidence-labels"' in html and "terrorists" in html
+    manifest = json.loads((outlets.parent / "manifest.json").read_text(encoding="utf-8"))
+    assert {Path(i["path"]).name for i in manifest["inputs"]} == {"articles.jsonl", "story.toml"}
+    assert manifest["parameters"]["group_by"] == "source"

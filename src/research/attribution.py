@@ -22,7 +22,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from research.lexicons import OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS, Cue, CueLexicon
+from research.lexicons import (
+    OTHER_ABBREVIATIONS,
+    TITLE_ABBREVIATIONS,
+    Cue,
+    CueLexicon,
+    load_word_tags,
+)
 from research.schema import Span
 
 # --- closed-class words the rules rely on (grammar, not lexicon data) ---------------------------
@@ -150,9 +156,10 @@ def find_statements(
 ) -> list[Statement]:
     """Every statement in the given paragraphs: (index, span, sentence spans) of each.
 
-    `tags` maps lowercase words to part-of-speech tags (Penn tags, as in the Pattern lexicon that
-    TextBlob ships); it helps tell "said she took the bus" (a clause) from "reported shelling".
+    `tags` maps lowercase words to part-of-speech tags (Penn tags; by default the Pattern lexicon
+    that TextBlob ships); it helps tell "said she took the bus" (a clause) from "the reports".
     """
+    tags = load_word_tags() if tags is None else tags
     statements: list[Statement] = []
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
@@ -161,9 +168,9 @@ def find_statements(
         if labelled is not None:
             found.append(labelled)
         for sentence in sentences:
-            reader = _SentenceReader(text, index, sentence, quotes, cues, statements + found, tags or {})
+            reader = _SentenceReader(text, index, sentence, quotes, cues, statements + found, tags)
             found.extend(reader.read())
-        _join_quotes(text, found, quotes, cues, tags or {})
+        _join_quotes(text, found, quotes, cues, tags)
         statements.extend(found)
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     _mark_nested(statements)
@@ -1087,13 +1094,16 @@ _ABBREVIATION_END = re.compile(rf"(?:\b(?:[A-Za-z]\.){{2,}}|\b(?:{_ABBREVIATIONS
 
 
 def statement_kind(text: str, content: Sequence[Span], quotes: Sequence[Span]) -> str:
-    """direct: the content is one quotation; mixed: it holds quoted words; indirect: none."""
+    """direct: every content fragment is one quotation; mixed: quoted words inside reported speech;
+    indirect: no quotation."""
     inside = [q for q in quotes if any(c.start <= q.start and q.end <= c.end + 1 for c in content)]
     if not inside:
         return "indirect"
-    if len(content) == 1 and len(inside) == 1:
-        quote = inside[0]
-        outside = text[content[0].start : quote.start] + text[quote.end : content[0].end]
-        if not any(ch.isalnum() for ch in outside):
-            return "direct"
-    return "mixed"
+    for fragment in content:
+        quote = next((q for q in inside if fragment.start <= q.start and q.end <= fragment.end + 1), None)
+        if quote is None:
+            return "mixed"
+        outside = text[fragment.start : quote.start] + text[quote.end : fragment.end]
+        if any(ch.isalnum() for ch in outside):
+            return "mixed"
+    return "direct"

@@ -211,7 +211,8 @@ def _warn_decoded(path: Path, encoding: str, bad_byte: int) -> None:
 @reader(".txt", ".text")
 def _read_txt(path: Path) -> list[dict[str, Any]]:
     text = read_text(path)
-    lines = text.lstrip("\ufeff").splitlines()  # the byte-order mark stays in the text, not the title
+    # The byte-order mark stays in the text (the offsets count it), not in the title.
+    lines = text.lstrip("\ufeff").splitlines()
     title = next((line.strip() for line in lines if line.strip()), "")
     return [{"doc": path.stem, "title": title, "text": text, **_provenance(path)}]
 
@@ -838,6 +839,7 @@ _SINKS: dict[str, Callable[[IO[Any]], StatementSink]] = {
     "csv": _CsvSink,
     "parquet": _ParquetSink,
 }
+FORMATS = tuple(_SINKS)
 
 
 def dump_jsonl(records: Sequence[dict[str, Any]], stream: IO[str]) -> None:

@@ -425,6 +425,7 @@ def load_word_tags() -> Mapping[str, str]:
     reported clause from an object. It works offline: the lexicon file is part of the wheel.
     """
     tags: dict[str, str] = {}
+    capitalized: dict[str, str] = {}
     lexicon = resources.files("textblob") / "en" / "en-lexicon.txt"
     with lexicon.open(encoding="utf-8") as stream:
         for line in stream:
@@ -432,8 +433,9 @@ def load_word_tags() -> Mapping[str, str]:
                 continue
             word, _, tag = line.strip().partition(" ")
             if tag:
-                tags.setdefault(word.lower(), tag.split()[0])
-    return tags
+                # "carry" is a verb even though "Carry" is a name: lowercase entries win
+                (tags if word.islower() else capitalized).setdefault(word.lower(), tag.split()[0])
+    return {**capitalized, **tags}
 
 
 # --- citations ------------------------------------------------------------------------------------

@@ -310,28 +310,33 @@ def plot_group_intervals(
     title: str,
     limits: tuple[float, float] = (-0.05, 1.05),
 ) -> Figure:
-    """A mean with its 95% interval per category (rows) and group (colours): e.g. the share of
-    distancing verbs per party and outlet. Small groups are drawn hollow and marked."""
-    categories = sorted(summary[category].astype(str).unique())
+    """A mean with its 95% interval per category (rows, alphabetical from the top) and group
+    (colours): e.g. the share of distancing verbs per party and outlet. Groups with too few
+    observations are drawn hollow and marked."""
+    categories = sorted(summary[category].astype(str).unique(), reverse=True)
     groups = sorted(summary[group].astype(str).unique())
     colours = [HEDGE_COLOURS[i % len(HEDGE_COLOURS)] for i in range(len(groups))]
-    figure = Figure(figsize=(8.5, 0.75 * len(categories) + 1.8))
+    figure = Figure(figsize=(9.5, 0.75 * len(categories) + 1.8))
     axes = figure.subplots()
     step = 0.7 / max(len(groups), 1)
     for g, (name, colour) in enumerate(zip(groups, colours, strict=True)):
+        offset = ((len(groups) - 1) / 2 - g) * step  # the first group on top, as in the legend
         for row in summary[summary[group].astype(str) == name].to_dict("records"):
-            y = categories.index(str(row[category])) + (g - (len(groups) - 1) / 2) * step
-            centre, lo, hi, count = row[mean], row[low], row[high], row[n]
+            y = categories.index(str(row[category])) + offset
             few = bool(row["too_few"])
-            if not np.isnan(lo):
-                axes.plot([lo, hi], [y, y], color=colour, linewidth=2, alpha=0.5 if few else 1)
-            axes.scatter([centre], [y], color="white" if few else colour, edgecolor=colour, s=40, zorder=3)  # fmt: skip
-            axes.annotate(f"n={count}" + (" (few)" if few else ""), (1.01, y), xycoords=("axes fraction", "data"), va="center", fontsize=7)  # fmt: skip
+            if not np.isnan(row[low]):
+                axes.plot([row[low], row[high]], [y, y], color=colour, alpha=0.5 if few else 1)
+            face = "white" if few else colour
+            axes.scatter([row[mean]], [y], color=face, edgecolor=colour, s=40, zorder=3)
+            note = f"n={row[n]}" + (" (few)" if few else "")
+            axes.annotate(
+                note, (1.01, y), xycoords=("axes fraction", "data"), va="center", fontsize=7
+            )
         axes.scatter([], [], color=colour, label=name)
     axes.set_yticks(range(len(categories)), categories)
     axes.set_xlim(*limits)
     axes.set_xlabel(xlabel)
-    axes.legend(title=group, loc="lower right", frameon=False, fontsize=8)
+    axes.legend(title=group, loc="upper left", bbox_to_anchor=(1.1, 1), frameon=False, fontsize=8)
     axes.set_title(title, loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()

@@ -2,17 +2,24 @@
 
 A report is a folder `OUT/NAME/` holding the executed notebook, its HTML and `manifest.json`
 (parameters, input files with sha256, package versions, git commit, seconds taken), which together
-are enough to check and re-run it. When the notebook fails, the executed notebook is kept up to the
-failing cell, with the error, and the exception says where it is.
+are enough to check and re-run it.
+
+Nothing is half written: the notebook executes into a temporary file and each output is moved into
+place only once everything is computed (the manifest last), so an interrupted run leaves the previous
+report as it was, or nothing. When the notebook fails, the executed notebook is kept up to the
+failing cell, with the error, as `NAME.failed.ipynb` beside the previous report, and the ReportError
+says where it is. Bad input (InputError, LexiconError) stops the run before anything is written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -46,18 +53,25 @@ def render_report(
     parameters: Mapping[str, Any] | None = None,
     notebook: str | os.PathLike[str] = DEFAULT_NOTEBOOK,
     timeout: int = 600,
+    progress: bool = False,
 ) -> Path:
-    """Execute `notebook` on `corpus` and write the report folder; returns the HTML path."""
+    """Execute `notebook` on `corpus` and write the report folder; returns the HTML path.
+
+    `progress` shows papermill's bar of cells executed on stderr."""
     import papermill
+
+    from research.io import read_articles
+    from research.pipeline import load_lexicons
 
     started = time.perf_counter()
     notebook = Path(notebook)
-    folder = Path(out) / name
-    folder.mkdir(parents=True, exist_ok=True)
+    if not name or name in {".", ".."} or Path(name).name != name:
+        raise ReportError(f"report name {name!r}: give a folder name, without / or ..")
+    # Bad input stops here, with its file and line, before anything is written (InputError,
+    # LexiconError), rather than as a failed notebook.
+    read_articles(corpus)
+    load_lexicons(parties_path=lexicon)
     corpus_paths = [str(Path(p).resolve()) for p in corpus]
-    for path in corpus_paths:
-        if not Path(path).exists():
-            raise ReportError(f"{path}: no such file or folder")
     values: dict[str, Any] = {
         "corpus": corpus_paths,
         "lexicon": str(Path(lexicon).resolve()) if lexicon else None,
@@ -65,26 +79,51 @@ def render_report(
     values.update(parameters or {})
     _check_parameters(notebook, values)
 
+    folder = Path(out) / name
+    made = _make_folder(folder)
     executed = folder / f"{name}.ipynb"
+    failed = folder / f"{name}.failed.ipynb"
+    # papermill saves the notebook after each cell: into a temporary file, so that the previous
+    # report stays whole until this one is; a failed run's notebook is kept beside it as `failed`.
+    partial = _temporary_notebook(folder, name, made)
     try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(executed),
-            parameters=values,
-            cwd=str(notebook.parent),
-            kernel_name="python3",
-            progress_bar=False,
-            execution_timeout=timeout,
-        )
-    except papermill.PapermillExecutionError as error:
-        raise ReportError(
-            f"{notebook.name} failed in cell {error.exec_count} ({error.ename}: {error.evalue}); "
-            f"the executed notebook up to that cell is in {executed}"
-        ) from None
+        try:
+            papermill.execute_notebook(
+                str(notebook),
+                str(partial),
+                parameters=values,
+                cwd=str(notebook.parent),
+                kernel_name="python3",
+                progress_bar=progress,
+                execution_timeout=timeout,
+            )
+        except papermill.PapermillExecutionError as error:
+            _keep_partial(partial, failed)
+            raise ReportError(
+                f"{notebook.name} failed in cell {error.exec_count} ({error.ename}: "
+                f"{error.evalue}); the executed notebook up to that cell, with the error, is in "
+                f"{failed}"
+            ) from None
+        except Exception as error:  # a cell timed out, the kernel died or did not start
+            kept = _keep_partial(partial, failed)
+            where = f"; the executed notebook up to there is in {failed}" if kept else ""
+            raise ReportError(
+                f"{notebook.name} stopped ({type(error).__name__}: {error}){where}"
+            ) from None
+        _set_output_path(partial, executed)
+        page = export_html(partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
+        raise
 
+    # Everything is computed: move the notebook and the page into place, then the manifest.
+    partial.chmod(0o666 & ~_umask())
+    partial.replace(executed)
+    failed.unlink(missing_ok=True)  # an earlier run's failure, now superseded
     html = folder / f"{name}.html"
     with atomic_write(html) as stream:
-        stream.write(export_html(executed))
+        stream.write(page)
     manifest = build_manifest(
         notebook=notebook,
         parameters=values,
@@ -102,12 +141,82 @@ def _check_parameters(notebook: Path, values: Mapping[str, Any]) -> None:
     """Refuse a parameter the notebook does not declare: a typo would otherwise be silently ignored."""
     import papermill
 
-    declared = papermill.inspect_notebook(str(notebook))
+    try:
+        declared = papermill.inspect_notebook(str(notebook))
+    except FileNotFoundError:
+        raise ReportError(f"{notebook}: no such notebook") from None
+    except Exception as error:  # nbformat raises several types for a file that is not a notebook
+        problem = " ".join(str(error).split())[:200]
+        raise ReportError(f"{notebook}: cannot be read as a notebook ({problem})") from None
     unknown = sorted(set(values) - set(declared))
     if unknown:
         raise ReportError(
             f"{notebook.name}: unknown parameter {unknown[0]!r} (known: {', '.join(sorted(declared))})"
         )
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Make the report's folder; the folders made, deepest first, to remove if nothing is written."""
+    missing: list[Path] = []
+    parent = folder
+    while not parent.exists() and not parent.is_symlink():
+        missing.append(parent)
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ReportError(f"{folder}: cannot write the report here ({parent} is a file)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _remove_folders(missing)
+        raise ReportError(f"{folder}: cannot write the report here ({_reason(error)})") from None
+    return missing
+
+
+def _temporary_notebook(folder: Path, name: str, made: Sequence[Path]) -> Path:
+    try:
+        handle, path = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".ipynb")
+    except OSError as error:
+        _remove_folders(made)
+        raise ReportError(f"{folder}: cannot write the report here ({_reason(error)})") from None
+    os.close(handle)
+    return Path(path)
+
+
+def _keep_partial(partial: Path, failed: Path) -> bool:
+    """Keep a failed run's notebook as `failed`; whether there was one to keep."""
+    if not partial.is_file() or partial.stat().st_size == 0:
+        return False
+    with contextlib.suppress(Exception):  # the notebook matters, not where it says it was written
+        _set_output_path(partial, failed)
+    partial.chmod(0o666 & ~_umask())  # mkstemp makes files private; reports are not
+    partial.replace(failed)
+    return True
+
+
+def _set_output_path(notebook: Path, final: Path) -> None:
+    """papermill records where it wrote the notebook: the final name, not the temporary one."""
+    import nbformat
+
+    node = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
+    node.metadata.setdefault("papermill", {})["output_path"] = str(final)
+    nbformat.write(node, notebook)  # type: ignore[no-untyped-call]
+
+
+def _remove_folders(folders: Sequence[Path]) -> None:
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if empty
+
+
+def _reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def export_html(executed: Path) -> str:

@@ -1,0 +1,230 @@
+"""Run the statement pipeline over a corpus partition by partition: with pandas here, or with Dask.
+
+Both engines cut the corpus into the same partitions (`io.plan_partitions`, or slices of an
+articles frame) and run the same partition function on each (`pipeline.extract_statements`, with
+lexicons loaded once a process), so they give the same statements in the same order: article by
+article as read (files in name order, records in file order), then statement by statement.
+
+With Dask the partitions go through `dask.dataframe` (`from_map` reads each one where it runs,
+`map_partitions` extracts its statements) on a `dask.distributed` cluster: a local cluster of
+worker processes, or an existing scheduler whose workers see the same files and run the same
+package versions. Results come back in order, a few partitions ahead, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from research import io, pipeline
+from research.schema import ARTICLES, STATEMENTS, empty_frame
+
+ENGINES = ("pandas", "dask")
+
+Source = Sequence[str | os.PathLike[str]] | pd.DataFrame
+Partition = io.Partition | pd.DataFrame  # planned pieces of files, or a slice of a frame
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus cut into partitions, with its number of articles (for progress bars)."""
+
+    partitions: Sequence[Partition]
+    articles: int
+    from_files: bool
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One partition's statements, and its articles (doc, path and, when asked for, text)."""
+
+    articles: pd.DataFrame
+    statements: pd.DataFrame
+
+
+def plan(source: Source, *, batch_size: int = io.DEFAULT_BATCH_SIZE) -> Corpus:
+    """Cut `source` (files and folders, or an articles frame) into partitions of `batch_size`."""
+    if isinstance(source, pd.DataFrame):
+        if batch_size < 1:
+            raise ValueError(f"batch size must be at least 1, not {batch_size}")
+        slices = [source.iloc[i : i + batch_size] for i in range(0, len(source), batch_size)]
+        return Corpus(slices, len(source), from_files=False)
+    partitions = io.plan_partitions(source, batch_size=batch_size)
+    return Corpus(partitions, sum(p.count for part in partitions for p in part), from_files=True)
+
+
+def extract(
+    source: Source | Corpus,
+    *,
+    engine: str = "pandas",
+    lexicon: str | os.PathLike[str] | None = None,
+    sentiment_backend: str = "textblob",
+    batch_size: int = io.DEFAULT_BATCH_SIZE,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> pd.DataFrame:
+    """Every statement in `source` with every score, as one statements frame.
+
+    `engine="dask"` runs the partitions on a local cluster of `workers` processes (default: one a
+    core), or on the cluster whose scheduler is at `scheduler` ("tcp://host:8786").
+    """
+    corpus = source if isinstance(source, Corpus) else plan(source, batch_size=batch_size)
+    batches = iter_statements(
+        corpus,
+        engine=engine,
+        lexicon=lexicon,
+        sentiment_backend=sentiment_backend,
+        workers=workers,
+        scheduler=scheduler,
+        with_text=False,
+    )
+    found = [batch.statements for batch in batches]
+    return pd.concat(found, ignore_index=True) if found else empty_frame(STATEMENTS)
+
+
+def iter_statements(
+    corpus: Corpus,
+    *,
+    engine: str = "pandas",
+    lexicon: str | os.PathLike[str] | None = None,
+    sentiment_backend: str = "textblob",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    with_text: bool = True,
+) -> Iterator[Batch]:
+    """The statements of `corpus`, partition by partition and in order, as they are found.
+
+    `with_text=False` leaves the articles' text out of each batch: writing JSON Lines needs it (the
+    spans carry their text), writing a table does not, and with Dask it would cross the network.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+    if engine == "pandas" and (workers is not None or scheduler is not None):
+        raise ValueError("workers and scheduler are options of the dask engine")
+    lexicon_path = str(Path(lexicon).resolve()) if lexicon is not None else None
+    _lexicons(lexicon_path)  # a bad lexicon fails here, once, not on every worker
+    extract_partition = functools.partial(
+        _extract_partition, lexicon=lexicon_path, sentiment_backend=sentiment_backend
+    )
+    columns = ["doc", "path", "text"] if with_text else ["doc", "path"]
+    if engine == "pandas":
+        results: Iterator[tuple[pd.DataFrame, pd.DataFrame]] = (
+            (articles, extract_partition(articles))
+            for articles in map(_articles_of, corpus.partitions)
+        )
+    else:
+        results = _run_dask(
+            corpus, extract_partition, columns=columns, workers=workers, scheduler=scheduler
+        )
+    ids = io.UniqueIds()
+    for articles, statements in results:
+        if corpus.from_files:  # read_articles refuses an id used twice; so must a batched read
+            ids.check(articles)
+        yield Batch(articles[[c for c in columns if c in articles]], statements)
+
+
+# --- the partition function: the same in both engines ------------------------------------------
+
+
+def _articles_of(partition: Partition) -> pd.DataFrame:
+    return partition if isinstance(partition, pd.DataFrame) else io.read_partition(partition)
+
+
+def _extract_partition(
+    articles: pd.DataFrame, *, lexicon: str | None, sentiment_backend: str
+) -> pd.DataFrame:
+    return pipeline.extract_statements(
+        articles, _lexicons(lexicon), sentiment_backend=sentiment_backend
+    )
+
+
+def _lexicons(path: str | None) -> pipeline.Lexicons:
+    """This process's lexicons: loaded on first use, again only if the file has changed."""
+    stamp = None
+    if path is not None and Path(path).exists():
+        status = Path(path).stat()
+        stamp = (status.st_mtime_ns, status.st_size)
+    return _load_lexicons(path, stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_lexicons(path: str | None, stamp: tuple[int, int] | None) -> pipeline.Lexicons:
+    return pipeline.load_lexicons(parties_path=path)
+
+
+# --- Dask ----------------------------------------------------------------------------------------
+
+
+def _run_dask(
+    corpus: Corpus,
+    extract_partition: Any,
+    *,
+    columns: list[str],
+    workers: int | None,
+    scheduler: str | None,
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    import dask.dataframe as dd
+
+    if not corpus.partitions:
+        return
+    articles = dd.from_map(  # type: ignore[no-untyped-call]
+        _articles_of, list(corpus.partitions), meta=empty_frame(ARTICLES)
+    )
+    statements = articles.map_partitions(extract_partition, meta=empty_frame(STATEMENTS))
+    kept = articles[[c for c in columns if c in ARTICLES]]
+    # Unoptimised graphs keep the read task shared: each partition is read once for both.
+    pairs = zip(
+        kept.to_delayed(optimize_graph=False),
+        statements.to_delayed(optimize_graph=False),
+        strict=True,
+    )
+    with _client(workers=workers, scheduler=scheduler) as client:
+        # Enough partitions in flight to keep every worker busy while the next in order finishes.
+        window = 2 * max(1, sum(client.nthreads().values()))
+        pending: deque[Any] = deque()
+        for pair in islice(pairs, window):
+            pending.append(client.compute(list(pair), optimize_graph=False))
+        while pending:
+            futures = pending.popleft()
+            frames = client.gather(futures)
+            for future in futures:
+                future.release()
+            for pair in islice(pairs, 1):
+                pending.append(client.compute(list(pair), optimize_graph=False))
+            yield frames[0], frames[1]
+
+
+@contextmanager
+def _client(*, workers: int | None, scheduler: str | None) -> Iterator[Any]:
+    """A client of the scheduler at `scheduler`, or of a local cluster of `workers` processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        if workers is not None:
+            raise ValueError("workers starts a local cluster; with a scheduler, its workers run")
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
+    # Processes, one thread each: the pipeline is pure Python and would share one GIL in threads.
+    with (
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            # A failed task reaches the client as its exception; the worker's log would repeat it.
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
+    ):
+        yield client

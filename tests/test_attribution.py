@@ -114,6 +114,14 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "As the governor said, the roads will reopen on Friday.",
             [("the governor", "said", "the roads will reopen on Friday", "indirect")],
         ),
+        (  # an attribution adverb: a claim passed on without a source
+            "Fighters would reportedly be allowed to leave with light weapons.",
+            [(None, "reportedly", "Fighters would … be allowed to leave with light weapons", "indirect")],
+        ),
+        (
+            "The minister reportedly said that talks had stalled.",
+            [("The minister", "reportedly said", "that talks had stalled", "indirect")],
+        ),
         (  # a speaker label and a colon, as in transcripts
             "MINISTER HADDAD: We have not agreed to anything.",
             [("MINISTER HADDAD", ":", "We have not agreed to anything", "indirect")],

@@ -423,6 +423,8 @@ class _SentenceReader:
             return self._according_to(first, last, cue)
         if cue.kind == "noun":
             return self._noun_cue(first, last, cue)
+        if cue.kind == "adverb":
+            return self._adverb_cue(first, last, cue)
         if cue.kind != "verb" or self._negated(first):
             return None
         before = self.tokens[first - 1] if first > 0 else None
@@ -454,8 +456,13 @@ class _SentenceReader:
         region = self._region_before(subject_end)
         subject, _, _ = self._speaker_before(region, subject_end)
         tokens = self.tokens[last + 1 :]
+        # "is viewed as unlikely by analysts": the agent closes the clause, right after the complement
         agent = next(
-            (i for i, t in enumerate(tokens) if t.lower == "by" and i > 1 and not self._quoted(t.start)),
+            (
+                i
+                for i, t in enumerate(tokens[:7])
+                if t.lower == "by" and i > 1 and not self._quoted(t.start)
+            ),
             None,
         )
         speaker = self._noun_phrase_after(last + 1 + agent + 1) if agent is not None else None
@@ -547,6 +554,21 @@ class _SentenceReader:
         speaker = Span(self.tokens[link + 1].start, self.tokens[that - 1].end)
         content = self._forward_content(that, cue, relative=False)
         return self._make(cue, first, last, speaker, content, None)
+
+    def _adverb_cue(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "Fighters would reportedly be permitted to leave": the clause around the adverb is
+        the content, with no source named."""
+        if self._coordinated_cue(self.tokens, last + 1):
+            return None  # "reportedly said": part of the verb's group; the verb is the cue
+        region = self._region_before(first)
+        while region and (_is_punct(region[0]) or region[0].lower in _LEADING_ADVERBS):
+            region = region[1:]
+        rest = self._forward_content(last + 1, cue, relative=False)
+        before = [] if not region else [_trim_content(self.text, Span(region[0].start, region[-1].end))]
+        content = [span for span in [*before, *rest] if not span.empty]
+        if not rest:
+            return None
+        return self._make(cue, first, last, None, content)
 
     def _participial(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ ", adding “...”": the speaker is the one of the statement this participle continues."""
@@ -670,8 +692,10 @@ class _SentenceReader:
         for index, token in enumerate(tokens[1:], start=1):
             if token.lower in _RELATIVES or token.lower == "that":
                 return tokens
-            if (token.lower in _FINITE or _contracted(token)) or (
-                token.text[0].islower() and self.tags.get(token.lower) in _FINITE_TAGS
+            modifier_slot = tokens[index - 1].lower in _NOUN_MARKERS or _contracted(tokens[index - 1])
+            if not modifier_slot and (
+                (token.lower in _FINITE or _contracted(token))
+                or (token.text[0].islower() and self.tags.get(token.lower) in _FINITE_TAGS)
             ):
                 return tokens[:index] if not _contracted(token) else tokens[: index + 1]
         return tokens

@@ -184,18 +184,18 @@ def _analyze_text(
 
     found = attribution.find_statements(text, units, lexicons.cues, tags=lexicons.tags)
     people = list(lexicons.parties.people)
-    resolved = entities.resolve_speakers(
-        text, [s.speaker for s in found], lexicons.names, known=people
-    )
+    # A relative-pronoun speaker ("who said") is resolved through what it stands for.
+    speakers = [s.refers_to or s.speaker for s in found]
+    resolved = entities.resolve_speakers(text, speakers, lexicons.names, known=people)
     resolutions = [
         parties.resolve_party(
             lexicons.parties,
-            speaker=s.speaker.text(text) if s.speaker is not None else None,
+            speaker=speaker.text(text) if speaker is not None else None,
             entity=e.name if e is not None else None,
             mention=e.mention.text(text) if e is not None and e.mention is not None else None,
             description=s.description.text(text) if s.description is not None else None,
         )
-        for s, e in zip(found, resolved, strict=True)
+        for s, speaker, e in zip(found, speakers, resolved, strict=True)
     ]
     resolutions = parties.carry_parties(resolutions, [e.name if e is not None else None for e in resolved])
     signals = _signals(doc, text, units, found, resolutions, lexicons, decider)

@@ -1,0 +1,48 @@
+"""Properties of statement extraction that hold for any text: it never raises, and every span it
+returns lies inside the text, without surrounding white space."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from research.attribution import find_statements
+from research.pipeline import Lexicons, load_lexicons
+from research.schema import Span
+from research.segment import split_paragraphs, split_sentences_in
+
+LEXICONS: Lexicons = load_lexicons()
+
+# News-like material: words that trigger the rules, quotes of every kind, dashes and newlines.
+PIECES = [
+    "said", "told", "according to", "claimed", "he", "she", "who", "that", "Mr.", "Sen.", "U.S.",
+    "Ryabkov", "the UN", "officials", "reportedly", "are said to", "seemed to", "by analysts",
+    "adding", ",", ".", ":", ";", "–", "--", "“", "”", '"', "''", "‘", "’", "(", ")", "\n", "\n\n",
+    "Q:", "in the poll", "and said", "is viewed as", "“We stay,”", "Amin Malhees, a spokesman,",
+]  # fmt: skip
+news_like = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=40).map(" ".join)
+
+
+def check_spans(text: str) -> None:
+    paragraphs = split_paragraphs(text)
+    units = list(zip(range(len(paragraphs)), paragraphs, split_sentences_in(text, paragraphs)))
+    for statement in find_statements(text, units, LEXICONS.cues, tags=LEXICONS.tags):
+        spans: list[Span] = [*statement.content]
+        spans += [s for s in (statement.speaker, statement.cue) if s is not None]
+        assert statement.content
+        for span in spans:
+            assert 0 <= span.start < span.end <= len(text)
+            piece = span.text(text)
+            assert piece == piece.strip()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like)
+def test_news_like_text_never_breaks_extraction(text: str) -> None:
+    check_spans(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_never_breaks_extraction(text: str) -> None:
+    check_spans(text)

@@ -8,7 +8,7 @@ entity it refers to and the span of the full mention, so the party step can read
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from research.lexicons import NameWords
@@ -107,12 +107,15 @@ def resolve_speakers(
     entity among the speakers before it.
     """
     people = find_people(text, words)
+    by_surname: dict[str, list[Mention]] = {}
+    for mention in people:
+        by_surname.setdefault(mention.name.split()[-1].lower(), []).append(mention)
     known_names = [name for name in known if name in text]
     entities: list[Entity | None] = []
     for index, speaker in enumerate(speakers):
         entity = None
         if speaker is not None:
-            entity = _resolve(text, speaker, people, known_names, entities, words)
+            entity = _resolve(text, speaker, people, by_surname, known_names, entities, words)
             if entity is None and speaker.text(text) in words.group_pronouns:
                 entity = _latest_group(text, speakers[:index], entities, words)
         entities.append(entity)
@@ -134,6 +137,7 @@ def _resolve(
     text: str,
     speaker: Span,
     people: Sequence[Mention],
+    by_surname: Mapping[str, list[Mention]],
     known: Sequence[str],
     earlier: Sequence[Entity | None],
     words: NameWords,
@@ -149,8 +153,9 @@ def _resolve(
             return Entity(name, None)
     short = _short_name(said)
     if short:
-        before = [m for m in people if m.span.end <= speaker.start and _ends_with(m.name, short)]
-        anywhere = [m for m in people if _ends_with(m.name, short)]
+        candidates = by_surname.get(short.split()[-1].lower(), [])
+        before = [m for m in candidates if m.span.end <= speaker.start and _ends_with(m.name, short)]
+        anywhere = [m for m in candidates if _ends_with(m.name, short)]
         chosen = before[-1] if before else (anywhere[0] if anywhere else None)
         if chosen is not None:
             return Entity(chosen.name, chosen.context)

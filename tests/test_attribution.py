@@ -142,6 +142,27 @@ def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons)
     assert statements_in(text_in, lexicons) == expected
 
 
+@pytest.mark.parametrize(
+    ("text_in", "expected"),
+    [
+        (  # the tag before: later paragraphs that open with a quote mark continue the quotation
+            "The commander said: “We will not leave.\n“We will stay until the end.”\nTrucks left.",
+            ["“We will not leave", "“We will stay until the end.”"],
+        ),
+        (  # the tag after: the open quotation of the paragraph before joins the statement
+            "“We will not leave.\n“We will stay until the end,” the commander said.",
+            ["“We will not leave.", "“We will stay until the end,”"],
+        ),
+    ],
+)
+def test_quotation_running_over_paragraphs_is_one_statement(
+    text_in: str, expected: list[str], lexicons: Lexicons
+) -> None:
+    [(speaker, cue, content, kind)] = statements_in(text_in, lexicons)
+    assert (speaker, cue, kind) == ("The commander" if "said:" in text_in else "the commander", "said", "direct")
+    assert content.split(" … ") == expected
+
+
 def test_quote_spanning_paragraphs_stays_open_until_closed() -> None:
     text = "“First part of the quote.\n“Second part,” she said."
     paragraphs = split_paragraphs(text)

@@ -161,6 +161,7 @@ def find_statements(
     """
     tags = load_word_tags() if tags is None else tags
     statements: list[Statement] = []
+    running = _RunningQuote()
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
         found: list[Statement] = []
@@ -171,10 +172,43 @@ def find_statements(
             reader = _SentenceReader(text, index, sentence, quotes, cues, statements + found, tags)
             found.extend(reader.read())
         _join_quotes(text, found, quotes, cues, tags)
+        running.carry(text, paragraph, quotes, found)
         statements.extend(found)
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     _mark_nested(statements)
     return statements
+
+
+class _RunningQuote:
+    """A quotation that runs over paragraphs. News opens every paragraph of a long quotation with
+    a quote mark and closes only the last one: the paragraphs join the statement whose tag they
+    follow ("..., he said: “A.¶“B.”") or precede (“A.¶“B,” he said.)."""
+
+    def __init__(self) -> None:
+        self.statement: Statement | None = None  # its quotation is still open
+        self.orphan: Span | None = None  # an open quotation that no statement claimed yet
+
+    def carry(self, text: str, paragraph: Span, quotes: Sequence[Span], found: list[Statement]) -> None:
+        opening = quotes[0] if quotes and quotes[0].start == paragraph.start else None
+        if opening is not None:
+            owner = next((s for s in found if any(_overlaps(opening, c) for c in s.content)), None)
+            if owner is None and self.statement is not None and not found:
+                self.statement.content.extend(q for q in quotes)
+                self.statement.kind = statement_kind(text, self.statement.content, [*quotes, *self.statement.content])
+                if _open(text, quotes[-1]):
+                    return  # still running: the next paragraph may continue it
+            elif owner is not None and self.orphan is not None:
+                owner.content.insert(0, self.orphan)
+        self.statement = self.orphan = None
+        if quotes and _open(text, quotes[-1]):
+            last = quotes[-1]
+            self.statement = next((s for s in found if any(_overlaps(last, c) for c in s.content)), None)
+            self.orphan = last if self.statement is None else None
+
+
+def _open(text: str, quote: Span) -> bool:
+    """A quotation left open at its paragraph's end: its last character closes nothing."""
+    return text[quote.end - 1] not in "”»\"" and not text[quote.start : quote.end].endswith("''")
 
 
 # "Q: ...", "KATE BOULDUAN: Why not debate?", "Poll: Trump and Clinton hold narrow leads", and

@@ -122,6 +122,18 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "The minister reportedly said that talks had stalled.",
             [("The minister", "reportedly said", "that talks had stalled", "indirect")],
         ),
+        (  # the tag interrupts the content
+            "Still, he said, officials have to decide who gets extra scrutiny.",
+            [("he", "said", "officials have to decide who gets extra scrutiny", "indirect")],
+        ),
+        (  # a short tag after the content, then an unrelated phrase
+            "Hundreds of men have gone missing, the UN said earlier this week, amid the fighting.",
+            [("the UN", "said", "Hundreds of men have gone missing", "indirect")],
+        ),
+        (
+            "Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”",
+            [("Dorothy Poynter", "Said", "“We were all so proud of him.”", "direct")],
+        ),
         (  # a speaker label and a colon, as in transcripts
             "MINISTER HADDAD: We have not agreed to anything.",
             [("MINISTER HADDAD", ":", "We have not agreed to anything", "indirect")],

@@ -472,6 +472,8 @@ class _SentenceReader:
             ):
                 return self._participial(first, last, cue)
             return None
+        if first == 0 and self.tokens[0].text[0].isupper() and cue.lemma == "say":
+            return self._fronted(first, last, cue)  # "Said Dorothy Poynter, who grew up ..., “...”"
         subject_end = self._skip_auxiliaries_left(first)
         passive = not cue.form.endswith("ing") and any(
             t.lower in _PASSIVE for t in self.tokens[subject_end:first]
@@ -479,6 +481,17 @@ class _SentenceReader:
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
+
+    def _fronted(self, first: int, last: int, cue: Cue) -> Statement | None:
+        speaker = self._noun_phrase_after(last + 1)
+        opening = next(
+            (i for i, t in enumerate(self.tokens) if t.text in OPENING_QUOTES and speaker and t.start > speaker.end),
+            None,
+        )
+        if speaker is None or opening is None:
+            return None
+        content = self._forward_content(opening, cue, relative=False)
+        return self._make(cue, first, last, speaker, content)
 
     def _unnamed(self, first: int, last: int, cue: Cue, subject_end: int) -> Statement | None:
         """Attribution without a named source, or with the agent after "by":
@@ -551,7 +564,22 @@ class _SentenceReader:
             content = self._forward_content(last + 1, cue, relative=relative)
             return self._make(cue, first, last, speaker, content, description, refers_to)
         content = self._backward_content(speaker.start)
+        after = last + 1 + len(tail)
+        if (
+            after + 1 < len(self.tokens)
+            and self.tokens[after].text == ","
+            and not quoted_before
+            and self._looks_like_clause(self.tokens[after + 1 :])
+        ):
+            # "Still, he said, officials have to decide": the tag interrupts the content
+            rest = self._forward_content(after + 1, cue, relative=False)
+            content = [c for c in content if self._more_than_adverbial(c)] + rest
         return self._make(cue, first, last, speaker, content, description, refers_to)
+
+    def _more_than_adverbial(self, span: Span) -> bool:
+        """Whether a stretch says something: not just "Still" or "Sooner or later"."""
+        words = [t for t in self.tokens if span.start <= t.start < span.end and not _is_punct(t)]
+        return len(words) > 3 or any(self._verbish(t) for t in words)
 
     def _according_to(self, first: int, last: int, cue: Cue) -> Statement | None:
         speaker = self._noun_phrase_after(last + 1)
@@ -1115,7 +1143,10 @@ def _apposition(segment: list[Token]) -> bool:
 
 
 def _name_like(segment: list[Token]) -> bool:
-    return len(segment) <= 6 and segment[0].text[0].isupper()
+    """ "Amin Malhees", "US Secretary of State John Kerry": capitalized words, short."""
+    return len(segment) <= 6 and all(
+        t.text[0].isupper() or t.lower in {"of", "the", "de", "al", "for", "and"} for t in segment
+    )
 
 
 def _introductory(segment: list[Token]) -> bool:

@@ -23,12 +23,18 @@ def extract(texts: list[str]) -> int:
     found = 0
     for text in texts:
         paragraphs = clean.clean_paragraphs(text, segment.split_paragraphs(text))
-        kept = [(i, p.core) for i, p in enumerate(paragraphs) if p.duplicate_of is None and not p.core.empty]
+        kept = [
+            (i, p.core)
+            for i, p in enumerate(paragraphs)
+            if p.duplicate_of is None and not p.core.empty
+        ]
         sentences = segment.split_sentences_in(text, [core for _, core in kept])
         units = [(i, core, spans) for (i, core), spans in zip(kept, sentences, strict=True)]
         statements = attribution.find_statements(text, units, lexicons.cues, tags=lexicons.tags)
         speakers = [s.refers_to or s.speaker for s in statements]
-        resolved = entities.resolve_speakers(text, speakers, lexicons.names, known=list(lexicons.parties.people))
+        resolved = entities.resolve_speakers(
+            text, speakers, lexicons.names, known=list(lexicons.parties.people)
+        )
         for statement, entity in zip(statements, resolved, strict=True):
             parties.resolve_party(
                 lexicons.parties,

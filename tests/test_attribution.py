@@ -116,7 +116,14 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ),
         (  # an attribution adverb: a claim passed on without a source
             "Fighters would reportedly be allowed to leave with light weapons.",
-            [(None, "reportedly", "Fighters would … be allowed to leave with light weapons", "indirect")],
+            [
+                (
+                    None,
+                    "reportedly",
+                    "Fighters would … be allowed to leave with light weapons",
+                    "indirect",
+                )
+            ],
         ),
         (
             "The minister reportedly said that talks had stalled.",
@@ -171,7 +178,11 @@ def test_quotation_running_over_paragraphs_is_one_statement(
     text_in: str, expected: list[str], lexicons: Lexicons
 ) -> None:
     [(speaker, cue, content, kind)] = statements_in(text_in, lexicons)
-    assert (speaker, cue, kind) == ("The commander" if "said:" in text_in else "the commander", "said", "direct")
+    assert (speaker, cue, kind) == (
+        "The commander" if "said:" in text_in else "the commander",
+        "said",
+        "direct",
+    )
     assert content.split(" … ") == expected
 
 

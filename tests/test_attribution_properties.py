@@ -25,7 +25,8 @@ news_like = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=40)
 
 def check_spans(text: str) -> None:
     paragraphs = split_paragraphs(text)
-    units = list(zip(range(len(paragraphs)), paragraphs, split_sentences_in(text, paragraphs)))
+    sentences = split_sentences_in(text, paragraphs)
+    units = list(zip(range(len(paragraphs)), paragraphs, sentences, strict=True))
     for statement in find_statements(text, units, LEXICONS.cues, tags=LEXICONS.tags):
         spans: list[Span] = [*statement.content]
         spans += [s for s in (statement.speaker, statement.cue) if s is not None]

@@ -153,5 +153,7 @@ def test_voice_by_group_shares_sum_to_one_per_group() -> None:
 def test_small_n_warning_names_the_small_groups_only() -> None:
     summary = pd.DataFrame({"party": ["A", "B"], "n": [9, 2], "too_few": [False, True]})
     warning = small_n_warning(summary, min_n=5)
-    assert "B (n=2)" in warning and "A (n=" not in warning
+    assert warning.startswith("1 of 2 too few to compare (fewer than 5): B (n=2).")
     assert small_n_warning(summary.iloc[:1], min_n=5) == ""
+    many = pd.DataFrame({"party": list("CDEFG"), "n": [1] * 5, "too_few": [True] * 5})
+    assert "C (n=1); D (n=1); and 3 more." in small_n_warning(many, shown=2)

@@ -59,7 +59,12 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "marrow-ba
 
 def test_report_shows_stance_verbs_hedges_and_labels_with_their_evidence(report: Path) -> None:
     html = report.read_text(encoding="utf-8")
-    for heading in ("Stance: what each party is for and against", "Reporting verbs", "Hedges", "Labels"):
+    for heading in (
+        "Stance: what each party is for and against",
+        "Reporting verbs",
+        "Hedges",
+        "Labels",
+    ):
         assert heading in html
     for anchor in ("evidence-stance", "evidence-verbs", "evidence-hedges", "evidence-labels"):
         assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html
@@ -67,7 +72,7 @@ def test_report_shows_stance_verbs_hedges_and_labels_with_their_evidence(report:
     for words in ("intransigence", "unacceptable", "are said to", "supposedly", "state affiliated"):
         assert words in html
     assert html.count("data:image/png;base64") >= 8
-    assert "Too few to compare" in html  # one article: the small-n warning is visible
+    assert "too few to compare (fewer than 5)" in html  # one article: the warning is visible
 
 
 @pytest.mark.parametrize("notebook", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
@@ -100,4 +105,3 @@ def test_outlet_comparison_renders_each_outlet_with_figures(outlets: Path) -> No
     assert 'id="evidence-labels"' in html and "terrorists" in html
     manifest = json.loads((outlets.parent / "manifest.json").read_text(encoding="utf-8"))
     assert {Path(i["path"]).name for i in manifest["inputs"]} == {"articles.jsonl", "story.toml"}
-    assert manifest["parameters"]["group_by"] == "source"

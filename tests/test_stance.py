@@ -10,7 +10,7 @@ import pytest
 
 from research import stance
 from research.io import read_articles
-from research.lexicons import LexiconError, load_stance_cues, load_targets
+from research.lexicons import LexiconError, StanceCue, load_stance_cues, load_targets
 from research.pipeline import Analysis, Lexicons, analyze, load_lexicons
 from research.schema import Span
 
@@ -51,9 +51,12 @@ def evidence(found: stance.Stance, text: str) -> list[str]:
         ("no deal had been reached, in part due to Washington’s intransigence", DEAL, "neutral", []),
         ("largely because the United States insists on unacceptable terms", US, "against", ["unacceptable"]),
         ("Moscow welcomed the proposal for a safe exit", DEAL, "favor", ["welcomed"]),
-        # a verb's stance goes to its object, not its subject
+        # a verb's stance goes to its object, not its subject ...
         ("Washington rejected the deal outright", DEAL, "against", ["rejected"]),
         ("Washington rejected the deal outright", US, "neutral", []),
+        # ... except for verbs whose stance is about their agent
+        ("the rebels violated the truce twice", REBELS, "against", ["violated"]),
+        ("the rebels violated the truce twice", DEAL, "neutral", []),
         ("opposition forces remained capable of pushing back advances", REBELS, "favor", ["capable"]),
         ("the talks were held in Geneva", DEAL, None, []),  # mentions nothing: no stance at all
     ],
@@ -219,8 +222,9 @@ def test_statements_carry_their_stance_list(analysis: Analysis) -> None:
 
 def test_stance_lexicon_cites_every_entry() -> None:
     cues = load_stance_cues()
-    assert cues.cues["unacceptable"] == ("against", "unacceptable")
-    assert cues.cues["welcomed"] == ("favor", "welcome")
+    assert cues.cues["unacceptable"] == StanceCue("against", "unacceptable")
+    assert cues.cues["welcomed"] == StanceCue("favor", "welcome")
+    assert cues.cues["violated"].about == "agent"  # "the rebels violated the truce"
     assert "opposition" not in cues.cues  # a party's name, not a stance
     assert {"not", "never", "no", "isn't"} <= cues.negators
     assert cues.window == 3

@@ -80,7 +80,7 @@ _RELATIVES = {"who", "which", "whom", "whose"}
 _LEADING_ADVERBS = {
     "and", "but", "meanwhile", "however", "also", "still", "yet", "so", "then", "now", "later",
     "earlier", "instead", "separately", "moreover", "indeed", "thus", "here", "there", "even",
-    "only", "just", "perhaps", "maybe", "certainly", "apparently", "reportedly", "meanwhile",
+    "only", "just", "perhaps", "maybe", "certainly", "apparently", "reportedly",
 }  # fmt: skip
 _PREPOSITIONS = {
     "on", "in", "at", "to", "during", "after", "before", "from", "via", "by", "through", "over",
@@ -188,13 +188,17 @@ class _RunningQuote:
         self.statement: Statement | None = None  # its quotation is still open
         self.orphan: Span | None = None  # an open quotation that no statement claimed yet
 
-    def carry(self, text: str, paragraph: Span, quotes: Sequence[Span], found: list[Statement]) -> None:
+    def carry(
+        self, text: str, paragraph: Span, quotes: Sequence[Span], found: list[Statement]
+    ) -> None:
         opening = quotes[0] if quotes and quotes[0].start == paragraph.start else None
         if opening is not None:
             owner = next((s for s in found if any(_overlaps(opening, c) for c in s.content)), None)
             if owner is None and self.statement is not None and not found:
                 self.statement.content.extend(q for q in quotes)
-                self.statement.kind = statement_kind(text, self.statement.content, [*quotes, *self.statement.content])
+                self.statement.kind = statement_kind(
+                    text, self.statement.content, [*quotes, *self.statement.content]
+                )
                 if _open(text, quotes[-1]):
                     return  # still running: the next paragraph may continue it
             elif owner is not None and self.orphan is not None:
@@ -202,13 +206,15 @@ class _RunningQuote:
         self.statement = self.orphan = None
         if quotes and _open(text, quotes[-1]):
             last = quotes[-1]
-            self.statement = next((s for s in found if any(_overlaps(last, c) for c in s.content)), None)
+            self.statement = next(
+                (s for s in found if any(_overlaps(last, c) for c in s.content)), None
+            )
             self.orphan = last if self.statement is None else None
 
 
 def _open(text: str, quote: Span) -> bool:
     """A quotation left open at its paragraph's end: its last character closes nothing."""
-    return text[quote.end - 1] not in "”»\"" and not text[quote.start : quote.end].endswith("''")
+    return text[quote.end - 1] not in '”»"' and not text[quote.start : quote.end].endswith("''")
 
 
 # "Q: ...", "KATE BOULDUAN: Why not debate?", "Poll: Trump and Clinton hold narrow leads", and
@@ -218,7 +224,9 @@ _LABEL = re.compile(
 )
 
 
-def _speaker_label(text: str, index: int, paragraph: Span, quotes: Sequence[Span]) -> Statement | None:
+def _speaker_label(
+    text: str, index: int, paragraph: Span, quotes: Sequence[Span]
+) -> Statement | None:
     match = _LABEL.search(text, paragraph.start, min(paragraph.end, paragraph.start + 80))
     if match is None or any(q.start < match.start() < q.end for q in quotes):
         return None
@@ -398,7 +406,12 @@ class _SentenceReader:
             noun = self._noun_phrase_after(index + 1)
             rest = self.tokens[index + 1 :]
             heads = [t for t in rest if t.end <= (noun.end if noun else 0)]
-            if noun is None or not heads or heads[-1].lower not in _DOCUMENT_NOUNS or len(heads) > 5:
+            if (
+                noun is None
+                or not heads
+                or heads[-1].lower not in _DOCUMENT_NOUNS
+                or len(heads) > 5
+            ):
                 continue
             after = self.text[noun.end : self.sentence.end].strip()
             if after not in {"", ".", "!", "?"}:
@@ -419,7 +432,9 @@ class _SentenceReader:
 
     def _readings_in(self, span: Span) -> list[Token]:
         """The cue words inside a span: a clause with its own cue is not sourced by "in"."""
-        return [t for t in self.tokens if span.start <= t.start < span.end and t.lower in self.cues.cues]
+        return [
+            t for t in self.tokens if span.start <= t.start < span.end and t.lower in self.cues.cues
+        ]
 
     # cues ---------------------------------------------------------------------------------------
 
@@ -462,13 +477,26 @@ class _SentenceReader:
         if cue.kind != "verb" or self._negated(first):
             return None
         before = self.tokens[first - 1] if first > 0 else None
-        if before is not None and (before.lower in _NOUN_MARKERS or before.lower.endswith(("'s", "’s"))):
+        if before is not None and (
+            before.lower in _NOUN_MARKERS or before.lower.endswith(("'s", "’s"))
+        ):
             return None  # "Clinton's plans", "the claims": a noun, not the verb
         if before is not None and before.lower == "to" and not cue.form.endswith("ing"):
             return None  # "a metaphor to describe": an infinitive, nothing reported yet
+        following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        reduced_relative = (
+            following is not None
+            and following.lower == "by"
+            and cue.form.endswith("ed")
+            and (before is None or before.lower not in _PASSIVE | _VERB_GROUP)
+        )
+        if reduced_relative:
+            return None  # "the corridor deal supported by both sides": a participle, not a report
         if cue.form.split()[0].endswith("ing") and (before is None or before.lower not in _PASSIVE):
             if before is not None and (
-                before.text == "," or before.text in CLOSING_QUOTES or before.lower in _PARTICIPLE_LINKS
+                before.text == ","
+                or before.text in CLOSING_QUOTES
+                or before.lower in _PARTICIPLE_LINKS
             ):
                 return self._participial(first, last, cue)
             return None
@@ -485,7 +513,11 @@ class _SentenceReader:
     def _fronted(self, first: int, last: int, cue: Cue) -> Statement | None:
         speaker = self._noun_phrase_after(last + 1)
         opening = next(
-            (i for i, t in enumerate(self.tokens) if t.text in OPENING_QUOTES and speaker and t.start > speaker.end),
+            (
+                i
+                for i, t in enumerate(self.tokens)
+                if t.text in OPENING_QUOTES and speaker and t.start > speaker.end
+            ),
             None,
         )
         if speaker is None or opening is None:
@@ -544,7 +576,8 @@ class _SentenceReader:
         relative = self._relative_speaker(region)
         quoted_before = self._quote_ends_before(speaker.start)
         forward = self._quote_follows(last + 1) or (
-            self._forward_marker(tail, cue) and not (quoted_before and not self._that_follows(tail, cue))
+            self._forward_marker(tail, cue)
+            and not (quoted_before and not self._that_follows(tail, cue))
         )
         if _adverbial(tail) and self._after_as(region):
             # "As Crane said, the two ... have become": the content follows the comma.
@@ -557,7 +590,12 @@ class _SentenceReader:
             and self._has_text_before(speaker)
         )
         if not backward:
-            if not forward and not relative and _adverbial(tail) and not self._looks_like_clause(tail):
+            if (
+                not forward
+                and not relative
+                and _adverbial(tail)
+                and not self._looks_like_clause(tail)
+            ):
                 return None  # nothing said after the cue: "..., he said on Sunday."
             # a clause ("said no deal was near") or an object ("criticized the deal"): PolNeAR
             # annotates both, since an attitude toward a thing is an attribution too
@@ -626,7 +664,9 @@ class _SentenceReader:
         while region and (_is_punct(region[0]) or region[0].lower in _LEADING_ADVERBS):
             region = region[1:]
         rest = self._forward_content(last + 1, cue, relative=False)
-        before = [] if not region else [_trim_content(self.text, Span(region[0].start, region[-1].end))]
+        before = (
+            [] if not region else [_trim_content(self.text, Span(region[0].start, region[-1].end))]
+        )
         content = [span for span in [*before, *rest] if not span.empty]
         if not rest:
             return None
@@ -695,7 +735,11 @@ class _SentenceReader:
             # "a tweet from Rikkie Wells who said": the speaker is "who", standing for the rest
             return Span(last[-1].start, last[-1].end), None, self._np(last[:-1])
         if last and _relative_opener(last):
-            return self._np(last[1:]), None, None  # "..., who rebel leaders say are": "rebel leaders"
+            return (
+                self._np(last[1:]),
+                None,
+                None,
+            )  # "..., who rebel leaders say are": "rebel leaders"
         named = [
             (i, segment)
             for i, segment in enumerate(segments)
@@ -754,7 +798,9 @@ class _SentenceReader:
         for index, token in enumerate(tokens[1:], start=1):
             if token.lower in _RELATIVES or token.lower == "that":
                 return tokens
-            modifier_slot = tokens[index - 1].lower in _NOUN_MARKERS or _contracted(tokens[index - 1])
+            modifier_slot = tokens[index - 1].lower in _NOUN_MARKERS or _contracted(
+                tokens[index - 1]
+            )
             if not modifier_slot and (
                 (token.lower in _FINITE or _contracted(token))
                 or (token.text[0].islower() and self.tags.get(token.lower) in _FINITE_TAGS)
@@ -815,7 +861,8 @@ class _SentenceReader:
 
     def _that_follows(self, tail: list[Token], cue: Cue) -> bool:
         return any(
-            t.lower in {"that", ":"} and self._addressee(tail[:i], cue) for i, t in enumerate(tail[:16])
+            t.lower in {"that", ":"} and self._addressee(tail[:i], cue)
+            for i, t in enumerate(tail[:16])
         )
 
     def _addressee(self, tokens: list[Token], cue: Cue) -> bool:
@@ -839,7 +886,9 @@ class _SentenceReader:
     def _prior_quote(self) -> Span | None:
         """A quotation that ends right where this sentence starts: '"...?" Rubio said.'"""
         for quote in self.quotes:
-            if quote.end <= self.sentence.start and not self.text[quote.end : self.sentence.start].strip(" ,"):
+            if quote.end <= self.sentence.start and not self.text[
+                quote.end : self.sentence.start
+            ].strip(" ,"):
                 return quote
         return None
 
@@ -880,7 +929,10 @@ class _SentenceReader:
         """The cue's whole verb group: "has also said", "would not have said"."""
         while first > 0 and (
             self.tokens[first - 1].lower in _VERB_GROUP
-            or (self.tokens[first - 1].lower.endswith("ly") and self.tokens[first - 1].lower in _AUXILIARIES)
+            or (
+                self.tokens[first - 1].lower.endswith("ly")
+                and self.tokens[first - 1].lower in _AUXILIARIES
+            )
         ):
             first -= 1
         return first
@@ -978,7 +1030,9 @@ class _SentenceReader:
         index = 0
         while index < len(tokens) and (
             tokens[index].lower in _TIME_WORDS
-            or (tokens[index].lower in _PREPOSITIONS and index == 0 and not self._infinitive(tokens))
+            or (
+                tokens[index].lower in _PREPOSITIONS and index == 0 and not self._infinitive(tokens)
+            )
         ):
             index += 1
             if index < len(tokens) and tokens[index - 1].lower in _PREPOSITIONS:
@@ -1024,7 +1078,9 @@ class _SentenceReader:
         while end_token >= 0 and _is_boundary_punct(self.tokens[end_token]):
             end_token -= 1
         if end_token < 0:
-            prior = self._prior_quote()  # '"...NOW!" | Trump said.': the quote ended the last sentence
+            prior = (
+                self._prior_quote()
+            )  # '"...NOW!" | Trump said.': the quote ended the last sentence
             return [prior] if prior is not None else []
         start_token = 0
         for i in range(end_token, -1, -1):
@@ -1173,7 +1229,11 @@ def _trim_content(text: str, span: Span) -> Span:
     """Content without surrounding white space and without the sentence's own final punctuation."""
     span = span.stripped(text)
     start, end = span.start, span.end
-    while end > start and text[end - 1] in ".,;:–—-" and not _ABBREVIATION_END.search(text, start, end):
+    while (
+        end > start
+        and text[end - 1] in ".,;:–—-"
+        and not _ABBREVIATION_END.search(text, start, end)
+    ):
         end -= 1
     return Span(start, end).stripped(text)
 
@@ -1189,7 +1249,9 @@ def statement_kind(text: str, content: Sequence[Span], quotes: Sequence[Span]) -
     if not inside:
         return "indirect"
     for fragment in content:
-        quote = next((q for q in inside if fragment.start <= q.start and q.end <= fragment.end + 1), None)
+        quote = next(
+            (q for q in inside if fragment.start <= q.start and q.end <= fragment.end + 1), None
+        )
         if quote is None:
             return "mixed"
         outside = text[fragment.start : quote.start] + text[quote.end : fragment.end]

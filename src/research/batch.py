@@ -392,7 +392,11 @@ def _render(run: Run, out: str) -> tuple[str, float]:
     except reports.ReportError:
         raise
     except Exception as error:  # whatever it was, it must cross back to the parent process
-        raise reports.ReportError(f"{type(error).__name__}: {error}") from None
+        # Bad input or lexicon (ValueError) and files (OSError) name their path; others, their type.
+        expected = isinstance(error, ValueError | OSError)
+        raise reports.ReportError(
+            str(error) if expected else f"{type(error).__name__}: {error}"
+        ) from None
     return str(html), time.perf_counter() - started
 
 

@@ -357,7 +357,11 @@ def batch_command(spec: Path, out: Path | None, jobs: int | None, quiet: bool) -
     type=click.Path(path_type=Path),
     help="Statements as JSON Lines (`research statements GOLD/text -o FILE.jsonl`).",
 )
-@click.option("--errors", type=click.Path(path_type=Path), help="Write missed and spurious statements here (CSV).")
+@click.option(
+    "--errors",
+    type=click.Path(path_type=Path),
+    help="Write missed and spurious statements here (CSV).",
+)
 @click.option(
     "--hull",
     is_flag=True,

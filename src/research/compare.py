@@ -218,19 +218,23 @@ def hedge_counts(hedges: pd.DataFrame, *, scope: str = "attribution") -> pd.Data
 
 
 def small_n_warning(
-    summary: pd.DataFrame, *, keys: Sequence[str] = ("party",), min_n: int = MIN_N
+    summary: pd.DataFrame, *, keys: Sequence[str] = ("party",), min_n: int = MIN_N, shown: int = 8
 ) -> str:
-    """A sentence naming the rows with too few observations to compare, or "" when there are none."""
+    """A sentence naming the rows with too few observations to compare (the first `shown` of
+    them; the table marks all), or "" when there are none."""
     few = summary[summary["too_few"].astype(bool)]
     if few.empty:
         return ""
     count = "n" if "n" in summary else "statements"
-    names = "; ".join(
+    names = [
         f"{' → '.join(str(row[k]) for k in keys)} (n={row[count]})" for _, row in few.iterrows()
+    ]
+    listed = "; ".join(names[:shown]) + (
+        f"; and {len(names) - shown} more" if len(names) > shown else ""
     )
     return (
-        f"Too few to compare (fewer than {min_n}): {names}. Their means and intervals are shown "
-        "but are not evidence of a difference."
+        f"{len(names)} of {len(summary)} too few to compare (fewer than {min_n}): {listed}. Their "
+        "means and intervals are shown but are not evidence of a difference."
     )
 
 

@@ -154,7 +154,9 @@ def _resolve(
     short = _short_name(said)
     if short:
         candidates = by_surname.get(short.split()[-1].lower(), [])
-        before = [m for m in candidates if m.span.end <= speaker.start and _ends_with(m.name, short)]
+        before = [
+            m for m in candidates if m.span.end <= speaker.start and _ends_with(m.name, short)
+        ]
         anywhere = [m for m in candidates if _ends_with(m.name, short)]
         chosen = before[-1] if before else (anywhere[0] if anywhere else None)
         if chosen is not None:

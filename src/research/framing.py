@@ -250,7 +250,6 @@ def find_labels(
     include_quoted: bool = False,
 ) -> list[LabelFound]:
     """Every label in the sentences outside quotation marks, with the party it names."""
-    matcher, label_of = _label_matcher(lexicon)
     found = []
     for sentence in sentences:
         terms = [
@@ -258,13 +257,13 @@ def find_labels(
             for m in parties.matcher.finditer(text, sentence.start, sentence.end)
         ]
         tokens = _tokens(text, sentence)
-        for match in matcher.finditer(text, sentence.start, sentence.end):
+        for match in lexicon.matcher.finditer(text, sentence.start, sentence.end):
             span = Span(match.start(), match.end())
             if not include_quoted and any(
                 q.start <= span.start and span.end <= q.end for q in quotes
             ):
                 continue
-            label = label_of[_form_key(match.group())]
+            label = lexicon.label_of(match.group())
             party, evidence = _referent(text, span, tokens, terms, parties)
             statement = next(
                 (
@@ -276,22 +275,6 @@ def find_labels(
             )
             found.append(LabelFound(span, label, party, evidence, statement))
     return found
-
-
-def _label_matcher(lexicon: LabelLexicon) -> tuple[re.Pattern[str], dict[str, Label]]:
-    """One alternation over every form, longest first; hyphen and space match each other."""
-    label_of: dict[str, Label] = {}
-    for label in lexicon.labels:
-        for form in label.forms:
-            label_of.setdefault(_form_key(form), label)
-    forms = sorted(label_of, key=len, reverse=True)
-    alternatives = [r"[\s-]+".join(re.escape(w) for w in form.split()) for form in forms]
-    pattern = r"(?<!\w)(?:" + "|".join(alternatives or ["(?!)"]) + r")(?!\w)"
-    return re.compile(pattern, re.IGNORECASE), label_of
-
-
-def _form_key(form: str) -> str:
-    return " ".join(re.split(r"[\s-]+", form.lower()))
 
 
 def _referent(

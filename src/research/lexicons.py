@@ -543,6 +543,29 @@ class LabelLexicon:
     slots: Mapping[str, str] = field(default_factory=dict)
     connotations: Mapping[str, str] = field(default_factory=dict)
     path: str = ""
+    matcher: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    by_form: Mapping[str, Label] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # One alternation over every form, longest first; in news copy a hyphen and a space are
+        # the same join ("state affiliated" is "state-affiliated"), and case does not matter.
+        by_form: dict[str, Label] = {}
+        for label in self.labels:
+            for form in label.forms:
+                by_form.setdefault(_label_key(form), label)
+        forms = sorted(by_form, key=len, reverse=True)
+        alternatives = [r"[\s-]+".join(re.escape(w) for w in form.split()) for form in forms]
+        pattern = r"(?<!\w)(?:" + "|".join(alternatives or ["(?!)"]) + r")(?!\w)"
+        object.__setattr__(self, "matcher", re.compile(pattern, re.IGNORECASE))
+        object.__setattr__(self, "by_form", by_form)
+
+    def label_of(self, matched: str) -> Label:
+        """The label a text matched by `matcher` is a form of."""
+        return self.by_form[_label_key(matched)]
+
+
+def _label_key(form: str) -> str:
+    return " ".join(re.split(r"[\s-]+", form.lower()))
 
 
 _LABEL_KEYS = {"text", "refers_to", "connotation", "sources", "note", "forms"}
@@ -602,13 +625,22 @@ def singular(text: str) -> str:
 # --- stance cues --------------------------------------------------------------------------------
 
 STANCES = ("favor", "against")
+# Whom a verb's stance is about: its object ("rejected the deal"), its agent ("violated a truce").
+ABOUT = ("object", "agent")
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    stance: str  # favor or against
+    lemma: str
+    about: str = "object"  # as a verb: its object ("rejected X") or its agent ("X violated")
 
 
 @dataclass(frozen=True)
 class StanceLexicon:
     """Words that take a side, and the words that flip or outrank them."""
 
-    cues: Mapping[str, tuple[str, str]]  # form -> (stance, lemma); forms lowercase, single spaces
+    cues: Mapping[str, StanceCue]  # by form: lowercase, single spaces
     negators: frozenset[str]
     window: int  # a negator at most this many words before a cue flips it
     contrast_later: frozenset[str]  # "but": the later clause decides
@@ -621,7 +653,7 @@ class StanceLexicon:
         return max((form.count(" ") + 1 for form in forms), default=1)
 
 
-_STANCE_CUE_KEYS = {"lemma", "forms", "stance", "sources", "note"}
+_STANCE_CUE_KEYS = {"lemma", "forms", "stance", "about", "sources", "note"}
 
 
 def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexicon:
@@ -648,7 +680,7 @@ def _parse_stance_cues(path: str, data: Mapping[str, Any]) -> StanceLexicon:
         raise LexiconError(
             path, f"negation: window must be a positive whole number (got {window!r})"
         )
-    cues: dict[str, tuple[str, str]] = {}
+    cues: dict[str, StanceCue] = {}
     for number, entry in enumerate(data.get("cue", []), start=1):
         where = f"cue #{number}"
         _check_keys(path, where, entry, _STANCE_CUE_KEYS)
@@ -656,12 +688,13 @@ def _parse_stance_cues(path: str, data: Mapping[str, Any]) -> StanceLexicon:
         if not lemma:
             raise LexiconError(path, f"{where}: needs a lemma")
         stance = _choice(path, where, "stance", entry.get("stance"), dict.fromkeys(STANCES))
+        about = _choice(path, where, "about", entry.get("about", "object"), dict.fromkeys(ABOUT))
         _sources(path, where, entry, declared)
         for form in _strings(path, f"{where} forms", entry.get("forms", [lemma])):
             key = _normal(form)
             if key in cues:
                 raise LexiconError(path, f"{where}: form {key!r} is already a cue")
-            cues[key] = (stance, lemma)
+            cues[key] = StanceCue(stance, lemma, about)
 
     def words(table: Mapping[str, Any], key: str) -> frozenset[str]:
         return frozenset(_normal(w) for w in _strings(path, key, table.get(key, [])))

@@ -197,7 +197,9 @@ def _analyze_text(
         )
         for s, speaker, e in zip(found, speakers, resolved, strict=True)
     ]
-    resolutions = parties.carry_parties(resolutions, [e.name if e is not None else None for e in resolved])
+    resolutions = parties.carry_parties(
+        resolutions, [e.name if e is not None else None for e in resolved]
+    )
     signals = _signals(doc, text, units, found, resolutions, lexicons, decider)
     yield (
         "statements",

@@ -13,8 +13,9 @@ lexicon backend reads a statement's content clause by clause:
     clauses    split at punctuation and clause words; "but" ranks the clause after it above the one
                before, "although" ranks the clause it opens below the other
     cues       favor/against words (stance.toml); a negator up to `window` words before a cue flips
-               it ("not acceptable"); each cue counts for the nearest mention in its clause (after a
-               verb, its object: "Moscow rejected the deal" is against the deal), or, in a clause
+               it ("not acceptable"); each cue counts for the nearest mention in its clause (for a
+               verb, its object, "Moscow rejected the deal" is against the deal, or, for verbs
+               marked `about = "agent"`, its agent: "the rebels violated the truce"), or, in a clause
                that mentions nothing, the nearest mention before it ("the deal is welcome, but it
                is unacceptable")
     decision   per target, the sum of its cues in its highest-ranked clause: > 0 favor, < 0 against,
@@ -169,6 +170,7 @@ class LexiconStance:
     def __init__(self, cues: StanceLexicon, *, tags: Mapping[str, str] | None = None) -> None:
         self.cues = cues
         self.tags = tags or {}  # word -> most frequent Penn tag: tells a verb cue from the rest
+        self.longest = cues.longest  # words in the longest cue, computed once
 
     def decide(
         self,
@@ -184,10 +186,15 @@ class LexiconStance:
         for position, clause in enumerate(clauses):
             reporting = cue is not None and cue.start <= clause.tokens[0].start < cue.end
             forward = reporting and not any(t.lower in _PASSIVE for t in clause.tokens)
-            for evidence, cue_index in self._cues(clause, mentions):
+            for evidence, cue_index, about in self._cues(clause, mentions):
                 verb = self.tags.get(clause.tokens[cue_index].lower, "").startswith("VB")
                 mention = _nearest(
-                    clauses, position, cue_index, mentions, verb=verb, forward=forward
+                    clauses,
+                    position,
+                    cue_index,
+                    mentions,
+                    side=("after" if about == "object" else "before") if verb else None,
+                    forward=forward,
                 )
                 if mention is not None:
                     hits.setdefault((mention.target, mention.kind), []).append(
@@ -244,27 +251,30 @@ class LexiconStance:
         before = tokens[index - 1].lower if index else ""
         return before not in self.cues.negators and before not in _AUXILIARIES
 
-    def _cues(self, clause: _Clause, mentions: Sequence[Mention]) -> list[tuple[Evidence, int]]:
-        """(evidence, token index) of each cue in the clause; words inside a mention are not cues."""
+    def _cues(
+        self, clause: _Clause, mentions: Sequence[Mention]
+    ) -> list[tuple[Evidence, int, str]]:
+        """(evidence, token index, whom a verb's stance is about) of each cue in the clause; words
+        inside a mention are not cues."""
         found = []
         tokens = clause.tokens
         index = 0
         while index < len(tokens):
-            size = _phrase_at(tokens, index, self.cues.cues, longest=self.cues.longest)
+            size = _phrase_at(tokens, index, self.cues.cues, longest=self.longest)
             if not size or _inside_mention(tokens[index], mentions):
                 index += 1
                 continue
             form = " ".join(t.lower for t in tokens[index : index + size])
-            stance, lemma = self.cues.cues[form]
+            cue = self.cues.cues[form]
+            stance = cue.stance
             start = tokens[index].start
             window = tokens[max(0, index - self.cues.window) : index]
             negator = next((t for t in window if t.lower in self.cues.negators), None)
             if negator is not None:
                 stance = AGAINST if stance == FAVOR else FAVOR
                 start = negator.start
-            found.append(
-                (Evidence(Span(start, tokens[index + size - 1].end), stance, lemma), index)
-            )
+            span = Span(start, tokens[index + size - 1].end)
+            found.append((Evidence(span, stance, cue.lemma), index, cue.about))
             index += size
         return found
 
@@ -296,17 +306,23 @@ def _nearest(
     cue_index: int,
     mentions: Sequence[Mention],
     *,
-    verb: bool,
+    side: str | None,
     forward: bool,
 ) -> Mention | None:
-    """The mention a cue counts for: nearest in its clause (a verb's object first), else the
-    last one before its clause (or, `forward`, the first one after it)."""
+    """The mention a cue counts for: nearest in its clause (on `side` of a verb first: "after"
+    for its object, "before" for its agent), else the last one before its clause (or, `forward`,
+    the first one after it)."""
     clause = clauses[position]
     inside = [m for m in mentions if clause.contains(m.span.start)]
     cue_start = clause.tokens[cue_index].start
-    after = [m for m in inside if m.span.start > cue_start]
-    if verb and after:
-        inside = after
+    preferred = [
+        m
+        for m in inside
+        if (side == "after" and m.span.start > cue_start)
+        or (side == "before" and m.span.end <= cue_start)
+    ]
+    if preferred:
+        inside = preferred
     if inside:
         return min(inside, key=lambda m: (_distance(clause, cue_index, m), m.kind != TARGET))
     if forward:

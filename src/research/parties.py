@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from research.lexicons import PartyLexicon
-from research.schema import UNRESOLVED
+from research.schema import UNATTRIBUTED, UNRESOLVED
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,8 @@ def resolve_party(
         found = first_party(lexicon, description)
         if found is not None:
             return Resolution(found.party, f"{found.evidence} (in the description)")
+    if not speaker and not entity:
+        return Resolution(UNATTRIBUTED, "no source named")
     return Resolution(UNRESOLVED, "")
 
 

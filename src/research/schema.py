@@ -74,7 +74,7 @@ STATEMENTS: Mapping[str, str] = {
     "content": "string",  # the content fragments' text, joined by " … "
     "paragraph": "int64",
     "nested": "bool",  # reported inside another statement's content ("X said Y claimed Z")
-    "party": "string",  # the speaker's party, or UNRESOLVED
+    "party": "string",  # the speaker's party, UNRESOLVED, or UNATTRIBUTED when no speaker is named
     "party_evidence": "string",  # the words that tied the speaker to the party
     "words": "int64",  # words in the content
     "polarity": "float64",
@@ -133,7 +133,8 @@ LABELS: Mapping[str, str] = {
     "sentence_text": "string",
 }
 
-UNRESOLVED = "unresolved"
+UNRESOLVED = "unresolved"  # a speaker no lexicon entry matched
+UNATTRIBUTED = "no named source"  # "are said to", "reportedly": the author names no one
 KINDS = ("direct", "indirect", "mixed")
 
 

@@ -18,6 +18,7 @@ speaker is "Amin Malhees"; the apposition is kept as `description`, which helps 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -292,15 +293,23 @@ def _mark_nested(statements: Sequence[Statement]) -> None:
         for index, statement in enumerate(statements)
         for span in statement.content
     )
+    long = [item for item in contents if item[1] - item[0] > _LONG_CONTENT]
+    short = [item for item in contents if item[1] - item[0] <= _LONG_CONTENT]
+    starts = [start for start, _, _ in short]
     for index, statement in enumerate(statements):
-        if statement.cue is None:
-            continue
         cue = statement.cue
+        if cue is None:
+            continue
+        # only contents that start early enough to reach the cue: bisection, not a full scan
+        low = bisect_left(starts, cue.start - _LONG_CONTENT)
+        high = bisect_right(starts, cue.start)
         statement.nested = any(
             start <= cue.start and cue.end <= end and other != index
-            for start, end, other in contents
-            if start <= cue.start
+            for start, end, other in [*short[low:high], *long]
         )
+
+
+_LONG_CONTENT = 2000  # characters; the few longer contents are checked for every cue
 
 
 # --- quotations -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ entity it refers to and the span of the full mention, so the party step can read
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -106,7 +107,8 @@ def resolve_speakers(
     full name ending in it (or, failing that, any in the article); "he"/"she" is the latest person
     entity among the speakers before it.
     """
-    people = find_people(text, words)
+    people = find_people(text, words)  # in text order
+    starts = [mention.span.start for mention in people]
     by_surname: dict[str, list[Mention]] = {}
     for mention in people:
         by_surname.setdefault(mention.name.split()[-1].lower(), []).append(mention)
@@ -115,7 +117,9 @@ def resolve_speakers(
     for index, speaker in enumerate(speakers):
         entity = None
         if speaker is not None:
-            entity = _resolve(text, speaker, people, by_surname, known_names, entities, words)
+            entity = _resolve(
+                text, speaker, people, starts, by_surname, known_names, entities, words
+            )
             if entity is None and speaker.text(text) in words.group_pronouns:
                 entity = _latest_group(text, speakers[:index], entities, words)
         entities.append(entity)
@@ -137,6 +141,7 @@ def _resolve(
     text: str,
     speaker: Span,
     people: Sequence[Mention],
+    starts: Sequence[int],
     by_surname: Mapping[str, list[Mention]],
     known: Sequence[str],
     earlier: Sequence[Entity | None],
@@ -145,7 +150,12 @@ def _resolve(
     said = speaker.text(text)
     if said in words.person_pronouns:
         return next((e for e in reversed(earlier) if e is not None and e.mention is not None), None)
-    inside = [m for m in people if speaker.start <= m.span.start and m.span.end <= speaker.end]
+    inside = []
+    for mention in people[bisect_left(starts, speaker.start) :]:
+        if mention.span.start >= speaker.end:
+            break
+        if mention.span.end <= speaker.end:
+            inside.append(mention)
     if inside:
         return Entity(inside[-1].name, inside[-1].context)
     for name in known:

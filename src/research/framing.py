@@ -21,8 +21,10 @@ Everything returns spans into the raw text, so each count can be traced to its w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from research.lexicons import Hedge, HedgeLexicon, Label, LabelLexicon, PartyLexicon
 from research.schema import UNRESOLVED, Span
@@ -69,6 +71,30 @@ class Attributed:
         return Span(min(p.start for p in parts), max(p.end for p in parts))
 
 
+class _Nearby:
+    """Statements indexed by position: those around a sentence are found by bisection, so a long
+    article is not scanned once per hedge or label (which made a 10 MB article take minutes)."""
+
+    _LONG = 2000  # characters: the few statements longer than this are checked every time
+
+    def __init__(self, statements: Sequence[Attributed]) -> None:
+        extents = sorted((s.extent.start, s.extent.end, i) for i, s in enumerate(statements))
+        self.items = [item for item in extents if item[1] - item[0] <= self._LONG]
+        self.long = [item for item in extents if item[1] - item[0] > self._LONG]
+        self.starts = [start for start, _, _ in self.items]
+        self.statements = statements
+
+    def around(self, span: Span) -> list[tuple[int, Attributed, Span]]:
+        """(index, statement, extent) of each statement whose extent overlaps `span`."""
+        low = bisect_left(self.starts, span.start - self._LONG)
+        high = bisect_right(self.starts, span.end)
+        return [
+            (i, self.statements[i], Span(start, end))
+            for start, end, i in sorted([*self.items[low:high], *self.long])
+            if start < span.end and span.start < end
+        ]
+
+
 @dataclass(frozen=True, slots=True)
 class HedgeFound:
     span: Span
@@ -86,8 +112,7 @@ class LabelFound:
     statement: int | None  # the statement whose content holds the label (None: the narration)
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: built for every word, so it must be cheap
     start: int
     end: int
     text: str
@@ -127,8 +152,10 @@ def find_hedges(
         words = tuple(hedge.text.split())
         by_first.setdefault(words[0], []).append((words, hedge))
     found = []
+    index_of = _Nearby(statements)
     for number, sentence in enumerate(sentences):
         tokens = _tokens(text, sentence)
+        nearby = index_of.around(sentence)
         index = 0
         while index < len(tokens):
             match = _hedge_at(tokens, index, by_first.get(tokens[index].lower, []))
@@ -137,9 +164,9 @@ def find_hedges(
                 continue
             last, hedge = match
             span = Span(tokens[index].start, tokens[last].end)
-            if not _named_cue(span, hedge.kind, statements):
+            if not _named_cue(span, hedge.kind, [s for _, s, _ in nearby]):
                 found.append(
-                    HedgeFound(span, hedge, number, _qualified(text, span, sentence, statements))
+                    HedgeFound(span, hedge, number, _qualified(text, span, sentence, nearby))
                 )
             index = last + 1
     return found
@@ -206,20 +233,19 @@ def _named_cue(hedge: Span, kind: str, statements: Sequence[Attributed]) -> bool
 
 
 def _qualified(
-    text: str, hedge: Span, sentence: Span, statements: Sequence[Attributed]
+    text: str, hedge: Span, sentence: Span, statements: Sequence[tuple[int, Attributed, Span]]
 ) -> int | None:
     """The statement a hedge qualifies: the innermost holding it, else the nearest in its sentence
-    with no clause boundary between them."""
+    with no clause boundary between them. `statements` are those around the sentence."""
     holding = [
-        (s.extent.end - s.extent.start, i)
-        for i, s in enumerate(statements)
-        if s.extent.start <= hedge.start and hedge.end <= s.extent.end
+        (extent.end - extent.start, i)
+        for i, _, extent in statements
+        if extent.start <= hedge.start and hedge.end <= extent.end
     ]
     if holding:
         return min(holding)[1]
     nearby = []
-    for i, statement in enumerate(statements):
-        extent = statement.extent
+    for i, _, extent in statements:
         if not _overlap(extent, sentence):
             continue
         gap = (
@@ -251,7 +277,11 @@ def find_labels(
 ) -> list[LabelFound]:
     """Every label in the sentences outside quotation marks, with the party it names."""
     found = []
+    index_of = _Nearby(statements)
+    quotes = sorted(quotes, key=lambda q: q.start)
+    quote_starts = [q.start for q in quotes]
     for sentence in sentences:
+        nearby = index_of.around(sentence)
         terms = [
             (Span(m.start(), m.end()), m.group())
             for m in parties.matcher.finditer(text, sentence.start, sentence.end)
@@ -259,22 +289,26 @@ def find_labels(
         tokens = _tokens(text, sentence)
         for match in lexicon.matcher.finditer(text, sentence.start, sentence.end):
             span = Span(match.start(), match.end())
-            if not include_quoted and any(
-                q.start <= span.start and span.end <= q.end for q in quotes
-            ):
+            if not include_quoted and _inside_quote(span, quotes, quote_starts):
                 continue
             label = lexicon.label_of(match.group())
             party, evidence = _referent(text, span, tokens, terms, parties)
             statement = next(
                 (
                     i
-                    for i, s in enumerate(statements)
+                    for i, s, _ in nearby
                     if any(c.start <= span.start and span.end <= c.end for c in s.content)
                 ),
                 None,
             )
             found.append(LabelFound(span, label, party, evidence, statement))
     return found
+
+
+def _inside_quote(span: Span, quotes: Sequence[Span], starts: Sequence[int]) -> bool:
+    """Whether `span` lies in a quotation; quotations do not overlap, so one look suffices."""
+    index = bisect_right(starts, span.start) - 1
+    return index >= 0 and span.end <= quotes[index].end
 
 
 def _referent(

@@ -10,6 +10,7 @@ call runs on one article, on a corpus in pandas, and per partition on a Dask clu
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -292,6 +293,10 @@ def _signals(
     quotes = [q for _, core, _ in units for q in attribution.find_quotes(text, core)]
     spans = [framing.Attributed(s.speaker, s.cue, tuple(s.content)) for s in found]
     hedges = framing.find_hedges(text, sentences, lexicons.hedges, statements=spans)
+    hedges_of: dict[int | None, list[framing.HedgeFound]] = {}
+    for hedge in hedges:
+        hedges_of.setdefault(hedge.statement, []).append(hedge)
+    sentence_starts = [span.start for span in sentences]
     labels = framing.find_labels(
         text, sentences, lexicons.labels, lexicons.parties, quotes=quotes, statements=spans
     )
@@ -320,8 +325,7 @@ def _signals(
                         "kind": h.hedge.kind,
                         "scope": h.hedge.scope,
                     }
-                    for h in hedges
-                    if h.statement == number
+                    for h in hedges_of.get(number, [])
                 ],
                 "stance": [stance.stance_record(s, text) for s in decided],
             }
@@ -377,13 +381,19 @@ def _signals(
             "party": found_label.party,
             "party_evidence": found_label.evidence,
             "statement": found_label.statement,
-            "sentence_text": next(
-                (s.text(text) for s in sentences if s.start <= found_label.span.start < s.end), ""
-            ),
+            "sentence_text": _sentence_at(text, sentences, sentence_starts, found_label.span.start),
         }
         for found_label in labels
     ]
     return _Signals(columns, stance_rows, hedge_rows, label_rows)
+
+
+def _sentence_at(text: str, sentences: Sequence[Span], starts: Sequence[int], offset: int) -> str:
+    """The text of the sentence holding `offset`, found by bisection."""
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and sentences[index].start <= offset < sentences[index].end:
+        return sentences[index].text(text)
+    return ""
 
 
 def _speaker(text: str, statement: attribution.Statement) -> str | None:

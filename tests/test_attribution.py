@@ -141,6 +141,13 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”",
             [("Dorothy Poynter", "Said", "“We were all so proud of him.”", "direct")],
         ),
+        (  # the question put to a speaker is the asker's statement
+            "When asked by a reporter whether the talks failed, the envoy said no.",
+            [
+                ("a reporter", "asked", "whether the talks failed", "indirect"),
+                ("the envoy", "said", "no", "indirect"),
+            ],
+        ),
         (  # a speaker label and a colon, as in transcripts
             "MINISTER HADDAD: We have not agreed to anything.",
             [("MINISTER HADDAD", ":", "We have not agreed to anything", "indirect")],

@@ -98,6 +98,19 @@ _TIME_WORDS = {
     "earlier", "later", "recently", "last", "this", "next", "previously", "again",
 }  # fmt: skip
 _NOUN_CUE_LINKS = {"from", "by", "of"}
+_QUESTION_WORDS = {
+    "about",
+    "if",
+    "whether",
+    "what",
+    "why",
+    "how",
+    "who",
+    "when",
+    "where",
+    "to",
+    "which",
+}
 # Documents that can be the source of a finding: "... in the latest poll".
 _DOCUMENT_NOUNS = {
     "poll", "polls", "survey", "surveys", "report", "study", "statement", "interview", "letter",
@@ -492,6 +505,10 @@ class _SentenceReader:
             return None  # "Clinton's plans", "the claims": a noun, not the verb
         if before is not None and before.lower == "to" and not cue.form.endswith("ing"):
             return None  # "a metaphor to describe": an infinitive, nothing reported yet
+        if cue.form == "asked" and (
+            first == 0 or (before is not None and before.lower in {"when", "if"})
+        ):
+            return self._asked(first, last, cue)  # "Asked about Sullivan, Feinstein said ..."
         following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         reduced_relative = (
             following is not None
@@ -518,6 +535,31 @@ class _SentenceReader:
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
+
+    def _asked(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "When asked by a reporter whether ..., Trump said": the question is a statement of
+        whoever asked (named after "by", else no one); it runs to the comma."""
+        tokens = self.tokens[last + 1 :]
+        speaker = None
+        start = 0
+        while start < len(tokens) and tokens[start].lower in _TIME_WORDS:
+            start += 1  # "Asked Tuesday about ..."
+        if start < len(tokens) and tokens[start].lower == "by":
+            end = next(
+                (
+                    i
+                    for i in range(start + 1, len(tokens))
+                    if tokens[i].lower in _QUESTION_WORDS or tokens[i].text == ","
+                ),
+                len(tokens),
+            )
+            speaker = self._np(tokens[start + 1 : end])
+            start = end
+        comma = next((i for i in range(start, len(tokens)) if tokens[i].text == ","), None)
+        if comma is None or comma == start or tokens[start].lower not in _QUESTION_WORDS:
+            return None
+        content = [Span(tokens[start].start, tokens[comma - 1].end)]
+        return self._make(cue, first, last, speaker, content)
 
     def _fronted(self, first: int, last: int, cue: Cue) -> Statement | None:
         speaker = self._noun_phrase_after(last + 1)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from research.schema import Span
 from research.segment import split_paragraphs, split_sentences
@@ -36,3 +38,15 @@ def test_sentences_are_spans_into_the_text(text_in: str, expected: list[str]) ->
     text = prefix + text_in
     spans = split_sentences(text, Span(len(prefix), len(text)))
     assert [s.text(text) for s in spans] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .!?\n\r\té中😀\u0301“”\"'3M r D")))
+def test_sentence_offsets_are_bling_fires_own(text: str) -> None:
+    # segment maps Bling Fire's byte offsets itself (faster): the characters must be the wrapper's
+    import blingfire
+
+    from research.segment import sentence_offsets
+
+    assume(text)  # the wrapper fails on an empty string
+    assert sentence_offsets(text) == blingfire.text_to_sentences_and_offsets(text)[1]

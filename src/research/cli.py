@@ -265,6 +265,11 @@ def _refuse_input_as_output(output: Path, corpus: engines.Corpus) -> None:
 )
 @click.option("-p", "--parameter", "parameters", multiple=True, nargs=2, metavar="NAME VALUE",
               help="A notebook parameter (repeatable); VALUE is read as YAML, so 5 is a number.")  # fmt: skip
+@click.option(
+    "--code",
+    is_flag=True,
+    help="Show the code cells in the HTML too [default: only their output, for sharing].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def report(
     corpus: tuple[Path, ...],
@@ -273,9 +278,13 @@ def report(
     name: str | None,
     out: Path,
     parameters: tuple[tuple[str, str], ...],
+    code: bool,
     quiet: bool,
 ) -> None:
-    """Render a report notebook into OUT/NAME/ (notebook, HTML, manifest)."""
+    """Render a report notebook into OUT/NAME/ (notebook, HTML, manifest).
+
+    The HTML is self-contained (it loads nothing from the network) and safe to share: corpus text
+    is escaped and a Content-Security-Policy lets no script run."""
     import yaml
 
     path = _notebook_path(notebook)
@@ -295,6 +304,7 @@ def report(
         parameters=values,
         notebook=path,
         progress=not quiet and sys.stderr.isatty(),
+        code=code,
     )
     click.echo(f"report written: {html}")
 

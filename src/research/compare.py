@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from research.markup import escape_markdown
 from research.schema import KINDS
 
 MIN_N = 5  # below this a mean is shown but flagged: too few statements to compare
@@ -221,13 +222,16 @@ def small_n_warning(
     summary: pd.DataFrame, *, keys: Sequence[str] = ("party",), min_n: int = MIN_N, shown: int = 8
 ) -> str:
     """A sentence naming the rows with too few observations to compare (the first `shown` of
-    them; the table marks all), or "" when there are none."""
+    them; the table marks all), or "" when there are none. It is Markdown, for a notebook to
+    show: the names (outlets, dates, parties: corpus and lexicon text) are escaped, so that each
+    shows as written and none can inject HTML or a link."""
     few = summary[summary["too_few"].astype(bool)]
     if few.empty:
         return ""
     count = "n" if "n" in summary else "statements"
     names = [
-        f"{' → '.join(str(row[k]) for k in keys)} (n={row[count]})" for _, row in few.iterrows()
+        f"{' → '.join(escape_markdown(row[k]) for k in keys)} (n={row[count]})"
+        for _, row in few.iterrows()
     ]
     listed = "; ".join(names[:shown]) + (
         f"; and {len(names) - shown} more" if len(names) > shown else ""

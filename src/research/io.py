@@ -4,6 +4,17 @@ Readers are registered by file suffix. Each returns an articles frame (schema.AR
 is the input exactly as decoded, so every offset computed downstream points into the file as read
 with ``open(path, encoding="utf-8", newline="")``.
 
+Encodings: a text file that is UTF-8 is read as UTF-8, a byte-order mark included: the text starts
+with U+FEFF, as that `open` reads it, so offsets count it (the title leaves it out). A text or CSV
+file that is not UTF-8 is read as cp1252, else Latin-1 (FALLBACK_ENCODINGS), with one
+DecodingWarning naming the file and the encoding; its offsets refer to the text so decoded, i.e. to
+``open(path, encoding=<that encoding>, newline="")``. JSON Lines must be UTF-8 (RFC 8259); a BOM
+before its first record is dropped, as offsets there point into each record's text, not the file.
+UTF-16 and binary files are refused with an InputError, as is anything else that cannot be read:
+its message names the file, and the line where there is one.
+
+Outputs are written by `atomic_write`: under a temporary name, moved into place when complete.
+
 Large corpora are read in partitions (`plan_partitions`, `read_partition`, `iter_article_batches`)
 and statements written batch by batch (`statement_writer`), so memory does not grow with the corpus.
 """
@@ -74,7 +85,10 @@ def read_articles(paths: Iterable[str | os.PathLike[str]]) -> pd.DataFrame:
     """Read every article in `paths` (files or folders) into one articles frame."""
     rows: list[dict[str, Any]] = []
     for path in _expand(paths):
-        rows.extend(READERS[_suffix(path)](path))
+        found = READERS[_suffix(path)](path)
+        if not found:
+            raise InputError(path, "holds no articles (a header, but no rows)")
+        rows.extend(found)
     frame = make_frame(rows, ARTICLES)
     duplicated = frame["doc"][frame["doc"].duplicated()]
     if not duplicated.empty:
@@ -130,8 +144,11 @@ _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
     (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
 )  # fmt: skip
-# Control characters that text does not hold (tab, newlines, vertical tab and form feed it may).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# C0 control characters that text does not hold (tab, newlines, vertical tab and form feed it may):
+# a file with more than a few, and more than 1 in 100 characters, is binary. (C1 controls are
+# what Latin-1 makes of the bytes cp1252 leaves undefined: odd, but text.)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MAX_CONTROLS = 8
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -151,7 +168,7 @@ def read_text(path: Path) -> str:
     if not text.lstrip("\ufeff").strip():
         raise InputError(path, "file is empty")
     controls = len(_CONTROL.findall(text))
-    if controls > _MAX_CONTROL_SHARE * len(text):
+    if controls > max(_MAX_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
         raise InputError(
             path, f"looks like a binary file ({controls} control characters), not text"
         )
@@ -223,19 +240,31 @@ def _read_csv(path: Path) -> list[dict[str, Any]]:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=csv_encoding(path))
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot be read as CSV ({error})") from None
-    return _table_rows(path, table, first_record=2)  # line 1 is the header
+    return _table_rows(path, _same_fields(path, table), first_record=2)  # line 1 is the header
+
+
+def _same_fields(path: Path, table: pd.DataFrame) -> pd.DataFrame:
+    """Refuse a first row with more fields than the header: pandas would take the extra ones as
+    an index and shift every field (the text read from the wrong column), without a word."""
+    if not isinstance(table.index, pd.RangeIndex):
+        raise InputError(
+            path,
+            "a row has more fields than the header (a text with commas must be in double quotes)",
+        )
+    return table
 
 
 def csv_encoding(path: Path) -> str:
     """The encoding a CSV file is read with: as for text files (read_text), a spreadsheet's
     cp1252 export included; pandas drops a UTF-8 byte-order mark from the header itself."""
     status = path.stat()
-    return _csv_encoding(path, status.st_size, status.st_mtime_ns)
+    return _csv_encoding(path, (status.st_ino, status.st_size, status.st_mtime_ns))
 
 
 @functools.lru_cache(maxsize=256)
-def _csv_encoding(path: Path, size: int, mtime: int) -> str:
-    # Cached by size and time: a file read in many pieces is checked (and warned about) once.
+def _csv_encoding(path: Path, version: tuple[int, int, int]) -> str:
+    # Cached by the file's inode, size and time: a file read in many pieces (planned, then each
+    # piece read) is checked, and warned about, once; a file replaced or rewritten is checked again.
     if not any(block.strip() for block in _blocks(path)):
         raise InputError(path, "file is empty")
     encoding, bad_byte = _encoding_of(path)
@@ -336,12 +365,16 @@ def plan_partitions(
     size = 0
     for path in _expand(paths):
         plan, _ = _STREAMED.get(_suffix(path), _WHOLE)
+        found = 0
         for piece in plan(path, batch_size):
             if current and size + piece.count > batch_size:
                 partitions.append(tuple(current))
                 current, size = [], 0
             current.append(piece)
             size += piece.count
+            found += piece.count
+        if not found:
+            raise InputError(path, "holds no articles (a header, but no rows)")
     if current:
         partitions.append(tuple(current))
     return partitions
@@ -485,10 +518,13 @@ def _csv_chunks(path: Path, **options: Any) -> Iterator[pd.DataFrame]:
             with pd.read_csv(
                 path, dtype=str, keep_default_na=False, encoding=csv_encoding(path), **options
             ) as chunks:
-                yield from chunks
+                yield from (_same_fields(path, chunk) for chunk in chunks)
         else:
-            yield pd.read_csv(
-                path, dtype=str, keep_default_na=False, encoding=csv_encoding(path), **options
+            yield _same_fields(
+                path,
+                pd.read_csv(
+                    path, dtype=str, keep_default_na=False, encoding=csv_encoding(path), **options
+                ),
             )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot be read as CSV ({error})") from None

@@ -6,12 +6,15 @@ leaks between calls and the same code renders in a notebook, a batch job or a te
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from research.markup import escape_label
 from research.schema import KINDS
 
 KIND_COLOURS = {"direct": "#1b6ca8", "mixed": "#7fb3d5", "indirect": "#c9d6df"}
@@ -25,7 +28,9 @@ def plot_voice(summary: pd.DataFrame, *, title: str = "Who gets to speak") -> Fi
     left = np.zeros(len(ordered))
     for kind in KINDS:
         values = ordered[kind].to_numpy(dtype=float)
-        axes.barh(ordered["party"], values, left=left, color=KIND_COLOURS[kind], label=kind)
+        axes.barh(
+            _labels(ordered["party"]), values, left=left, color=KIND_COLOURS[kind], label=kind
+        )
         left += values
     for position, (count, words) in enumerate(
         zip(ordered["statements"], ordered["words_quoted"], strict=True)
@@ -66,7 +71,7 @@ def plot_measure(
         axes.annotate(
             note, (1.02, position), xycoords=("axes fraction", "data"), va="center", fontsize=8
         )
-    axes.set_yticks(range(len(ordered)), ordered["party"])
+    axes.set_yticks(range(len(ordered)), _labels(ordered["party"]))
     low_limit = -1.05 if measure == "polarity" else -0.05
     axes.set_xlim(low_limit, 1.05)
     if measure == "polarity":
@@ -121,8 +126,8 @@ def plot_stance_matrix(
         note = f"+{cell['favor']} −{cell['against']} ·{cell['neutral']}\nn={cell['n']}"
         colour = "white" if abs(cell["mean"]) > 0.6 else "black"
         axes.text(x, y, note, ha="center", va="center", fontsize=7.5, color=colour)
-    axes.set_xticks(range(len(targets)), [_wrap(t) for t in targets], fontsize=8)
-    axes.set_yticks(range(len(speakers)), speakers, fontsize=9)
+    axes.set_xticks(range(len(targets)), _labels(_wrap(t) for t in targets), fontsize=8)
+    axes.set_yticks(range(len(speakers)), _labels(speakers), fontsize=9)
     axes.set_xlabel("stance toward (targets, then parties mentioned)")
     axes.set_ylabel("speaker's party" if rows == "party" else rows)
     colourbar = figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02)
@@ -141,6 +146,12 @@ def _hatched(x: int, y: int) -> Rectangle:
     return Rectangle(
         (x - 0.5, y - 0.5), 1, 1, fill=False, hatch="//", edgecolor="#c8c8c8", linewidth=0
     )
+
+
+def _labels(names: Iterable[object]) -> list[str]:
+    """Names from the corpus or a lexicon as tick labels: shown as written, never as mathematics
+    (matplotlib reads text between two `$` as TeX, and an unknown command stops the figure)."""
+    return [escape_label(name) for name in names]
 
 
 def _wrap(label: str, width: int = 14) -> str:
@@ -167,7 +178,7 @@ def plot_verb_classes(
     for index, verb_class in enumerate(classes):
         values = ordered[verb_class].to_numpy(dtype=float)
         colour = CLASS_COLOURS.get(verb_class, HEDGE_COLOURS[index % len(HEDGE_COLOURS)])
-        axes.barh(ordered[key].astype(str), values, left=left, color=colour, label=verb_class)
+        axes.barh(_labels(ordered[key]), values, left=left, color=colour, label=verb_class)
         left += values
     axes.set_xlabel("statements")
     axes.set_xlim(0, max(left.max(), 1) * 1.1)
@@ -188,7 +199,7 @@ def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
     for index, kind in enumerate(kinds):
         values = ordered[kind].to_numpy(dtype=float)
         axes.barh(
-            ordered["qualifies"].astype(str),
+            _labels(ordered["qualifies"]),
             values,
             left=left,
             color=HEDGE_COLOURS[index % len(HEDGE_COLOURS)],
@@ -220,9 +231,9 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     axes.barh(positions, counts["n"].to_numpy(dtype=float), color=colours)
     for position, n in enumerate(counts["n"].tolist()):
         axes.text(n + 0.1, position, str(n), va="center", fontsize=8)
-    names = [
+    names = _labels(
         f"{party}: {label}" for party, label in zip(counts["party"], counts["label"], strict=True)
-    ]
+    )
     axes.set_yticks(positions, names, fontsize=8)
     for boundary in np.flatnonzero(
         counts["party"].to_numpy()[1:] != counts["party"].to_numpy()[:-1]
@@ -253,7 +264,9 @@ def plot_words_by_kind(shares: pd.DataFrame, *, title: str | None = None) -> Fig
     left = np.zeros(len(ordered))
     for kind in KINDS:
         values = ordered[f"{kind}_words"].to_numpy(dtype=float)
-        axes.barh(ordered["party"], values, left=left, color=KIND_COLOURS[kind], label=kind)
+        axes.barh(
+            _labels(ordered["party"]), values, left=left, color=KIND_COLOURS[kind], label=kind
+        )
         left += values
     for position, (words, share) in enumerate(
         zip(ordered["words_quoted"], ordered["word_share"], strict=True)
@@ -332,8 +345,8 @@ def plot_group_intervals(
             axes.annotate(
                 note, (1.01, y), xycoords=("axes fraction", "data"), va="center", fontsize=7
             )
-        axes.scatter([], [], color=colour, label=name)
-    axes.set_yticks(range(len(categories)), categories)
+        axes.scatter([], [], color=colour, label=escape_label(name))
+    axes.set_yticks(range(len(categories)), _labels(categories))
     axes.set_xlim(*limits)
     axes.set_xlabel(xlabel)
     axes.legend(title=group, loc="upper left", bbox_to_anchor=(1.1, 1), frameon=False, fontsize=8)

@@ -1,8 +1,17 @@
 """Render reports: execute a parameterized notebook with papermill, export HTML, write a manifest.
 
 A report is a folder `OUT/NAME/` holding the executed notebook, its HTML and `manifest.json`
-(parameters, input files with sha256, package versions, git commit, seconds taken), which together
-are enough to check and re-run it.
+(the `research report` command line, parameters, input files with sha256, the lock file's sha256,
+package versions, git commit and whether the tree was dirty, seconds taken), which together are
+enough to check and re-run it.
+
+The HTML is made to be shared: it loads nothing from the network (the `report` template in
+`templates/` drops nbconvert's CDN scripts; styles are inline, figures data: URIs, fonts the
+system's), carries a Content-Security-Policy that lets no script run, opens with a table of contents
+built from the notebook's headings, and shows no code unless asked (`code=True`). Corpus text
+reaches it escaped: pandas escapes DataFrame HTML, and what goes into Markdown is escaped with
+`research.markup.escape_markdown`. Two renders with the same inputs give the same cell outputs
+(figures included, byte for byte); only papermill's timings in the cell metadata differ.
 
 Nothing is half written: the notebook executes into a temporary file and each output is moved into
 place only once everything is computed (the manifest last), so an interrupted run leaves the previous
@@ -14,9 +23,12 @@ says where it is. Bad input (InputError, LexiconError) stops the run before anyt
 from __future__ import annotations
 
 import contextlib
+import html as html_text
 import json
 import os
 import platform
+import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -34,6 +46,9 @@ NOTEBOOKS = PROJECT_ROOT / "notebooks"
 DEFAULT_NOTEBOOK = NOTEBOOKS / "framing_report.ipynb"
 DEFAULT_CORPUS = (PROJECT_ROOT / "data" / "raw",)
 DEFAULT_OUT = PROJECT_ROOT / "reports"
+LOCK_FILE = PROJECT_ROOT / "uv.lock"
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # nbconvert templates: `report`
+INJECTED_CELL_ID = "injected-parameters"  # papermill's is random: one fixed id, stable HTML
 RECORDED_PACKAGES = (
     "research", "pandas", "numpy", "matplotlib", "textblob", "blingfire", "papermill", "nbconvert",
     "ipykernel", "pyarrow",
@@ -54,10 +69,12 @@ def render_report(
     notebook: str | os.PathLike[str] = DEFAULT_NOTEBOOK,
     timeout: int = 600,
     progress: bool = False,
+    code: bool = False,
 ) -> Path:
     """Execute `notebook` on `corpus` and write the report folder; returns the HTML path.
 
-    `progress` shows papermill's bar of cells executed on stderr."""
+    `progress` shows papermill's bar of cells executed on stderr; `code` keeps the code cells in
+    the HTML (by default it shows only what they output, for sharing)."""
     import papermill
 
     from research.io import read_articles
@@ -111,7 +128,7 @@ def render_report(
                 f"{notebook.name} stopped ({type(error).__name__}: {error}){where}"
             ) from None
         _set_output_path(partial, executed)
-        page = export_html(partial)
+        page = export_html(partial, code=code)
     except BaseException:
         partial.unlink(missing_ok=True)
         _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
@@ -126,6 +143,7 @@ def render_report(
         stream.write(page)
     manifest = build_manifest(
         notebook=notebook,
+        command=report_command(notebook=notebook, name=name, out=out, parameters=values, code=code),
         parameters=values,
         inputs=corpus_paths + ([values["lexicon"]] if values["lexicon"] else []),
         seconds=time.perf_counter() - started,
@@ -194,11 +212,15 @@ def _keep_partial(partial: Path, failed: Path) -> bool:
 
 
 def _set_output_path(notebook: Path, final: Path) -> None:
-    """papermill records where it wrote the notebook: the final name, not the temporary one."""
+    """papermill records where it wrote the notebook: the final name, not the temporary one. Its
+    injected parameters cell gets a fixed id instead of a random one (ids appear in the HTML)."""
     import nbformat
 
     node = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
     node.metadata.setdefault("papermill", {})["output_path"] = str(final)
+    for cell in node.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = INJECTED_CELL_ID
     nbformat.write(node, notebook)  # type: ignore[no-untyped-call]
 
 
@@ -219,17 +241,116 @@ def _umask() -> int:
     return current
 
 
-def export_html(executed: Path) -> str:
-    """The executed notebook as one HTML page, without the code cells."""
+def export_html(executed: str | os.PathLike[str], *, code: bool = False) -> str:
+    """The executed notebook as one self-contained HTML page (the `report` template: no network,
+    no script, a table of contents), without the code cells unless `code`."""
     import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(  # type: ignore[no-untyped-call]
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+        template_name="report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=not code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
     )
     notebook = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
-    body, _ = exporter.from_notebook_node(notebook)
-    return str(body)
+    contents = table_of_contents(notebook)
+    title = next((entry["text"] for entry in _headings(notebook) if entry["level"] == 1), None)
+    resources = {
+        "metadata": {"name": title or Path(executed).stem},
+        "report_toc": contents,
+    }
+    body, _ = exporter.from_notebook_node(notebook, resources=resources)
+    return _STYLE.sub(lambda m: m[1] + _CSS_COMMENT.sub("", m[2]) + m[3], str(body))
+
+
+# JupyterLab's CSS cites its sources in comments with web addresses: dropped, so that the page
+# holds no address at all (and is smaller).
+_STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+_HEADING = re.compile(r'<h([1-6])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+
+
+def _headings(notebook: Any) -> list[dict[str, Any]]:
+    """Every heading of the notebook's Markdown cells: level, the id nbconvert gives it, text."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    found = []
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for level, anchor, inner in _HEADING.findall(markdown2html_mistune(cell.source)):
+            text = re.sub(r"<a class=\"anchor-link\".*?</a>|<[^>]+>", "", inner, flags=re.DOTALL)
+            found.append(
+                {
+                    "level": int(level),
+                    "id": html_text.unescape(anchor),
+                    "text": " ".join(html_text.unescape(text).split()),
+                }
+            )
+    return found
+
+
+def table_of_contents(notebook: Any, *, levels: tuple[int, int] = (2, 3)) -> list[dict[str, Any]]:
+    """The notebook's section headings (`##`, with their `###` as children) as {"id", "text",
+    "children"}, ids as nbconvert writes them into the HTML; the `report` template lists them."""
+    top, sub = levels
+    contents: list[dict[str, Any]] = []
+    for heading in _headings(notebook):
+        entry = {"id": heading["id"], "text": heading["text"], "children": []}
+        if heading["level"] == top:
+            contents.append(entry)
+        elif heading["level"] == sub and contents:
+            contents[-1]["children"].append(entry)
+    return contents
+
+
+def report_command(
+    *,
+    notebook: Path,
+    name: str,
+    out: str | os.PathLike[str],
+    parameters: Mapping[str, Any],
+    code: bool = False,
+) -> dict[str, Any]:
+    """The `research report` command line that renders this report again, run from `cwd` (the
+    project root; paths inside it are relative to it)."""
+    argv = ["research", "report"]
+    for path in parameters.get("corpus") or []:
+        argv += ["--corpus", _project_path(path)]
+    if parameters.get("lexicon"):
+        argv += ["--lexicon", _project_path(parameters["lexicon"])]
+    bundled = notebook.resolve().parent == NOTEBOOKS.resolve()
+    argv += ["--notebook", notebook.stem if bundled else _project_path(notebook)]
+    argv += ["--name", name, "--out", _project_path(out)]
+    for key, value in parameters.items():
+        if key not in {"corpus", "lexicon"}:
+            argv += ["-p", key, _yaml_value(value)]
+    if code:
+        argv.append("--code")
+    return {"line": shlex.join(argv), "argv": argv, "cwd": str(PROJECT_ROOT)}
+
+
+def _project_path(path: str | os.PathLike[str]) -> str:
+    resolved = Path(path).resolve()
+    try:
+        return str(resolved.relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(resolved)
+
+
+def _yaml_value(value: Any) -> str:
+    """A -p VALUE that the command line reads back (as YAML) to the same value."""
+    import yaml
+
+    if isinstance(value, str):
+        with contextlib.suppress(yaml.YAMLError):
+            if yaml.safe_load(value) == value:
+                return value
+    return json.dumps(value, ensure_ascii=False)  # JSON is YAML
 
 
 def build_manifest(
@@ -239,18 +360,26 @@ def build_manifest(
     inputs: Sequence[str],
     seconds: float,
     outputs: Sequence[Path],
+    command: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What a reader needs to check and re-run a report."""
+    """What a reader needs to check and re-run a report: the command, its parameters and
+    inputs, and the environment (lock file, package versions, git commit and dirty tree)."""
     files: list[dict[str, str]] = []
     for given in inputs:
         path = Path(given)
         members = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         files.extend({"path": str(p), "sha256": file_sha256(p)} for p in members)
     return {
+        "command": dict(command) if command is not None else None,
         "notebook": {"path": str(notebook), "sha256": file_sha256(notebook)},
         "parameters": dict(parameters),
         "inputs": files,
         "outputs": [{"path": str(p), "sha256": file_sha256(p)} for p in outputs],
+        "lock": (
+            {"path": str(LOCK_FILE), "sha256": file_sha256(LOCK_FILE)}
+            if LOCK_FILE.is_file()
+            else None
+        ),
         "packages": _versions(),
         "python": sys.version.split()[0],
         "platform": platform.platform(),

@@ -7,10 +7,12 @@ millisecond. TextBlob's `.sentences` would need NLTK data that cannot be downloa
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Sequence
 
 import blingfire
+import numpy as np
 
 from research.lexicons import TITLE_ABBREVIATIONS
 from research.schema import Span
@@ -40,7 +42,7 @@ def split_sentences_in(text: str, paragraphs: Sequence[Span]) -> list[list[Span]
     """
     if not paragraphs:
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(text)
+    offsets = sentence_offsets(text)
     result: list[list[Span]] = []
     first = 0
     for paragraph in paragraphs:
@@ -57,6 +59,40 @@ def split_sentences_in(text: str, paragraphs: Sequence[Span]) -> list[list[Span]
             position += 1
         result.append(_join_after_titles(text, spans))
     return result
+
+
+def sentence_offsets(text: str) -> list[tuple[int, int]]:
+    """Bling Fire's sentences of `text` as (start, end) string indices.
+
+    What blingfire.text_to_sentences_and_offsets returns, five times faster: that wrapper maps
+    UTF-8 byte offsets back to characters in a Python loop over every byte (four fifths of its
+    time); here the mapping is one numpy pass, and none at all for ASCII text.
+    """
+    data = text.encode("utf-8")
+    size = 2 * len(data)  # the buffers the wrapper allocates
+    output = ctypes.create_string_buffer(size)
+    starts, ends = (ctypes.c_int32 * size)(), (ctypes.c_int32 * size)()
+    found = blingfire.blingfire.TextToSentencesWithOffsets(
+        ctypes.c_char_p(data),
+        ctypes.c_int(len(data)),
+        ctypes.byref(output),
+        ctypes.byref(starts),
+        ctypes.byref(ends),
+        ctypes.c_int(size),
+    )
+    if found == -1 or found > size:
+        return []
+    count = output.value.count(b"\n") + 1
+    pairs = zip(starts[:count], ends[:count], strict=True)  # ends are inclusive byte offsets
+    if len(data) == len(text):  # ASCII: bytes are characters
+        return [(start, end + 1) for start, end in pairs]
+    # The character each byte belongs to: count the bytes that start a character (not 10xxxxxx).
+    character = np.cumsum((np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80) - 1
+    last = len(data) - 1
+    return [
+        (int(character[start]), int(character[end + 1]) if end < last else len(text))
+        for start, end in pairs
+    ]
 
 
 def _join_after_titles(text: str, spans: list[Span]) -> list[Span]:

@@ -1,0 +1,392 @@
+"""Measure the statement pipeline and the reports: throughput, scaling, memory, report cost.
+
+    make bench                                  # = .venv/bin/python benchmarks/run.py
+    .venv/bin/python benchmarks/run.py --articles 5000 --from my-articles/
+
+One run builds a corpus (benchmarks/corpus.py: synthetic wire stories, or --from your own corpus
+repeated to size) and a copy 4x as large, then measures, each in fresh processes:
+
+1. `research statements CORPUS -o out.parquet` (pandas engine: one process, one core, as the
+   pipeline is single-threaded): articles and MB a second of wall time and of CPU time, and peak
+   RSS; again on the 4x corpus, where streaming must keep the peak flat;
+2. the same with `--engine dask` on a local cluster of 1, then 2 worker processes (started and
+   warmed up before the clock starts): articles a second and the scaling ratio, beside what two
+   processes gain over one on a pure-Python loop at that moment (the machine's ceiling: other
+   load, or two vCPUs sharing a core, lower it);
+3. the cold `research report` on the bundled article against papermill + nbconvert on an empty
+   notebook (median of --repeat runs each);
+4. where the time goes: cProfile of the pipeline on a sample of the corpus, by module, and the
+   report's slowest cells (from papermill's timings in the executed notebook).
+
+It prints a table and writes benchmarks/results.json. Targets: >= 100 articles/s on one core;
+2 Dask workers >= 1.7x one; peak memory flat from 1x to 4x; the report within 1.5x the empty
+notebook. Times are wall-clock and include each command's start-up (about a second); CPU time
+(user + system, from the child's rusage) is not lengthened by other load on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import logging
+import multiprocessing
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent  # the virtual environment's bin/: research, python
+BUNDLED = ROOT / "data" / "raw"
+TARGETS = {"articles_per_second": 100.0, "dask_scaling": 1.7, "memory_growth": 1.2, "report": 1.5}
+
+
+@dataclass(frozen=True)
+class Child:
+    seconds: float
+    cpu_seconds: float  # user + system
+    peak_rss: int  # bytes
+    stderr: str
+
+
+def run_child(args: Sequence[str | Path]) -> Child:
+    """Run a command to completion: its wall and CPU time and its peak resident memory.
+
+    os.wait4 gives the rusage of that one child (RUSAGE_CHILDREN would be the largest of every
+    child so far); its output goes to files, not pipes, since reading pipes would reap it first.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [str(a) for a in args],
+            stdout=out,
+            stderr=err,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, args))} failed:\n{stderr}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Child(seconds, cpu, usage.ru_maxrss * 1024, stderr)  # Linux reports kilobytes
+
+
+# --- the statement pipeline -----------------------------------------------------------------------
+
+
+def statements_run(corpus: Path, out: Path, *, options: Sequence[str] = ()) -> Child:
+    command = [BIN / "research", "statements", corpus, "-o", out, "--quiet", *options]
+    return run_child(command)
+
+
+def measure_pandas(corpus: Path, work: Path) -> Child:
+    print(f"  pandas engine, one process: {corpus.name}", flush=True)
+    return statements_run(corpus, work / f"{corpus.stem}.pandas.parquet")
+
+
+def measure_dask(corpus: Path, work: Path, *, workers: int) -> Child:
+    """The CLI against a running local cluster: start-up and warm-up are not timed."""
+    from distributed import Client, LocalCluster
+
+    print(f"  dask engine, {workers} worker(s): {corpus.name}", flush=True)
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(_warm_up, str(BUNDLED))
+        options = ["--engine", "dask", "--scheduler", cluster.scheduler_address]
+        return statements_run(
+            corpus, work / f"{corpus.stem}.dask{workers}.parquet", options=options
+        )
+
+
+def parallel_capacity(*, loops: int = 15_000_000) -> float:
+    """How much more work two processes do than one on a pure-Python loop, right now: the ceiling
+    for a 2-worker speed-up here (2.0 on two idle cores)."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        pool.map(_burn, [1000, 1000])  # start both before timing
+        started = time.perf_counter()
+        pool.apply(_burn, (loops,))
+        one = time.perf_counter() - started
+        started = time.perf_counter()
+        pool.map(_burn, [loops, loops], chunksize=1)
+        two = time.perf_counter() - started
+    return 2 * one / two
+
+
+def _burn(loops: int) -> int:
+    total = 0
+    for number in range(loops):
+        total += number * number
+    return total
+
+
+def _warm_up(bundled: str) -> int:
+    # On each worker: import the pipeline and load the lexicons, as the first partition would.
+    from research import engines
+
+    return len(engines.extract([bundled]))
+
+
+def profile_pipeline(corpus: Path, *, articles: int = 300) -> dict[str, Any]:
+    """cProfile of the pipeline on the corpus's first articles: seconds by module, top functions."""
+    from research import engines, io
+
+    print(f"  profiling the pipeline on {articles} articles", flush=True)
+    sample = next(io.iter_article_batches([corpus], batch_size=articles))
+    engines.extract(sample.iloc[:2])  # lexicons and imports, not the pipeline's own cost
+    profiler = cProfile.Profile()
+    profiler.runcall(engines.extract, sample)
+    stats = pstats.Stats(profiler)
+    by_module: dict[str, float] = {}
+    by_stage: dict[str, float] = {}  # time inside each call the pipeline makes, callees included
+    functions = []
+    for (path, line, name), (_, _, own, cumulative, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        module = _module_of(path)
+        by_module[module] = by_module.get(module, 0.0) + own
+        functions.append((own, cumulative, f"{module}:{line} {name}"))
+        from_pipeline = sum(
+            timing[3] for caller, timing in callers.items() if caller[0].endswith("pipeline.py")
+        )
+        if from_pipeline and module != "research.pipeline":
+            stage = f"{module}.{name}"
+            by_stage[stage] = by_stage.get(stage, 0.0) + from_pipeline
+    total = sum(by_module.values())
+    return {
+        "articles": len(sample),
+        "seconds_profiled": round(total, 2),
+        "share_by_stage": {
+            s: round(t / total, 3) for s, t in sorted(by_stage.items(), key=lambda i: -i[1])[:12]
+        },
+        "share_by_module": {
+            m: round(s / total, 3) for m, s in sorted(by_module.items(), key=lambda i: -i[1])[:12]
+        },
+        "top_functions": [
+            {"function": f, "own_s": round(o, 2), "cumulative_s": round(c, 2)}
+            for o, c, f in sorted(functions, reverse=True)[:12]
+        ],
+    }
+
+
+def _module_of(path: str) -> str:
+    """research.<stage>, or the third-party package, or python."""
+    parts = Path(path).parts
+    if "research" in parts and "src" in parts:
+        return "research." + Path(path).stem
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1].split(".")[0]
+    return "python (builtins and stdlib)"
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+EMPTY_REPORT = """
+import sys, nbformat, papermill
+from nbconvert import HTMLExporter
+folder = sys.argv[1]
+notebook = nbformat.v4.new_notebook()
+cell = nbformat.v4.new_code_cell("corpus = []")
+cell.metadata["tags"] = ["parameters"]
+notebook.cells = [cell]
+notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+nbformat.write(notebook, f"{folder}/empty.ipynb")
+papermill.execute_notebook(f"{folder}/empty.ipynb", f"{folder}/empty.out.ipynb", parameters={},
+                           kernel_name="python3", progress_bar=False)
+executed = nbformat.read(f"{folder}/empty.out.ipynb", as_version=4)
+html, _ = HTMLExporter(exclude_input=True).from_notebook_node(executed)
+with open(f"{folder}/empty.html", "w", encoding="utf-8") as stream:
+    stream.write(html)
+"""
+
+
+def measure_reports(work: Path, *, repeat: int) -> dict[str, Any]:
+    """Cold runs, alternating: the default report, and papermill + nbconvert on an empty notebook."""
+    print(f"  reports: default and empty notebook, {repeat} cold runs each", flush=True)
+    reports, empties = [], []
+    for number in range(repeat):
+        empties.append(run_child([BIN / "python", "-c", EMPTY_REPORT, work]).seconds)
+        command = [BIN / "research", "report", "--out", work, "--name", f"bench-{number}", "-q"]
+        reports.append(run_child(command).seconds)
+    executed = json.loads((work / f"bench-{repeat - 1}" / f"bench-{repeat - 1}.ipynb").read_text())
+    cells = []
+    for cell in executed["cells"]:
+        duration = cell.get("metadata", {}).get("papermill", {}).get("duration")
+        if cell["cell_type"] == "code" and duration is not None:
+            figure = any("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+            first = "".join(cell["source"]).strip().splitlines()[0][:70]
+            cells.append({"seconds": round(duration, 2), "figure": figure, "cell": first})
+    return {
+        "report_s": round(statistics.median(reports), 2),
+        "empty_s": round(statistics.median(empties), 2),
+        "report_runs_s": [round(s, 2) for s in reports],
+        "empty_runs_s": [round(s, 2) for s in empties],
+        "notebook_s": round(executed["metadata"]["papermill"]["duration"], 2),
+        "cells_s": round(sum(c["seconds"] for c in cells), 2),
+        "figure_cells_s": round(sum(c["seconds"] for c in cells if c["figure"]), 2),
+        "figures": sum(c["figure"] for c in cells),
+        "slowest_cells": sorted(cells, key=lambda c: -c["seconds"])[:6],
+    }
+
+
+# --- the run --------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=5000, help="Corpus size [5000].")
+    parser.add_argument("--from", dest="sources", nargs="+", default=(), metavar="PATH",
+                        help="Repeat this corpus to size instead of synthesizing one.")  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=3, help="Cold report runs [3].")
+    parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results.json")
+    args = parser.parse_args()
+
+    results: dict[str, Any] = {
+        "command": " ".join(["benchmarks/run.py", *sys.argv[1:]]),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+    }
+    with tempfile.TemporaryDirectory(prefix="research-bench-") as folder:
+        work = Path(folder)
+        print(f"building corpora of {args.articles} and {4 * args.articles} articles", flush=True)
+        corpus = write_corpus(work / "corpus.jsonl", args.articles, sources=args.sources)
+        large = write_corpus(work / "corpus-4x.jsonl", 4 * args.articles, sources=args.sources)
+        megabytes = corpus.stat().st_size / 1e6
+        results["corpus"] = {
+            "articles": args.articles,
+            "megabytes": round(megabytes, 2),
+            "source": "synthetic (benchmarks/corpus.py)" if not args.sources else args.sources,
+        }
+
+        print("measuring", flush=True)
+        results["load_average_before"] = [round(x, 2) for x in os.getloadavg()]
+        start_up = statements_run(BUNDLED / "aleppo-safe-exit-deal.txt", work / "one.parquet")
+        single = measure_pandas(corpus, work)
+        single_4x = measure_pandas(large, work)
+        capacity = parallel_capacity()
+        dask_1 = measure_dask(corpus, work, workers=1)
+        dask_2 = measure_dask(corpus, work, workers=2)
+        results["start_up_s"] = round(start_up.seconds, 2)
+        for key, child, size in (
+            ("pandas_1_core", single, 1),
+            ("pandas_1_core_4x", single_4x, 4),
+            ("dask_1_worker", dask_1, 1),
+            ("dask_2_workers", dask_2, 1),
+        ):
+            results[key] = {
+                "seconds": round(child.seconds, 2),
+                "articles_per_second": round(size * args.articles / child.seconds, 1),
+                "megabytes_per_second": round(size * megabytes / child.seconds, 3),
+                "peak_rss_mb": round(child.peak_rss / 1e6, 1),
+            }
+            if key.startswith("pandas"):  # the whole work is in this one process
+                results[key]["cpu_seconds"] = round(child.cpu_seconds, 2)
+                results[key]["articles_per_cpu_second"] = round(
+                    size * args.articles / child.cpu_seconds, 1
+                )
+        results["parallel_capacity"] = round(capacity, 2)
+        results["dask_scaling"] = round(dask_1.seconds / dask_2.seconds, 2)
+        results["memory_growth"] = round(single_4x.peak_rss / single.peak_rss, 2)
+        results["profile"] = profile_pipeline(corpus)
+        if not args.skip_report:
+            results["report"] = measure_reports(work, repeat=args.repeat)
+            results["report"]["ratio"] = round(
+                results["report"]["report_s"] / results["report"]["empty_s"], 2
+            )
+
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_table(results)
+    print(f"\nwritten: {args.output}")
+
+
+def print_table(results: dict[str, Any]) -> None:
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    pandas, dask_1, dask_2 = (
+        results["pandas_1_core"],
+        results["dask_1_worker"],
+        results["dask_2_workers"],
+    )
+    corpus = results["corpus"]
+    rows = [
+        ("corpus", f"{corpus['articles']} articles, {corpus['megabytes']} MB", ""),
+        ("command start-up (1 article)", f"{results['start_up_s']} s", ""),
+        ("pandas, 1 core: articles/s", pandas["articles_per_second"],
+         f">= {TARGETS['articles_per_second']:.0f}  "
+         + verdict(pandas["articles_per_second"] >= TARGETS["articles_per_second"])),
+        ("pandas, 1 core: articles/CPU-s", pandas["articles_per_cpu_second"], ""),
+        ("pandas, 1 core: MB/s", pandas["megabytes_per_second"], ""),
+        ("dask, 1 worker: articles/s", dask_1["articles_per_second"], ""),
+        ("dask, 2 workers: articles/s", dask_2["articles_per_second"], ""),
+        ("dask, 2 workers: MB/s", dask_2["megabytes_per_second"], ""),
+        ("scaling, 2 workers / 1", f"{results['dask_scaling']}x",
+         f">= {TARGETS['dask_scaling']}x  "
+         + verdict(results["dask_scaling"] >= TARGETS["dask_scaling"])),
+        ("  two processes / one, pure-Python loop", f"{results['parallel_capacity']}x",
+         "the machine's ceiling now"),
+        ("peak RSS, 1x corpus (streaming)", f"{pandas['peak_rss_mb']} MB", ""),
+        ("peak RSS, 4x corpus (streaming)", f"{results['pandas_1_core_4x']['peak_rss_mb']} MB",
+         f"flat  {verdict(results['memory_growth'] <= TARGETS['memory_growth'])}"
+         f" ({results['memory_growth']}x)"),
+    ]  # fmt: skip
+    if "report" in results:
+        report = results["report"]
+        rows += [
+            ("default report, cold", f"{report['report_s']} s", ""),
+            ("papermill + nbconvert, empty notebook", f"{report['empty_s']} s", ""),
+            ("report / empty", f"{report['ratio']}x",
+             f"<= {TARGETS['report']}x  " + verdict(report["ratio"] <= TARGETS["report"])),
+        ]  # fmt: skip
+    print(
+        f"\nload average before: {results['load_average_before']} on {results['machine']['cpus']} CPUs"
+    )
+    print(f"{'measure':<40} {'value':>22}   target")
+    for name, value, target in rows:
+        print(f"{name:<40} {value!s:>22}   {target}")
+    profile = results["profile"]
+    print(f"\nwhere the pipeline's time goes ({profile['articles']} articles, cProfile):")
+    print("  by the calls the pipeline makes (their callees included):")
+    for stage, share in profile["share_by_stage"].items():
+        print(f"  {share:6.1%}  {stage}")
+    print("  by module (own time):")
+    for module, share in profile["share_by_module"].items():
+        print(f"  {share:6.1%}  {module}")
+    print("  slowest functions (own time):")
+    for entry in profile["top_functions"][:6]:
+        print(f"  {entry['own_s']:6.2f} s  {entry['function']}")
+    if "report" in results:
+        report = results["report"]
+        print(
+            f"\nthe report: notebook {report['notebook_s']} s of which cells {report['cells_s']} s,"
+            f" {report['figures']} figures {report['figure_cells_s']} s; slowest cells:"
+        )
+        for cell in report["slowest_cells"]:
+            print(f"  {cell['seconds']:6.2f} s  {cell['cell']}")
+
+
+if __name__ == "__main__":
+    main()

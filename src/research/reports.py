@@ -93,7 +93,8 @@ def render_report(
         "corpus": corpus_paths,
         "lexicon": str(Path(lexicon).resolve()) if lexicon else None,
     }
-    values.update(parameters or {})
+    # The notebook runs in notebooks/: a relative path given here means one from where we stand.
+    values.update({key: _absolute_if_path(value) for key, value in (parameters or {}).items()})
     _check_parameters(notebook, values)
 
     folder = Path(out) / name
@@ -153,6 +154,13 @@ def render_report(
         json.dump(manifest, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
     return html
+
+
+def _absolute_if_path(value: Any) -> Any:
+    """A string naming an existing file or folder, made absolute; anything else as given."""
+    if isinstance(value, str) and value and Path(value).exists():
+        return str(Path(value).resolve())
+    return value
 
 
 def _check_parameters(notebook: Path, values: Mapping[str, Any]) -> None:

@@ -97,9 +97,20 @@ def measure_pandas(corpus: Path, work: Path) -> Child:
     return statements_run(corpus, work / f"{corpus.stem}.pandas.parquet")
 
 
-def measure_dask(corpus: Path, work: Path, *, workers: int) -> Child:
-    """The CLI against a running local cluster: start-up and warm-up are not timed."""
-    from distributed import Client, LocalCluster
+@dataclass(frozen=True)
+class DaskRun:
+    child: Child  # the CLI: the client, which plans, gathers and writes
+    worker_cpu_seconds: float  # all workers' CPU time during the run
+    task_seconds: float  # all workers' time inside tasks (CPU, or waiting for a CPU)
+
+
+def measure_dask(corpus: Path, work: Path, *, workers: int) -> DaskRun:
+    """The CLI against a running local cluster: start-up and warm-up are not timed.
+
+    The workers' CPU time beside their time in tasks tells a scheduling gap (workers idle) from a
+    machine that is busy with something else (workers in tasks, waiting for a CPU).
+    """
+    from distributed import Client, LocalCluster, get_task_stream
 
     print(f"  dask engine, {workers} worker(s): {corpus.name}", flush=True)
     with (
@@ -114,9 +125,26 @@ def measure_dask(corpus: Path, work: Path, *, workers: int) -> Child:
     ):
         client.run(_warm_up, str(BUNDLED))
         options = ["--engine", "dask", "--scheduler", cluster.scheduler_address]
-        return statements_run(
-            corpus, work / f"{corpus.stem}.dask{workers}.parquet", options=options
-        )
+        before = client.run(_cpu_seconds)
+        with get_task_stream(client) as stream:
+            child = statements_run(
+                corpus, work / f"{corpus.stem}.dask{workers}.parquet", options=options
+            )
+        after = client.run(_cpu_seconds)
+    in_tasks = sum(
+        part["stop"] - part["start"]
+        for task in stream.data
+        for part in task["startstops"]
+        if part["action"] == "compute"
+    )
+    return DaskRun(child, sum(after[w] - before[w] for w in after), in_tasks)
+
+
+def _cpu_seconds() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def parallel_capacity(*, loops: int = 15_000_000) -> float:
@@ -293,8 +321,8 @@ def main() -> None:
         for key, child, size in (
             ("pandas_1_core", single, 1),
             ("pandas_1_core_4x", single_4x, 4),
-            ("dask_1_worker", dask_1, 1),
-            ("dask_2_workers", dask_2, 1),
+            ("dask_1_worker", dask_1.child, 1),
+            ("dask_2_workers", dask_2.child, 1),
         ):
             results[key] = {
                 "seconds": round(child.seconds, 2),
@@ -307,8 +335,18 @@ def main() -> None:
                 results[key]["articles_per_cpu_second"] = round(
                     size * args.articles / child.cpu_seconds, 1
                 )
+        for key, run in (("dask_1_worker", dask_1), ("dask_2_workers", dask_2)):
+            results[key].update(
+                {
+                    "worker_cpu_seconds": round(run.worker_cpu_seconds, 2),
+                    "worker_task_seconds": round(run.task_seconds, 2),
+                    # CPUs the workers got, on average: 2.0 is two cores running flat out
+                    "cpus_obtained": round(run.worker_cpu_seconds / run.child.seconds, 2),
+                    "client_cpu_seconds": round(run.child.cpu_seconds, 2),
+                }
+            )
         results["parallel_capacity"] = round(capacity, 2)
-        results["dask_scaling"] = round(dask_1.seconds / dask_2.seconds, 2)
+        results["dask_scaling"] = round(dask_1.child.seconds / dask_2.child.seconds, 2)
         results["memory_growth"] = round(single_4x.peak_rss / single.peak_rss, 2)
         results["profile"] = profile_pipeline(corpus)
         if not args.skip_report:
@@ -347,7 +385,11 @@ def print_table(results: dict[str, Any]) -> None:
          f">= {TARGETS['dask_scaling']}x  "
          + verdict(results["dask_scaling"] >= TARGETS["dask_scaling"])),
         ("  two processes / one, pure-Python loop", f"{results['parallel_capacity']}x",
-         "the machine's ceiling now"),
+         "the machine's ceiling then"),
+        ("  CPUs the workers got, 1 / 2 workers",
+         f"{dask_1['cpus_obtained']} / {dask_2['cpus_obtained']}", ""),
+        ("  worker time in tasks / CPU, 2 workers",
+         f"{dask_2['worker_task_seconds']} / {dask_2['worker_cpu_seconds']} s", ""),
         ("peak RSS, 1x corpus (streaming)", f"{pandas['peak_rss_mb']} MB", ""),
         ("peak RSS, 4x corpus (streaming)", f"{results['pandas_1_core_4x']['peak_rss_mb']} MB",
          f"flat  {verdict(results['memory_growth'] <= TARGETS['memory_growth'])}"

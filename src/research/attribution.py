@@ -49,6 +49,7 @@ _FINITE = {
 }  # fmt: skip
 # Verbs whose object is the addressee: "told a crowded hall in Baltimore that ...".
 _ADDRESSEE_VERBS = {"tell", "remind", "assure", "inform", "warn", "notify", "brief", "promise"}
+_NOT_NOUNS = {"RB", "RBR", "RBS", "JJ", "IN", "CC", "DT", "TO"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _VERB_TAGS = _FINITE_TAGS | {"VBN"}
 _SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"}
@@ -183,7 +184,9 @@ def find_statements(
         if labelled is not None:
             found.append(labelled)
         for sentence in sentences:
-            reader = _SentenceReader(text, index, sentence, quotes, cues, statements + found, tags)
+            # the reader looks back at the latest statement only: hand it that, not a copy of all
+            latest = found[-1:] or statements[-1:]
+            reader = _SentenceReader(text, index, sentence, quotes, cues, latest, tags)
             found.extend(reader.read())
         _join_quotes(text, found, quotes, cues, tags)
         running.carry(text, paragraph, quotes, found)
@@ -837,6 +840,8 @@ class _SentenceReader:
             tokens = tokens[:-1]
         if tokens and self._verbish(tokens[0]):
             return None  # "were only eight": no noun phrase here
+        if len(tokens) == 1 and self.tags.get(tokens[0].lower) in _NOT_NOUNS:
+            return None  # "The evacuation, first planned for ...": an adverb is no speaker
         if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS or tokens[0].lower in _PREPOSITIONS:
             return None
         if not any(t.text[0].isalpha() for t in tokens):

@@ -41,7 +41,14 @@ def _guard(function: Any, *args: Any, **kwargs: Any) -> Any:
     except _EXPECTED as error:
         if _debug():
             raise
-        raise _Failure(str(error)) from None
+        raise _Failure(_describe(error)) from None
+
+
+def _describe(error: Exception) -> str:
+    """The error as `<path>: <problem>`: an OSError's own text is `[Errno 13] ...: 'path'`."""
+    if isinstance(error, OSError) and error.filename is not None and error.strerror:
+        return f"{error.filename}: {error.strerror[:1].lower()}{error.strerror[1:]}"
+    return str(error)
 
 
 def _debug() -> bool:
@@ -70,7 +77,7 @@ class _Main(click.Group):
                 if debug:
                     raise
                 if isinstance(error, _EXPECTED):
-                    raise _Failure(str(error)) from None
+                    raise _Failure(_describe(error)) from None
                 raise _Failure(
                     f"unexpected {type(error).__name__}: {error} "
                     "(a bug: rerun with --debug for the traceback, and report it)"

@@ -112,14 +112,20 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             if not found:
                 known = ", ".join(sorted(READERS))
                 raise InputError(path, f"folder holds no articles (no files ending in {known})")
-            yield from found
+            yield from map(_readable, found)
         elif path.is_file():
             if _suffix(path) not in READERS:
                 known = ", ".join(sorted(READERS))
                 raise InputError(path, f"unknown file type {path.suffix!r} (known: {known})")
-            yield path
+            yield _readable(path)
         else:
             raise InputError(path, "no such file or folder")
+
+
+def _readable(path: Path) -> Path:
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "cannot be read (permission denied)")
+    return path
 
 
 def file_sha256(path: Path) -> str:
@@ -799,7 +805,10 @@ class _CsvSink:
         self._header = True
 
     def write(self, statements: pd.DataFrame, articles: pd.DataFrame) -> None:
-        _as_text(statements).to_csv(self._stream, index=False, header=self._header)
+        # CRLF rows (RFC 4180): pandas then quotes a field holding a lone "\r", which "\n" rows do not
+        _as_text(statements).to_csv(
+            self._stream, index=False, header=self._header, lineterminator="\r\n"
+        )
         self._header = False
 
     def close(self) -> None:

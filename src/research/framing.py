@@ -153,7 +153,16 @@ def find_hedges(
         by_first.setdefault(words[0], []).append((words, hedge))
     found = []
     index_of = _Nearby(statements)
+    # Most sentences hold no hedge: look for a hedge's first word before tokenizing the sentence.
+    first_words = re.compile(
+        r"(?<![\w'’])(?:"
+        + "|".join(re.escape(w) for w in sorted(by_first, key=len, reverse=True))
+        + r")(?![\w'’])",
+        re.IGNORECASE,
+    )
     for number, sentence in enumerate(sentences):
+        if not by_first or first_words.search(text, sentence.start, sentence.end) is None:
+            continue
         tokens = _tokens(text, sentence)
         nearby = index_of.around(sentence)
         index = 0
@@ -281,13 +290,16 @@ def find_labels(
     quotes = sorted(quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in quotes]
     for sentence in sentences:
+        matches = list(lexicon.matcher.finditer(text, sentence.start, sentence.end))
+        if not matches:
+            continue  # most sentences hold no label: skip the work below
         nearby = index_of.around(sentence)
         terms = [
             (Span(m.start(), m.end()), m.group())
             for m in parties.matcher.finditer(text, sentence.start, sentence.end)
         ]
         tokens = _tokens(text, sentence)
-        for match in lexicon.matcher.finditer(text, sentence.start, sentence.end):
+        for match in matches:
             span = Span(match.start(), match.end())
             if not include_quoted and _inside_quote(span, quotes, quote_starts):
                 continue

@@ -173,15 +173,18 @@ def _run_dask(
     workers: int | None,
     scheduler: str | None,
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    import dask
     import dask.dataframe as dd
 
     if not corpus.partitions:
         return
-    articles = dd.from_map(  # type: ignore[no-untyped-call]
-        _articles_of, list(corpus.partitions), meta=empty_frame(ARTICLES)
-    )
-    statements = articles.map_partitions(extract_partition, meta=empty_frame(STATEMENTS))
-    kept = articles[[c for c in columns if c in ARTICLES]]
+    # Frames keep the schema's dtypes: no copying of every text into Arrow strings on the way.
+    with dask.config.set({"dataframe.convert-string": False}):
+        articles = dd.from_map(  # type: ignore[no-untyped-call]
+            _articles_of, list(corpus.partitions), meta=empty_frame(ARTICLES)
+        )
+        statements = articles.map_partitions(extract_partition, meta=empty_frame(STATEMENTS))
+        kept = articles[[c for c in columns if c in ARTICLES]]
     # Unoptimised graphs keep the read task shared: each partition is read once for both.
     pairs = zip(
         kept.to_delayed(optimize_graph=False),

@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -647,10 +647,15 @@ class StanceLexicon:
     contrast_conceded: frozenset[str]  # "although": the clause it opens yields
     path: str = ""
 
-    @property
+    @cached_property
     def longest(self) -> int:
         forms = [*self.cues, *self.contrast_conceded]
         return max((form.count(" ") + 1 for form in forms), default=1)
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every cue and concession phrase: most words start none."""
+        return frozenset(form.split(" ")[0] for form in [*self.cues, *self.contrast_conceded])
 
 
 _STANCE_CUE_KEYS = {"lemma", "forms", "stance", "about", "sources", "note"}

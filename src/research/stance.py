@@ -225,7 +225,11 @@ class LexiconStance:
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            conceding = _phrase_at(tokens, index, self.cues.contrast_conceded)
+            conceding = (
+                _phrase_at(tokens, index, self.cues.contrast_conceded)
+                if tokens[index].lower in self.cues.first_words
+                else 0
+            )
             if token.lower in _BOUNDARY_PUNCT:
                 close()
                 conceded = False
@@ -260,7 +264,11 @@ class LexiconStance:
         tokens = clause.tokens
         index = 0
         while index < len(tokens):
-            size = _phrase_at(tokens, index, self.cues.cues, longest=self.longest)
+            size = (
+                _phrase_at(tokens, index, self.cues.cues, longest=self.longest)
+                if tokens[index].lower in self.cues.first_words
+                else 0
+            )
             if not size or _inside_mention(tokens[index], mentions):
                 index += 1
                 continue

@@ -612,13 +612,13 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
                 dir=target.parent, prefix=f".{target.name[:100]}.", suffix=".tmp"
             )
         except OSError as error:
-            raise OutputError(target, f"cannot be written ({_reason(error)})") from None
+            raise OutputError(target, f"cannot be written ({os_reason(error)})") from None
         temporary = Path(name)
         encoding = None if "b" in mode else "utf-8"
         newline = None if "b" in mode else ""
         with os.fdopen(handle, mode, encoding=encoding, newline=newline) as stream:
             yield stream
-        temporary.chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
+        temporary.chmod(0o666 & ~current_umask())  # mkstemp makes files private; outputs are not
         temporary.replace(target)
     except BaseException as error:
         if temporary is not None:
@@ -627,7 +627,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
             with suppress(OSError):
                 folder.rmdir()
         if isinstance(error, OSError) and _about_output(error, target, temporary):
-            raise OutputError(target, f"cannot be written ({_reason(error)})") from None
+            raise OutputError(target, f"cannot be written ({os_reason(error)})") from None
         raise
 
 
@@ -664,7 +664,7 @@ def _make_parents(target: Path) -> list[Path]:
         for folder in missing:
             with suppress(OSError):
                 folder.rmdir()
-        raise OutputError(target, f"cannot make its folder ({_reason(error)})") from None
+        raise OutputError(target, f"cannot make its folder ({os_reason(error)})") from None
     return missing
 
 
@@ -675,12 +675,13 @@ def _about_output(error: OSError, target: Path, temporary: Path | None) -> bool:
     return error.errno in _WRITE_ERRNOS
 
 
-def _reason(error: OSError) -> str:
+def os_reason(error: OSError) -> str:
+    """An OS error's reason as a clause: "permission denied"."""
     reason = error.strerror or str(error)
     return reason[:1].lower() + reason[1:]
 
 
-def _umask() -> int:
+def current_umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current

@@ -39,7 +39,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from research.io import atomic_write, file_sha256
+from research.io import atomic_write, current_umask, file_sha256, os_reason
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -136,7 +136,7 @@ def render_report(
         raise
 
     # Everything is computed: move the notebook and the page into place, then the manifest.
-    partial.chmod(0o666 & ~_umask())
+    partial.chmod(0o666 & ~current_umask())
     partial.replace(executed)
     failed.unlink(missing_ok=True)  # an earlier run's failure, now superseded
     html = folder / f"{name}.html"
@@ -194,7 +194,7 @@ def _make_folder(folder: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         _remove_folders(missing)
-        raise ReportError(f"{folder}: cannot write the report here ({_reason(error)})") from None
+        raise ReportError(f"{folder}: cannot write the report here ({os_reason(error)})") from None
     return missing
 
 
@@ -203,7 +203,7 @@ def _temporary_notebook(folder: Path, name: str, made: Sequence[Path]) -> Path:
         handle, path = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".ipynb")
     except OSError as error:
         _remove_folders(made)
-        raise ReportError(f"{folder}: cannot write the report here ({_reason(error)})") from None
+        raise ReportError(f"{folder}: cannot write the report here ({os_reason(error)})") from None
     os.close(handle)
     return Path(path)
 
@@ -214,7 +214,7 @@ def _keep_partial(partial: Path, failed: Path) -> bool:
         return False
     with contextlib.suppress(Exception):  # the notebook matters, not where it says it was written
         _set_output_path(partial, failed)
-    partial.chmod(0o666 & ~_umask())  # mkstemp makes files private; reports are not
+    partial.chmod(0o666 & ~current_umask())  # mkstemp makes files private; reports are not
     partial.replace(failed)
     return True
 
@@ -236,17 +236,6 @@ def _remove_folders(folders: Sequence[Path]) -> None:
     for folder in folders:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only if empty
-
-
-def _reason(error: OSError) -> str:
-    reason = error.strerror or str(error)
-    return reason[:1].lower() + reason[1:]
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def export_html(executed: str | os.PathLike[str], *, code: bool = False) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
@@ -25,13 +26,7 @@ def plot_voice(summary: pd.DataFrame, *, title: str = "Who gets to speak") -> Fi
     ordered = summary.sort_values("statements")
     figure = Figure(figsize=(8, 0.5 * len(ordered) + 1.4))
     axes = figure.subplots()
-    left = np.zeros(len(ordered))
-    for kind in KINDS:
-        values = ordered[kind].to_numpy(dtype=float)
-        axes.barh(
-            _labels(ordered["party"]), values, left=left, color=KIND_COLOURS[kind], label=kind
-        )
-        left += values
+    left = _bars_by_kind(axes, ordered, "{kind}")
     for position, (count, words) in enumerate(
         zip(ordered["statements"], ordered["words_quoted"], strict=True)
     ):
@@ -148,6 +143,19 @@ def _hatched(x: int, y: int) -> Rectangle:
     )
 
 
+def _bars_by_kind(axes: Axes, ordered: pd.DataFrame, column: str) -> np.ndarray:
+    """One horizontal bar a party, stacked by kind (direct, mixed, indirect) from the columns
+    `column.format(kind=...)`; returns each bar's total length."""
+    left = np.zeros(len(ordered))
+    for kind in KINDS:
+        values = ordered[column.format(kind=kind)].to_numpy(dtype=float)
+        axes.barh(
+            _labels(ordered["party"]), values, left=left, color=KIND_COLOURS[kind], label=kind
+        )
+        left += values
+    return left
+
+
 def _labels(names: Iterable[object]) -> list[str]:
     """Names from the corpus or a lexicon as tick labels: shown as written, never as mathematics
     (matplotlib reads text between two `$` as TeX, and an unknown command stops the figure)."""
@@ -261,13 +269,7 @@ def plot_words_by_kind(shares: pd.DataFrame, *, title: str | None = None) -> Fig
     ordered = shares.sort_values("words_quoted")
     figure = Figure(figsize=(8, 0.5 * len(ordered) + 1.4))
     axes = figure.subplots()
-    left = np.zeros(len(ordered))
-    for kind in KINDS:
-        values = ordered[f"{kind}_words"].to_numpy(dtype=float)
-        axes.barh(
-            _labels(ordered["party"]), values, left=left, color=KIND_COLOURS[kind], label=kind
-        )
-        left += values
+    left = _bars_by_kind(axes, ordered, "{kind}_words")
     for position, (words, share) in enumerate(
         zip(ordered["words_quoted"], ordered["word_share"], strict=True)
     ):

@@ -23,6 +23,7 @@ says where it is. Bad input (InputError, LexiconError) stops the run before anyt
 from __future__ import annotations
 
 import contextlib
+import functools
 import html as html_text
 import json
 import os
@@ -32,6 +33,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from research.io import atomic_write, current_umask, file_sha256, os_reason
+from research.kernel import KERNEL, warm_kernel
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -75,65 +78,33 @@ def render_report(
 
     `progress` shows papermill's bar of cells executed on stderr; `code` keeps the code cells in
     the HTML (by default it shows only what they output, for sharing)."""
-    import papermill
-
-    from research.io import read_articles
-    from research.pipeline import load_lexicons
-
     started = time.perf_counter()
     notebook = Path(notebook)
     if not name or name in {".", ".."} or Path(name).name != name:
         raise ReportError(f"report name {name!r}: give a folder name, without / or ..")
-    # Bad input stops here, with its file and line, before anything is written (InputError,
-    # LexiconError), rather than as a failed notebook.
-    read_articles(corpus)
-    load_lexicons(parties_path=lexicon)
-    corpus_paths = [str(Path(p).resolve()) for p in corpus]
-    values: dict[str, Any] = {
-        "corpus": corpus_paths,
-        "lexicon": str(Path(lexicon).resolve()) if lexicon else None,
-    }
-    # The notebook runs in notebooks/: a relative path given here means one from where we stand.
-    values.update({key: _absolute_if_path(value) for key, value in (parameters or {}).items()})
-    _check_parameters(notebook, values)
-
-    folder = Path(out) / name
-    made = _make_folder(folder)
-    executed = folder / f"{name}.ipynb"
-    failed = folder / f"{name}.failed.ipynb"
-    # papermill saves the notebook after each cell: into a temporary file, so that the previous
-    # report stays whole until this one is; a failed run's notebook is kept beside it as `failed`.
-    partial = _temporary_notebook(folder, name, made)
-    try:
+    # The kernel starts first, and gets ready while the inputs are checked (research.kernel).
+    with warm_kernel(notebook, cwd=notebook.parent) as kernel:
+        values = _checked_parameters(notebook, corpus, lexicon, parameters)
+        corpus_paths = values["corpus"]
+        folder = Path(out) / name
+        made = _make_folder(folder)
+        executed = folder / f"{name}.ipynb"
+        failed = folder / f"{name}.failed.ipynb"
+        # papermill saves the notebook as cells run: into a temporary file, so that the previous
+        # report stays whole until this one is; a failed run's notebook is kept beside it as `failed`.
+        partial = _temporary_notebook(folder, name, made)
+        # While the kernel runs the notebook, this process is idle: it readies the HTML exporter.
+        exporter = threading.Thread(target=_warm_up_export, args=(code,), daemon=True)
+        exporter.start()
         try:
-            papermill.execute_notebook(
-                str(notebook),
-                str(partial),
-                parameters=values,
-                cwd=str(notebook.parent),
-                kernel_name="python3",
-                progress_bar=progress,
-                execution_timeout=timeout,
-            )
-        except papermill.PapermillExecutionError as error:
-            _keep_partial(partial, failed)
-            raise ReportError(
-                f"{notebook.name} failed in cell {error.exec_count} ({error.ename}: "
-                f"{error.evalue}); the executed notebook up to that cell, with the error, is in "
-                f"{failed}"
-            ) from None
-        except Exception as error:  # a cell timed out, the kernel died or did not start
-            kept = _keep_partial(partial, failed)
-            where = f"; the executed notebook up to there is in {failed}" if kept else ""
-            raise ReportError(
-                f"{notebook.name} stopped ({type(error).__name__}: {error}){where}"
-            ) from None
-        _set_output_path(partial, executed)
-        page = export_html(partial, code=code)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
-        raise
+            _execute(notebook, partial, failed, values, kernel, timeout=timeout, progress=progress)
+            _set_output_path(partial, executed)
+            exporter.join()
+            page = export_html(partial, code=code)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
+            raise
 
     # Everything is computed: move the notebook and the page into place, then the manifest.
     partial.chmod(0o666 & ~current_umask())
@@ -154,6 +125,73 @@ def render_report(
         json.dump(manifest, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
     return html
+
+
+def _checked_parameters(
+    notebook: Path,
+    corpus: Sequence[str | os.PathLike[str]],
+    lexicon: str | os.PathLike[str] | None,
+    parameters: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """The notebook's parameter values, with paths made absolute, once the inputs are known good.
+
+    Bad input stops here, with its file and line, before anything is written (InputError,
+    LexiconError, ReportError for an unknown parameter), rather than as a failed notebook."""
+    from research.io import read_articles
+    from research.pipeline import load_lexicons
+
+    read_articles(corpus)
+    load_lexicons(parties_path=lexicon)
+    values: dict[str, Any] = {
+        "corpus": [str(Path(p).resolve()) for p in corpus],
+        "lexicon": str(Path(lexicon).resolve()) if lexicon else None,
+    }
+    # The notebook runs in notebooks/: a relative path given here means one from where we stand.
+    values.update({key: _absolute_if_path(value) for key, value in (parameters or {}).items()})
+    _check_parameters(notebook, values)
+    return values
+
+
+def _execute(
+    notebook: Path,
+    partial: Path,
+    failed: Path,
+    values: Mapping[str, Any],
+    kernel: Any,
+    *,
+    timeout: int,
+    progress: bool,
+) -> None:
+    """Run `notebook` into `partial` in `kernel`; when it fails, keep what ran as `failed`."""
+    import papermill
+
+    from research import execution
+
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(partial),
+            parameters=dict(values),
+            cwd=str(notebook.parent),
+            kernel_name=KERNEL,
+            progress_bar=progress,
+            execution_timeout=timeout,
+            engine_name=execution.ENGINE,
+            km=kernel,
+        )
+    except papermill.PapermillExecutionError as error:
+        _keep_partial(partial, failed)
+        raise ReportError(
+            f"{notebook.name} failed in cell {error.exec_count} ({error.ename}: "
+            f"{error.evalue}); the executed notebook up to that cell, with the error, is in "
+            f"{failed}"
+        ) from None
+    except Exception as error:  # a cell timed out, the kernel died or did not start
+        kept = _keep_partial(partial, failed)
+        where = f"; the executed notebook up to there is in {failed}" if kept else ""
+        raise ReportError(
+            f"{notebook.name} stopped ({type(error).__name__}: {error}){where}"
+        ) from None
 
 
 def _absolute_if_path(value: Any) -> Any:
@@ -242,15 +280,7 @@ def export_html(executed: str | os.PathLike[str], *, code: bool = False) -> str:
     """The executed notebook as one self-contained HTML page (the `report` template: no network,
     no script, a table of contents), without the code cells unless `code`."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(  # type: ignore[no-untyped-call]
-        template_name="report",
-        extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=not code,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
     notebook = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
     contents = table_of_contents(notebook)
     title = next((entry["text"] for entry in _headings(notebook) if entry["level"] == 1), None)
@@ -258,8 +288,34 @@ def export_html(executed: str | os.PathLike[str], *, code: bool = False) -> str:
         "metadata": {"name": title or Path(executed).stem},
         "report_toc": contents,
     }
-    body, _ = exporter.from_notebook_node(notebook, resources=resources)
+    body, _ = _html_exporter(code).from_notebook_node(notebook, resources=resources)
     return _STYLE.sub(lambda m: m[1] + _CSS_COMMENT.sub("", m[2]) + m[3], str(body))
+
+
+@functools.cache
+def _html_exporter(code: bool) -> Any:
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(  # type: ignore[no-untyped-call]
+        template_name="report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=not code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+
+
+def _warm_up_export(code: bool) -> None:
+    """Import nbconvert and load the template by exporting a small notebook: about 0.4 s that a
+    report's first export would otherwise spend after its notebook has run."""
+    import nbformat
+
+    sample = nbformat.v4.new_notebook()  # type: ignore[no-untyped-call]
+    cell = nbformat.v4.new_code_cell("1")  # type: ignore[no-untyped-call]
+    cell.outputs = [nbformat.v4.new_output("execute_result", {"text/html": "<b>1</b>"})]  # type: ignore[no-untyped-call]
+    sample.cells = [nbformat.v4.new_markdown_cell("# Sample\n\n*one*"), cell]  # type: ignore[no-untyped-call]
+    with contextlib.suppress(Exception):  # the report's own export will say what is wrong
+        _html_exporter(code).from_notebook_node(sample, resources={"report_toc": []})
 
 
 # JupyterLab's CSS cites its sources in comments with web addresses: dropped, so that the page

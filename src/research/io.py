@@ -792,7 +792,7 @@ class _JsonlSink:
 
     def write(self, statements: pd.DataFrame, articles: pd.DataFrame) -> None:
         for record in statement_records(statements, articles):
-            self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._stream.write(_ENCODE(record) + "\n")
 
     def close(self) -> None:
         pass
@@ -876,8 +876,16 @@ def _as_text(frame: pd.DataFrame, *, keep: set[str] | None = None) -> pd.DataFra
 
 def _json_text(value: Any) -> Any:
     if isinstance(value, list | tuple | dict) or hasattr(value, "tolist"):
-        return json.dumps(_plain(value), ensure_ascii=False)
+        try:  # json's C encoder walks lists and records; only numpy scalars come back to `_plain`
+            return _ENCODE_PLAIN(value)
+        except ValueError:  # a NaN inside, which JSON has not: the walk makes it null
+            return _ENCODE(_plain(value))
     return value
+
+
+# One encoder each, made once: json.dumps with options makes a new one a call (half its time).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_ENCODE_PLAIN = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_plain).encode
 
 
 _SINKS: dict[str, Callable[[IO[Any]], StatementSink]] = {
@@ -890,4 +898,4 @@ FORMATS = tuple(_SINKS)
 
 def dump_jsonl(records: Sequence[dict[str, Any]], stream: IO[str]) -> None:
     for record in records:
-        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        stream.write(_ENCODE(record) + "\n")

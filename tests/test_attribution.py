@@ -159,8 +159,70 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
                 ("Senator Mara Voss", "saying", "it cut aid", "indirect"),
             ],
         ),
-        # not statements: a negated cue, a noun after a determiner, an infinitive
-        ("The minister did not say whether the talks would resume.", []),
+        (  # a negated cue is still an attribution (PolNeAR annotates "did not mention")
+            "The minister did not say whether the talks would resume.",
+            [("The minister", "did not say", "whether the talks would resume", "indirect")],
+        ),
+        (  # a quantifier or an approximate number stands alone as the subject
+            "Several said they would stay home on election day.",
+            [("Several", "said", "they would stay home on election day", "indirect")],
+        ),
+        (
+            "About half said they would vote for the levy.",
+            [("About half", "said", "they would vote for the levy", "indirect")],
+        ),
+        (  # a sentence adverb set off by a comma is not the subject
+            "Notably, the judge said the fine would stand.",
+            [("the judge", "said", "the fine would stand", "indirect")],
+        ),
+        (
+            "That is why critics say the levy is too high.",
+            [("critics", "say", "the levy is too high", "indirect")],
+        ),
+        (  # a second verb after ", and" shares the sentence's subject
+            "The mayor called the plan fair, and said it would pass.",
+            [
+                ("The mayor", "called", "the plan fair", "indirect"),
+                ("The mayor", "said", "it would pass", "indirect"),
+            ],
+        ),
+        (  # an inverted speaker may open with a lowercase title
+            "“We lost the county,” said former governor Tom Reyes.",
+            [("former governor Tom Reyes", "said", "“We lost the county,”", "direct")],
+        ),
+        (  # after "told" comes the addressee, not an inverted speaker
+            "“It is fine,” Ana Ruiz, a lawyer in Dayton, told The Courier.",
+            [("Ana Ruiz", "told", "“It is fine,”", "direct")],
+        ),
+        (  # the object of an attitude verb ends where the scene is set
+            "Rivera also criticized Okafor during a rally in Dayton.",
+            [("Rivera", "also criticized", "Okafor", "indirect")],
+        ),
+        (  # a progressive after a clitic: the clitic is not part of the speaker
+            "He’s predicting he will win the county.",
+            [("He", "predicting", "he will win the county", "indirect")],
+        ),
+        (  # the subject of "failed" is the source of the infinitive cue
+            "Okafor failed to mention the bridge repairs.",
+            [("Okafor", "failed to mention", "the bridge repairs", "indirect")],
+        ),
+        (  # owned noun cues: the possessor is the source
+            "Rivera’s attacks on the harbor plan grew sharper.",
+            [("Rivera’s", "attacks on", "the harbor plan", "indirect")],
+        ),
+        (
+            "Few voters share his claim that the count was rigged.",
+            [("his", "claim", "that the count was rigged", "indirect")],
+        ),
+        (  # the dateline and a time phrase before the verb are not the speaker
+            "DAYTON (AP) — Mayor Tom Reyes said Tuesday that the bridge would reopen.",
+            [("Mayor Tom Reyes", "said", "that the bridge would reopen", "indirect")],
+        ),
+        (
+            "Ana Ruiz, the party chair, this past week announced that the vote would move.",
+            [("Ana Ruiz", "announced", "that the vote would move", "indirect")],
+        ),
+        # not statements: a noun after a determiner, an infinitive
         ("Her plans were reported in the local press.", []),
     ],
 )

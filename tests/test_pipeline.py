@@ -85,3 +85,17 @@ def test_sentiment_scores_are_in_range(analysis: Analysis) -> None:
     assert statements["subjectivity"].between(0, 1).all()
     kerry = by_speaker(statements, "Kerry").iloc[0]
     assert kerry["polarity"] < 0  # "the worst since World War II"
+
+
+def test_negated_statement_is_kept_but_not_scored_as_what_was_said(lexicons: Lexicons) -> None:
+    text = (
+        "Sergei Ryabkov said the terrible deal was a disaster for Aleppo.\n\n"
+        "John Kerry did not say whether the deal was a wonderful success."
+    )
+    articles = pd.DataFrame({"doc": ["d"], "text": [text]})
+    found = analyze(articles, lexicons)
+    said, unsaid = (found.statements.set_index("cue").loc[cue] for cue in ("said", "did not say"))
+    assert not said["negated"] and unsaid["negated"]
+    assert said["polarity"] < 0  # what Ryabkov said is scored ...
+    assert pd.isna(unsaid["polarity"]) and pd.isna(unsaid["subjectivity"])  # ... not what Kerry did not
+    assert set(found.stances["statement"]) <= {said["statement"]}

@@ -50,6 +50,12 @@ _FINITE = {
 # Verbs whose object is the addressee: "told a crowded hall in Baltimore that ...".
 _ADDRESSEE_VERBS = {"tell", "remind", "assure", "inform", "warn", "notify", "brief", "promise"}
 _NOT_NOUNS = {"RB", "RBR", "RBS", "JJ", "IN", "CC", "DT", "TO"}
+# Quantifiers that stand alone as a subject: "Several said ...", "Others say ...".
+_QUANTIFIER_PRONOUNS = {
+    "several", "some", "many", "others", "another", "most", "few", "both", "all", "none", "one",
+}  # fmt: skip
+# Approximators before a number that make a subject, not a prepositional phrase: "About 40 said".
+_APPROXIMATORS = {"about", "around", "over", "nearly", "almost", "roughly"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _VERB_TAGS = _FINITE_TAGS | {"VBN"}
 _SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"}
@@ -75,7 +81,7 @@ _NEGATIONS = {"not", "never", "n't", "neither", "nor", "no"}
 # Words that open a clause: the speaker of a later verb cannot reach back over them.
 _CLAUSE_OPENERS = {
     "that", "but", "while", "whereas", "although", "though", "because", "since", "if", "unless",
-    "when", "after", "before", "so", "yet", "as", "where",
+    "when", "after", "before", "so", "yet", "as", "where", "why", "how",
 }  # fmt: skip
 _RELATIVES = {"who", "which", "whom", "whose"}
 # A speaker is not introduced by these: "Meanwhile rebel groups said" has the speaker "rebel groups".
@@ -96,9 +102,23 @@ _IRREGULAR_PARTICIPLES = {
 _TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
     "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",
-    "earlier", "later", "recently", "last", "this", "next", "previously", "again",
+    "earlier", "later", "recently", "last", "this", "next", "previously", "again", "past",
 }  # fmt: skip
 _NOUN_CUE_LINKS = {"from", "by", "of"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
+# Verbs whose subject is also the subject of the infinitive after them: "tried to defend".
+_CONTROL_VERBS = {
+    "try", "tries", "tried", "trying", "fail", "fails", "failed", "begin", "begins", "began",
+    "start", "starts", "started", "attempt", "attempts", "attempted", "hesitated", "continue",
+    "continues", "continued", "rushed", "moved", "took", "vowed", "sought", "managed", "went",
+}  # fmt: skip
+# Prepositions that open a verb's object ("respond to", "disagree with", "complained of") ...
+_COMPLEMENT_PREPOSITIONS = {"to", "with", "of", "about", "for", "against", "over", "into"}
+# ... and words that set the scene after it, where the object ends ("during a rally").
+_SCENE_WORDS = {
+    "during", "at", "in", "on", "after", "before", "amid", "since", "while", "when", "as",
+    "because", "despite", "following", "throughout", "until", "via", "through",
+}  # fmt: skip
 _QUESTION_WORDS = {
     "about",
     "if",
@@ -157,6 +177,7 @@ class Statement:
     description: Span | None = None  # the speaker's apposition, if any
     refers_to: Span | None = None  # what a relative-pronoun speaker ("who") stands for
     nested: bool = False  # its cue lies inside another statement's content
+    negated: bool = False  # "did not say whether ...": the content is what was not said
 
 
 # --- entry point ----------------------------------------------------------------------------------
@@ -499,15 +520,22 @@ class _SentenceReader:
             return self._noun_cue(first, last, cue)
         if cue.kind == "adverb":
             return self._adverb_cue(first, last, cue)
-        if cue.kind != "verb" or self._negated(first):
+        if cue.kind != "verb":
             return None
         before = self.tokens[first - 1] if first > 0 else None
+        progressive = self._progressive(first)
         if before is not None and (
-            before.lower in _NOUN_MARKERS or before.lower.endswith(("'s", "’s"))
+            before.lower in _NOUN_MARKERS
+            or (before.lower.endswith(("'s", "’s")) and not progressive)
         ):
             return None  # "Clinton's plans", "the claims": a noun, not the verb
         if before is not None and before.lower == "to" and not cue.form.endswith("ing"):
-            return None  # "a metaphor to describe": an infinitive, nothing reported yet
+            # "Trump tried to defend his remarks": the subject of "tried" is the source; but
+            # "a metaphor to describe": an infinitive, nothing reported yet
+            if first < 2 or self.tokens[first - 2].lower not in _CONTROL_VERBS:
+                return None
+            control = first - 2
+            return self._verb(control, last, cue, self._skip_auxiliaries_left(control))
         if cue.form == "asked" and (
             first == 0 or (before is not None and before.lower in {"when", "if"})
         ):
@@ -521,7 +549,7 @@ class _SentenceReader:
         )
         if reduced_relative:
             return None  # "the corridor deal supported by both sides": a participle, not a report
-        if cue.form.split()[0].endswith("ing") and (before is None or before.lower not in _PASSIVE):
+        if cue.form.split()[0].endswith("ing") and not progressive:
             if before is not None and (
                 before.text == ","
                 or before.text in CLOSING_QUOTES
@@ -538,6 +566,26 @@ class _SentenceReader:
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
+
+    def _progressive(self, first: int) -> bool:
+        """ "is saying", "He’s predicting", "isn’t saying", "is not always worrying": an
+        auxiliary before the cue, past a negation or an adverb."""
+        index = first - 1
+        while index >= 0 and (
+            self.tokens[index].lower in {"not", "never", "always", "also", "still", "now"}
+            or self.tokens[index].lower.endswith("ly")
+        ):
+            index -= 1
+        if index < 0:
+            return False
+        token = self.tokens[index]
+        if token.lower in _PASSIVE:
+            return True
+        # "he’s", "they’re", "isn’t"; not "Clinton's" (a possessive as often as a clitic)
+        return _contracted(token) and (
+            _base(token) in _SUBJECT_PRONOUNS | {"who", "that", "what", "is", "are", "was"}
+            or token.lower.endswith(("n't", "n’t"))
+        )
 
     def _asked(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ "When asked by a reporter whether ..., Trump said": the question is a statement of
@@ -612,7 +660,7 @@ class _SentenceReader:
     def _verb(self, first: int, last: int, cue: Cue, subject_end: int) -> Statement | None:
         region = self._region_before(subject_end)
         tail = self._tail(last + 1)
-        inverted = self._inverted_speaker(first, last, tail)
+        inverted = self._inverted_speaker(first, last, tail, cue)
         if inverted is not None:
             # "“...,” said Ryabkov" / "..., said Steven Taylor, a chairman ...": speaker after the verb
             content = self._backward_content(self.tokens[first].start)
@@ -622,11 +670,13 @@ class _SentenceReader:
             speaker is None
             and first > 0
             and self.tokens[first - 1].lower in {"and", "but"}
-            and all(t.lower in {"and", "but"} for t in region)
+            and all(t.lower in {"and", "but"} for t in _segments(region)[-1])
         ):
-            speaker = self._sentence_subject(first)  # "The spokesman declined ... but said ..."
+            # "The spokesman declined ... but said ...", "He called it lawful, and said ..."
+            speaker = self._sentence_subject(first)
         if speaker is None:
             return None
+        speaker = self._without_clitic(speaker)
         relative = self._relative_speaker(region)
         quoted_before = self._quote_ends_before(speaker.start)
         forward = self._quote_follows(last + 1) or (
@@ -637,13 +687,23 @@ class _SentenceReader:
             # "As Crane said, the two ... have become": the content follows the comma.
             content = self._forward_content(last + 1 + len(tail), cue, relative=False)
             return self._make(cue, first, last, speaker, content, description, refers_to)
+        # "criticized Clinton during a rally", "did not respond to interview requests": an
+        # attitude toward a thing, which PolNeAR annotates with the object as content
+        thing = (
+            None
+            if forward or relative or quoted_before or not _adverbial(tail)
+            else self._object(tail, cue)
+        )
         backward = (
-            not relative
+            thing is None
+            and not relative
             and not forward
             and (quoted_before or (len(tail) <= _MAX_BACKWARD_TAIL and _adverbial(tail)))
             and self._has_text_before(speaker)
         )
         if not backward:
+            if thing is not None:
+                return self._make(cue, first, last, speaker, [thing], description, refers_to)
             if (
                 not forward
                 and not relative
@@ -668,6 +728,40 @@ class _SentenceReader:
             content = [c for c in content if self._more_than_adverbial(c)] + rest
         return self._make(cue, first, last, speaker, content, description, refers_to)
 
+    def _without_clitic(self, speaker: Span) -> Span:
+        """ "He’s predicting": the speaker is "He", the clitic belongs to the verb group."""
+        match = re.search(r"['’](?:s|re|m|ve|d|ll)$", self.text[speaker.start : speaker.end])
+        if match is None or self.text[speaker.start : speaker.end].lower() in _SUBJECT_PRONOUNS:
+            return speaker
+        stem = Span(speaker.start, speaker.start + match.start())
+        word = self.text[stem.start : stem.end].lower().split()[-1:]
+        return stem if word and word[0] in _SUBJECT_PRONOUNS | {"who", "that"} else speaker
+
+    def _object(self, tail: list[Token], cue: Cue) -> Span | None:
+        """The object of an attitude or evaluation verb, up to where the scene is set ("during a
+        rally", "on Friday"); speech verbs ("said", "added") take no object that is content."""
+        if cue.verb_class in {"neutral", "add"} or not tail or self._looks_like_clause(tail):
+            return None
+        head = tail[0]
+        if head.lower in _TIME_WORDS or self.tags.get(head.lower) in {"RB", "RBR", "RBS"}:
+            return None  # "criticized sharply", "denounced Friday"
+        if head.lower in _PREPOSITIONS and (
+            head.lower not in _COMPLEMENT_PREPOSITIONS
+            or len(tail) == 1
+            or tail[1].lower in _TIME_WORDS
+            or self._infinitive(tail)
+        ):
+            return None  # "on Sunday", "to leave": not an object
+        end = next(
+            (
+                i
+                for i, t in enumerate(tail)
+                if i > 0 and (t.lower in _SCENE_WORDS or t.lower in _TIME_WORDS)
+            ),
+            len(tail),
+        )
+        return _trim_content(self.text, Span(tail[0].start, tail[end - 1].end))
+
     def _more_than_adverbial(self, span: Span) -> bool:
         """Whether a stretch says something: not just "Still" or "Sooner or later"."""
         words = [t for t in self.tokens if span.start <= t.start < span.end and not _is_punct(t)]
@@ -691,10 +785,15 @@ class _SentenceReader:
         return self._make(cue, first, last, speaker, content, None)
 
     def _noun_cue(self, first: int, last: int, cue: Cue) -> Statement | None:
-        """ "claims from opposition activists that ...": the speaker after from/by, content after that."""
+        """ "claims from opposition activists that ...": the speaker after from/by, content after
+        that; or the owner before the noun: "his contention that ...", "Trump's attacks on ..."."""
         link = last + 1
-        if link >= len(self.tokens) or self.tokens[link].lower not in _NOUN_CUE_LINKS:
+        if link >= len(self.tokens):
             return None
+        if self.tokens[link].lower not in _NOUN_CUE_LINKS or not any(
+            t.lower == "that" for t in self.tokens[link + 2 : link + 12]
+        ):
+            return self._owned_noun_cue(first, last, cue)
         that = next(
             (
                 i
@@ -708,6 +807,72 @@ class _SentenceReader:
         speaker = Span(self.tokens[link + 1].start, self.tokens[that - 1].end)
         content = self._forward_content(that, cue, relative=False)
         return self._make(cue, first, last, speaker, content, None)
+
+    def _owned_noun_cue(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "his contention that ...", "Trump's disparaging remarks about Fiorina", "a belief
+        that ...": the possessor is the source; the content is the that-clause or the object of
+        the preposition, which joins the cue as PolNeAR marks it ("support for", "attacks on")."""
+        opening, owner = self._possessor(first)
+        link = self.tokens[last + 1]
+        before = self.tokens[opening - 1] if opening > 0 else None
+        # "They claim that ...": a subject before the word makes it the verb, not the noun
+        nominal = owner is not None or (
+            before is not None
+            and (before.lower in _NOUN_MARKERS | _PREPOSITIONS or self._verbish(before))
+        )
+        following = self.tokens[last + 2 : last + 3]
+        if link.lower == "that" and nominal and not (following and self._verbish(following[0])):
+            content = self._forward_content(last + 1, cue, relative=False)
+            return self._make(cue, opening, last, owner, content)
+        if owner is not None and link.lower == "to" and self._infinitive(self.tokens[last + 1 :]):
+            content = self._forward_content(last + 1, cue, relative=False)  # "her plan to ..."
+            return self._make(cue, opening, last, owner, content)
+        if owner is None or link.lower not in _COMPLEMENT_PREPOSITIONS | {"on"}:
+            return None
+        thing = self._noun_phrase_after(last + 2)
+        if thing is None:
+            return None
+        return self._make(cue, opening, last + 1, owner, [thing])
+
+    def _possessor(self, first: int) -> tuple[int, Span | None]:
+        """Where a noun cue starts, past its modifiers ("disparaging remarks"), and its owner:
+        "his", "Trump's", "the judges’"."""
+        index = first
+        while index > 0 and self._noun_modifier(self.tokens[index - 1]):
+            index -= 1
+        if index == 0:
+            return first, None
+        owner = self.tokens[index - 1]
+        if owner.lower in _POSSESSIVE_PRONOUNS:
+            return index, Span(owner.start, owner.end)
+        if owner.text in "'’" and index > 1 and self.tokens[index - 2].lower.endswith("s"):
+            start = index - 2  # "the judges’"
+        elif owner.lower.endswith(("'s", "’s")) and _base(owner) not in _SUBJECT_PRONOUNS | {
+            "that",
+            "what",
+            "who",
+            "here",
+            "let",
+        }:
+            start = index - 1  # "Trump's", "Hillary Clinton's"
+        else:
+            return first, None
+        while (
+            start > 0
+            and self.tokens[start - 1].text[0].isupper()
+            and not _is_punct(self.tokens[start - 1])
+        ):
+            start -= 1
+        if start > 0 and self.tokens[start - 1].lower == "the":
+            start -= 1
+        return index, Span(self.tokens[start].start, owner.end)
+
+    def _noun_modifier(self, token: Token) -> bool:
+        """An adjective or participle before a noun cue: "repeated", "controversial", "own"."""
+        tag = self.tags.get(token.lower, "")
+        return token.text[0].islower() and (
+            tag in {"JJ", "JJR", "JJS", "VBN", "VBG"} or token.lower == "own"
+        )
 
     def _adverb_cue(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ "Fighters would reportedly be permitted to leave": the clause around the adverb is
@@ -730,6 +895,8 @@ class _SentenceReader:
         """ ", adding “...”": the speaker is the one of the statement this participle continues."""
         previous = self._previous_statement()
         content = self._forward_content(last + 1, cue, relative=False)
+        if not self.found and self._sentence_subject(first) is not None:
+            previous = None  # "X stood on the stage, praising ...": this sentence's own subject
         if previous is None:  # "He pummeled Trump, while praising Clinton as ...": the subject's
             return self._make(cue, first, last, self._sentence_subject(first), content)
         return self._make(cue, first, last, previous.speaker, content, previous.description)
@@ -738,13 +905,11 @@ class _SentenceReader:
 
     def _skip_auxiliaries_left(self, index: int) -> int:
         """Index just after the subject: "Kerry has also said" -> the index of "has"."""
-        while index > 0 and self.tokens[index - 1].lower in _AUXILIARIES:
+        while index > 0 and (
+            self.tokens[index - 1].lower in _AUXILIARIES or _negation(self.tokens[index - 1])
+        ):
             index -= 1
         return index
-
-    def _negated(self, first: int) -> bool:
-        window = self.tokens[max(0, first - 3) : first]
-        return any(t.lower in _NEGATIONS for t in window)
 
     def _region_before(self, end: int) -> list[Token]:
         """Tokens between the start of the clause and `end`.
@@ -797,13 +962,22 @@ class _SentenceReader:
         named = [
             (i, segment)
             for i, segment in enumerate(segments)
-            if segment and not _introductory(segment) and not _modifier(segment)
+            if segment
+            and not _introductory(segment)
+            and not _modifier(segment)
+            and not self._lone_adverb(segment)
+            and not _dateline(segment)
         ]
         if len(last) == 1 and last[0].lower in _RELATIVES and named:
             # "The trader, who claimed ...": the speaker is "who", standing for "The trader"
             pronoun = Span(last[0].start, last[0].end)
             return pronoun, None, self._np(named[-1][1])
-        if last and self._adjacent(last, end) and not _modifier(last):
+        if (
+            last
+            and self._adjacent(last, end)
+            and not _modifier(last)
+            and not all(t.lower in _TIME_WORDS for t in last)  # "X, this past week, said"
+        ):
             head = named[0] if named else None
             if (
                 head is not None
@@ -817,6 +991,10 @@ class _SentenceReader:
             position, segment = named[0]
             return self._np(segment), self._description(segments, position), None
         return None, None, None
+
+    def _lone_adverb(self, segment: list[Token]) -> bool:
+        """ "Significantly, the judge said": a sentence adverb set off by a comma is no subject."""
+        return len(segment) == 1 and self.tags.get(segment[0].lower) in {"RB", "RBR", "RBS"}
 
     def _adjacent(self, segment: list[Token], end: int) -> bool:
         return end < 1 or segment[-1] is self.tokens[end - 1]
@@ -840,9 +1018,15 @@ class _SentenceReader:
             tokens = tokens[:-1]
         if tokens and self._verbish(tokens[0]):
             return None  # "were only eight": no noun phrase here
-        if len(tokens) == 1 and self.tags.get(tokens[0].lower) in _NOT_NOUNS:
+        if (
+            len(tokens) == 1
+            and self.tags.get(tokens[0].lower) in _NOT_NOUNS
+            and tokens[0].lower not in _QUANTIFIER_PRONOUNS
+        ):
             return None  # "The evacuation, first planned for ...": an adverb is no speaker
-        if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS or tokens[0].lower in _PREPOSITIONS:
+        if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS:
+            return None
+        if tokens[0].lower in _PREPOSITIONS and not _approximate_number(tokens):
             return None
         if not any(t.text[0].isalpha() for t in tokens):
             return None
@@ -985,6 +1169,7 @@ class _SentenceReader:
         """The cue's whole verb group: "has also said", "would not have said"."""
         while first > 0 and (
             self.tokens[first - 1].lower in _VERB_GROUP
+            or _negation(self.tokens[first - 1])
             or (
                 self.tokens[first - 1].lower.endswith("ly")
                 and self.tokens[first - 1].lower in _AUXILIARIES
@@ -993,15 +1178,26 @@ class _SentenceReader:
             first -= 1
         return first
 
-    def _inverted_speaker(self, first: int, last: int, tail: list[Token]) -> Span | None:
+    def _inverted_speaker(self, first: int, last: int, tail: list[Token], cue: Cue) -> Span | None:
         """The noun phrase after a cue that follows its content: '...,” said Ryabkov'."""
-        if not self._content_ends_before(first) or not tail or len(tail) > 8:
-            return None
+        if not self._content_ends_before(first) or not tail or cue.lemma in _ADDRESSEE_VERBS:
+            return None  # "“...,” X told The Hill": after "told" comes the addressee
         if tail[0].lower in _CLAUSE_OPENERS or tail[0].lower in _PREPOSITIONS:
             return None
-        if not (tail[0].text[0].isupper() or tail[0].lower in {"the", "a", "an", "one", "two"}):
+        # the noun phrase ends at a relative pronoun: "said a former official who oversaw ..."
+        relative = next((i for i, t in enumerate(tail) if t.lower in _RELATIVES), len(tail))
+        phrase = tail[:relative]
+        if not phrase or len(phrase) > 12:
             return None
-        if any(self._verbish(t) for t in tail[1:]):
+        if any(self._verbish(t) for t in phrase[1:]) or _base(phrase[0]) in _SUBJECT_PRONOUNS:
+            return None
+        # "said former governor Jane Doe", "said pollster Jane Doe": a lowercase title or
+        # description opens the speaker when nothing in it reads as a verb
+        if not (
+            phrase[0].text[0].isupper()
+            or phrase[0].lower in {"the", "a", "an", "one", "two"}
+            or self.tags.get(phrase[0].lower, "NN") in {"NN", "JJ", "NNS", "CD"}
+        ):
             return None
         return self._noun_phrase_after(last + 1)
 
@@ -1185,6 +1381,7 @@ class _SentenceReader:
             verb_class=cue.verb_class,
             description=description,
             refers_to=refers_to,
+            negated=any(_negation(t) for t in self.tokens[first : last + 1]),
         )
 
 
@@ -1214,6 +1411,13 @@ def _before_complement(token: Token) -> bool:
     )
 
 
+def _negation(token: Token) -> bool:
+    """ "not", "never", "didn't": a negated cue is still an attribution ("did not mention")."""
+    return token.lower in _NEGATIONS - {"neither", "nor", "no"} or token.lower.endswith(
+        ("n't", "n’t")
+    )
+
+
 def _base(token: Token) -> str:
     """The word without a clitic: "he’s" -> "he"."""
     return re.split(r"['’]", token.lower, maxsplit=1)[0]
@@ -1230,6 +1434,20 @@ def _adverbial(tail: list[Token]) -> bool:
     if tail and tail[0].lower == "to" and len(tail) > 1 and tail[1].lower not in _ADDRESSEES:
         return not tail[1].text[0].islower() and all(_before_complement(t) for t in tail)
     return not tail or tail[0].lower in _PREPOSITIONS or all(_before_complement(t) for t in tail)
+
+
+def _approximate_number(tokens: list[Token]) -> bool:
+    """ "About four in 10", "nearly 40 percent": a subject, though it opens with a preposition."""
+    return (
+        len(tokens) > 1
+        and tokens[0].lower in _APPROXIMATORS
+        and (tokens[1].text[0].isdigit() or tokens[1].lower in _NUMBER_WORDS)
+    )
+
+
+_NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "a",
+}  # fmt: skip
 
 
 def _relative_opener(segment: list[Token]) -> bool:
@@ -1271,6 +1489,11 @@ def _introductory(segment: list[Token]) -> bool:
         or (word.lower in _LEADING_ADVERBS and len(segment) == 1)
         or all(t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS for t in segment)
     )
+
+
+def _dateline(segment: list[Token]) -> bool:
+    """ "WASHINGTON (AP) — Sen. X said": the place and the wire before the story, no subject."""
+    return all(t.text.isupper() and len(t.text) > 1 for t in segment)
 
 
 def _within(span: Span | None, offset: int) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from research import attribution, clean, entities, framing, parties, segment, sentiment, stance
@@ -113,9 +114,7 @@ def analyze(
         for table, found in _analyze_text(str(doc), str(text), lexicons, decider):
             rows[table].extend(found)
     statements = make_frame(rows["statements"], STATEMENTS)
-    scores = sentiment.score_texts(statements["content"].tolist(), backend=sentiment_backend)
-    statements["polarity"] = scores["polarity"].to_numpy()
-    statements["subjectivity"] = scores["subjectivity"].to_numpy()
+    _score(statements, sentiment_backend)
     return Analysis(
         make_frame(rows["paragraphs"], PARAGRAPHS),
         make_frame(rows["sentences"], SENTENCES),
@@ -125,6 +124,15 @@ def analyze(
         make_frame(rows["hedges"], HEDGES),
         make_frame(rows["labels"], LABELS),
     )
+
+
+def _score(statements: pd.DataFrame, backend: str) -> None:
+    """Sentiment of each statement's content, but for a negated one ("did not say whether ..."),
+    whose content the speaker did not say: left NaN, as it is left out of stance."""
+    scores = sentiment.score_texts(statements["content"].tolist(), backend=backend)
+    negated = statements["negated"].to_numpy(dtype=bool)
+    for measure in ("polarity", "subjectivity"):
+        statements[measure] = np.where(negated, np.nan, scores[measure].to_numpy(dtype=float))
 
 
 def extract_statements(
@@ -262,6 +270,7 @@ def _statement_row(
         "content": content,
         "paragraph": statement.paragraph,
         "nested": statement.nested,
+        "negated": statement.negated,
         "party": resolution.party,
         "party_evidence": resolution.evidence,
         "words": len(content.split()),
@@ -303,13 +312,17 @@ def _signals(
     columns: list[dict[str, Any]] = []
     stance_rows: list[dict[str, Any]] = []
     for number, (statement, resolution) in enumerate(zip(found, resolutions, strict=True)):
-        decided = stance.detect_stances(
-            text,
-            statement.content,
-            targets=lexicons.targets,
-            parties=lexicons.parties,
-            backend=decider,
-            cue=statement.cue,
+        decided = (
+            []
+            if statement.negated
+            else stance.detect_stances(
+                text,
+                statement.content,
+                targets=lexicons.targets,
+                parties=lexicons.parties,
+                backend=decider,
+                cue=statement.cue,
+            )
         )
         content = " … ".join(span.text(text) for span in statement.content)
         columns.append(

@@ -74,6 +74,7 @@ STATEMENTS: Mapping[str, str] = {
     "content": "string",  # the content fragments' text, joined by " … "
     "paragraph": "int64",
     "nested": "bool",  # reported inside another statement's content ("X said Y claimed Z")
+    "negated": "bool",  # "did not say whether ...": what the speaker did not say; no sentiment or stance
     "party": "string",  # the speaker's party, UNRESOLVED, or UNATTRIBUTED when no speaker is named
     "party_evidence": "string",  # the words that tied the speaker to the party
     "words": "int64",  # words in the content

@@ -76,6 +76,7 @@ def warm_kernel(
 ) -> Iterator[Any]:
     """A kernel `name` for `notebook`, started now in `cwd` and importing what the notebook imports:
     pass it to `execute_notebook(km=...)`. It is shut down on leaving, whether or not it was used."""
+    import zmq
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
@@ -83,7 +84,10 @@ def warm_kernel(
     modules = imported_modules(notebook)
     if modules:
         arguments.append(f"--IPKernelApp.exec_lines={_import_code(modules)}")
-    manager = AsyncKernelManager(kernel_name=name)
+    # CurveZMQ keys for the kernel's sockets, where its kernelspec says it takes them (ipykernel
+    # 7 does): the local traffic is encrypted and the kernel does not warn that it is not.
+    encryption = "auto" if zmq.has("curve") else "disabled"
+    manager = AsyncKernelManager(kernel_name=name, transport_encryption=encryption)
     run_sync(manager.start_kernel)(cwd=str(cwd), extra_arguments=arguments)
     try:
         yield manager

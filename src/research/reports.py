@@ -138,10 +138,12 @@ def _checked_parameters(
     Bad input stops here, with its file and line, before anything is written (InputError,
     LexiconError, ReportError for an unknown parameter), rather than as a failed notebook."""
     from research.io import read_articles
-    from research.pipeline import load_lexicons
+    from research.lexicons import load_parties, load_targets
 
     read_articles(corpus)
-    load_lexicons(parties_path=lexicon)
+    if lexicon is not None:  # the user's party lexicon: its parties and stance targets
+        load_parties(lexicon)
+        load_targets(lexicon)
     values: dict[str, Any] = {
         "corpus": [str(Path(p).resolve()) for p in corpus],
         "lexicon": str(Path(lexicon).resolve()) if lexicon else None,

@@ -3,15 +3,24 @@ the reporting verb's class, on text written here and on the bundled article."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from research import framing
 from research.io import read_articles
-from research.lexicons import LexiconError, load_hedges, load_labels, singular
+from research.lexicons import (
+    LexiconError,
+    load_hedges,
+    load_labels,
+    singular,
+    trie_alternation,
+)
 from research.pipeline import Analysis, Lexicons, analyze
 from research.schema import UNRESOLVED, Span
 
@@ -236,3 +245,18 @@ def test_bundled_labels_per_party(analysis: Analysis, bundled_text: str) -> None
     assert "militants" not in set(labels["label"])
     for row in labels.itertuples():
         assert bundled_text[row.start : row.end] == row.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    forms=st.lists(st.text(alphabet="ab -", min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet="ab -.", max_size=40),
+)
+def test_trie_alternation_matches_as_the_longest_first_alternation(
+    forms: list[str], text: str
+) -> None:
+    forms = [f for f in forms if f.strip()]
+    plain = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True)) or "(?!)"
+    trie = trie_alternation([re.escape(c) for c in f] for f in forms)
+    expected = [m.span() for m in re.finditer(rf"(?<!\w)(?:{plain})(?!\w)", text)]
+    assert [m.span() for m in re.finditer(rf"(?<!\w)(?:{trie})(?!\w)", text)] == expected

@@ -97,5 +97,7 @@ def test_negated_statement_is_kept_but_not_scored_as_what_was_said(lexicons: Lex
     said, unsaid = (found.statements.set_index("cue").loc[cue] for cue in ("said", "did not say"))
     assert not said["negated"] and unsaid["negated"]
     assert said["polarity"] < 0  # what Ryabkov said is scored ...
-    assert pd.isna(unsaid["polarity"]) and pd.isna(unsaid["subjectivity"])  # ... not what Kerry did not
+    assert pd.isna(unsaid["polarity"]) and pd.isna(
+        unsaid["subjectivity"]
+    )  # ... not what Kerry did not
     assert set(found.stances["statement"]) <= {said["statement"]}

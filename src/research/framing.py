@@ -26,7 +26,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from research.lexicons import Hedge, HedgeLexicon, Label, LabelLexicon, PartyLexicon
+from research.lexicons import (
+    Hedge,
+    HedgeLexicon,
+    Label,
+    LabelLexicon,
+    PartyLexicon,
+    trie_alternation,
+)
 from research.schema import UNRESOLVED, Span
 
 # Grammar, not lexicon data.
@@ -156,7 +163,7 @@ def find_hedges(
     # Most sentences hold no hedge: look for a hedge's first word before tokenizing the sentence.
     first_words = re.compile(
         r"(?<![\w'’])(?:"
-        + "|".join(re.escape(w) for w in sorted(by_first, key=len, reverse=True))
+        + trie_alternation([re.escape(c) for c in word] for word in by_first)
         + r")(?![\w'’])",
         re.IGNORECASE,
     )

@@ -59,9 +59,12 @@ screenshot: report chromium
 	.venv/bin/python -m research.browser reports/default/default.html docs/report.png
 
 # Throughput, Dask scaling, streaming memory and report cost on a 5,000-article corpus (about ten
-# minutes; by hand, not in CI): prints a table and writes benchmarks/results.json.
+# minutes; by hand, not in CI): prints a table and writes benchmarks/results.json. With
+# POLNEAR=path/to/PolNeAR (fetched separately, never committed), also extraction speed on its
+# train texts.
 bench: setup
 	.venv/bin/python benchmarks/run.py
+	$(if $(POLNEAR),.venv/bin/python benchmarks/extraction.py $(POLNEAR)/data/train/text)
 
 clean:
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache

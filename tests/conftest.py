@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from research.pipeline import Lexicons, load_lexicons
@@ -26,3 +28,23 @@ def bundled_text() -> str:
 @pytest.fixture(scope="session")
 def lexicons() -> Lexicons:
     return load_lexicons()
+
+
+def _write_notebook(path: Path, *cells: str) -> Path:
+    parameters = nbformat.v4.new_code_cell("corpus = []\nlexicon = None")
+    parameters.metadata["tags"] = ["parameters"]
+    node = nbformat.v4.new_notebook(
+        cells=[parameters, *(nbformat.v4.new_code_cell(source) for source in cells)],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    )
+    nbformat.write(node, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def write_notebook() -> Callable[..., Path]:
+    """`write_notebook(path, *cells)`: a notebook with the parameters every report takes, then
+    `cells`, written to `path`."""
+    return _write_notebook

@@ -5,26 +5,13 @@ fewer but a failure still keeps every cell that ran."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from research import reports
 from research.kernel import imported_modules
-
-
-def write_notebook(path: Path, *cells: str) -> Path:
-    parameters = nbformat.v4.new_code_cell("corpus = []\nlexicon = None")
-    parameters.metadata["tags"] = ["parameters"]
-    node = nbformat.v4.new_notebook(
-        cells=[parameters, *(nbformat.v4.new_code_cell(source) for source in cells)],
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
-        },
-    )
-    nbformat.write(node, path)
-    return path
 
 
 @pytest.mark.parametrize(
@@ -40,7 +27,7 @@ def write_notebook(path: Path, *cells: str) -> Path:
     ],
 )
 def test_imported_modules_are_the_notebooks_top_level_absolute_imports(
-    tmp_path: Path, source: str, expected: list[str]
+    tmp_path: Path, write_notebook: Callable[..., Path], source: str, expected: list[str]
 ) -> None:
     assert imported_modules(write_notebook(tmp_path / "n.ipynb", source)) == expected
 
@@ -51,7 +38,9 @@ def test_imported_modules_of_a_file_that_is_no_notebook_is_empty(tmp_path: Path)
     assert imported_modules(tmp_path / "missing.ipynb") == []
 
 
-def test_notebook_runs_in_a_warm_but_fresh_kernel(tmp_path: Path) -> None:
+def test_notebook_runs_in_a_warm_but_fresh_kernel(
+    tmp_path: Path, write_notebook: Callable[..., Path]
+) -> None:
     corpus = tmp_path / "a.txt"
     corpus.write_text("Ryabkov said that no deal had been reached.\n", encoding="utf-8")
     probe = (
@@ -69,7 +58,9 @@ def test_notebook_runs_in_a_warm_but_fresh_kernel(tmp_path: Path) -> None:
     assert [cell["execution_count"] for cell in code] == [1, 2, 3, 4]
 
 
-def test_failed_run_keeps_every_cell_it_ran_despite_fewer_saves(tmp_path: Path) -> None:
+def test_failed_run_keeps_every_cell_it_ran_despite_fewer_saves(
+    tmp_path: Path, write_notebook: Callable[..., Path]
+) -> None:
     corpus = tmp_path / "a.txt"
     corpus.write_text("Ryabkov said that no deal had been reached.\n", encoding="utf-8")
     cells = [f"print('cell {n}')" for n in range(6)] + ["1 / 0", "print('never')"]

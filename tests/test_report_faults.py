@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,20 +17,6 @@ from research import reports
 from research.cli import main
 
 GOOD = "Talks end\n\nRyabkov said that no deal had been reached.\n"
-
-
-def notebook(path: Path, *cells: str) -> Path:
-    """A notebook with the parameters every report takes, then `cells`."""
-    parameters = nbformat.v4.new_code_cell("corpus = []\nlexicon = None")
-    parameters.metadata["tags"] = ["parameters"]
-    node = nbformat.v4.new_notebook(
-        cells=[parameters, *(nbformat.v4.new_code_cell(source) for source in cells)],
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
-        },
-    )
-    nbformat.write(node, path)
-    return path
 
 
 def files(folder: Path) -> dict[str, str]:
@@ -52,9 +39,11 @@ def corpus(tmp_path: Path) -> Path:
     return path
 
 
-def test_failed_notebook_is_kept_up_to_the_failing_cell(tmp_path: Path, corpus: Path) -> None:
-    working = notebook(tmp_path / "fine.ipynb", 'print("first cell ran")')
-    broken = notebook(
+def test_failed_notebook_is_kept_up_to_the_failing_cell(
+    tmp_path: Path, corpus: Path, write_notebook: Callable[..., Path]
+) -> None:
+    working = write_notebook(tmp_path / "fine.ipynb", 'print("first cell ran")')
+    broken = write_notebook(
         tmp_path / "broken.ipynb",
         'print("first cell ran")',
         'raise ValueError("deliberate failure")',
@@ -97,11 +86,14 @@ def test_failed_notebook_is_kept_up_to_the_failing_cell(tmp_path: Path, corpus: 
 
 
 def test_interrupted_report_keeps_the_previous_one(
-    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    corpus: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    write_notebook: Callable[..., Path],
 ) -> None:
     import papermill
 
-    working = notebook(tmp_path / "fine.ipynb", "1 + 1")
+    working = write_notebook(tmp_path / "fine.ipynb", "1 + 1")
     out = tmp_path / "reports"
     reports.render_report(corpus=[corpus], notebook=working, out=out, name="study")
     previous = files(out)
@@ -121,9 +113,12 @@ def test_interrupted_report_keeps_the_previous_one(
 
 
 def test_failing_html_export_keeps_the_previous_report(
-    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    corpus: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    write_notebook: Callable[..., Path],
 ) -> None:
-    working = notebook(tmp_path / "fine.ipynb", "1 + 1")
+    working = write_notebook(tmp_path / "fine.ipynb", "1 + 1")
     out = tmp_path / "reports"
     reports.render_report(corpus=[corpus], notebook=working, out=out, name="study")
     previous = files(out)

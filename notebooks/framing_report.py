@@ -338,13 +338,14 @@ for column in groups:
 # ## Every statement
 #
 # Speaker as written, the entity it refers to, the party and the words that decided it, the reporting
-# cue, the kind, the content and its scores. Offsets point into the article's text.
+# cue, the kind, the content and its scores. Offsets point into the article's text. A `negated`
+# statement ("did not say whether ...") reports what the speaker did not say: it has no scores.
 
 # %%
 display(
     statements[
         ["doc", "statement", "speaker", "entity", "party", "party_evidence", "cue", "verb_class", "kind",
-         "content", "content_spans", "mentions", "polarity", "subjectivity"]
+         "negated", "content", "content_spans", "mentions", "polarity", "subjectivity"]
     ].round(3)
 )
 

@@ -222,8 +222,40 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "Ana Ruiz, the party chair, this past week announced that the vote would move.",
             [("Ana Ruiz", "announced", "that the vote would move", "indirect")],
         ),
+        (  # a coordinated verb shares the subject, not the object of the verb before it
+            "Ana Ruiz posted a photo of the flooded road and said the county had ignored warnings.",
+            [
+                ("Ana Ruiz", "posted", "a photo of the flooded road", "indirect"),
+                ("Ana Ruiz", "said", "the county had ignored warnings", "indirect"),
+            ],
+        ),
+        (  # the quotation closed the sentence before; the clause after "said" is the content
+            "“The bridge is safe.” He said he would drive across it on Monday.",
+            [("He", "said", "he would drive across it on Monday", "indirect")],
+        ),
+        (  # ... but a quotation that opens the sentence with a comma is still the content
+            "“The bridge is safe,” Reyes told reporters as he left the hall.",
+            [("Reyes", "told", "“The bridge is safe,”", "direct")],
+        ),
+        (  # a surname that is also an adjective
+            "Young said the plan was sound.",
+            [("Young", "said", "the plan was sound", "indirect")],
+        ),
+        (
+            "The senator raised concerns about the budget.",
+            [("The senator", "raised", "concerns about the budget", "indirect")],
+        ),
+        (
+            "“We will rebuild,” she continued.",
+            [("she", "continued", "“We will rebuild,”", "direct")],
+        ),
         # not statements: a noun after a determiner, an infinitive
         ("Her plans were reported in the local press.", []),
+        # ... aspect or action, not a further turn of speech; fundraising; a participle as adjective
+        ("The mayor continued the inspection of the harbor.", []),
+        ("Okafor went on to win the county.", []),
+        ("The committee raised $4 million in March.", []),
+        ("Reyes holds a tally of pledged delegates.", []),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

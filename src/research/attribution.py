@@ -111,7 +111,13 @@ _CONTROL_VERBS = {
     "try", "tries", "tried", "trying", "fail", "fails", "failed", "begin", "begins", "began",
     "start", "starts", "started", "attempt", "attempts", "attempted", "hesitated", "continue",
     "continues", "continued", "rushed", "moved", "took", "vowed", "sought", "managed", "went",
+    "goes",
 }  # fmt: skip
+# Verbs that report a further turn of speech only with a quotation or a clause: "he continued: ...",
+# but "continued the inspection", "went on to win", "added a name" are aspect or action.
+_CONTINUATION_LEMMAS = {"add", "continue", "go on"}
+_CURRENCY_SIGNS = ("$", "£", "€")
+_AMOUNT_WORDS = _APPROXIMATORS | {"more", "less", "than", "at", "least", "some", "an", "another"}
 # Prepositions that open a verb's object ("respond to", "disagree with", "complained of") ...
 _COMPLEMENT_PREPOSITIONS = {"to", "with", "of", "about", "for", "against", "over", "into"}
 # ... and words that set the scene after it, where the object ends ("during a rally").
@@ -529,12 +535,21 @@ class _SentenceReader:
             or (before.lower.endswith(("'s", "’s")) and not progressive)
         ):
             return None  # "Clinton's plans", "the claims": a noun, not the verb
+        if (
+            before is not None
+            and before.lower in _PREPOSITIONS - {"to"}
+            and cue.form.endswith("ed")
+            and cue.verb_class != "distancing"
+        ):
+            return None  # "a tally of pledged delegates": a participle before a noun, no report
         if before is not None and before.lower == "to" and not cue.form.endswith("ing"):
             # "Trump tried to defend his remarks": the subject of "tried" is the source; but
             # "a metaphor to describe": an infinitive, nothing reported yet
-            if first < 2 or self.tokens[first - 2].lower not in _CONTROL_VERBS:
-                return None
             control = first - 2
+            if control > 0 and self.tokens[control].lower == "on":
+                control -= 1  # "went on to explain"
+            if control < 0 or self.tokens[control].lower not in _CONTROL_VERBS:
+                return None
             return self._verb(control, last, cue, self._skip_auxiliaries_left(control))
         if cue.form == "asked" and (
             first == 0 or (before is not None and before.lower in {"when", "if"})
@@ -674,11 +689,23 @@ class _SentenceReader:
         ):
             # "The spokesman declined ... but said ...", "He called it lawful, and said ..."
             speaker = self._sentence_subject(first)
+        owner = self._coordinated_owner(speaker, subject_end)
+        if owner is not None:
+            # "Ruiz posted a photo of the road and said ...": the photo is what was posted, not
+            # who spoke; the coordinated verb shares the subject of the statement before it
+            speaker, description, refers_to = owner.speaker, owner.description, owner.refers_to
         if speaker is None:
             return None
         speaker = self._without_clitic(speaker)
         relative = self._relative_speaker(region)
-        quoted_before = self._quote_ends_before(speaker.start)
+        # '“...,” he said.' takes the quotation before; but in '“...” He said he would ...' or
+        # 'Asked on “Meet the Press,” he said he would ...' a clause follows: that is the content
+        quoted_before = self._quote_ends_before(speaker.start) and not (
+            cue.lemma not in _ADDRESSEE_VERBS
+            and not _adverbial(tail)
+            and self._looks_like_clause(tail[:6])
+            and not self._quote_opens_sentence(speaker.start)
+        )
         forward = self._quote_follows(last + 1) or (
             self._forward_marker(tail, cue)
             and not (quoted_before and not self._that_follows(tail, cue))
@@ -711,6 +738,14 @@ class _SentenceReader:
                 and not self._looks_like_clause(tail)
             ):
                 return None  # nothing said after the cue: "..., he said on Sunday."
+            if not forward and (
+                (cue.lemma == "raise" and self._sum_of_money(tail))
+                or (
+                    cue.lemma in _CONTINUATION_LEMMAS
+                    and (self._infinitive(tail) or not self._looks_like_clause(tail))
+                )
+            ):
+                return None  # "raised $4 million", "continued the inspection": no statement
             # a clause ("said no deal was near") or an object ("criticized the deal"): PolNeAR
             # annotates both, since an attitude toward a thing is an attribution too
             content = self._forward_content(last + 1, cue, relative=relative)
@@ -727,6 +762,17 @@ class _SentenceReader:
             rest = self._forward_content(after + 1, cue, relative=False)
             content = [c for c in content if self._more_than_adverbial(c)] + rest
         return self._make(cue, first, last, speaker, content, description, refers_to)
+
+    def _coordinated_owner(self, speaker: Span | None, subject_end: int) -> Statement | None:
+        """The statement of this sentence whose content a candidate speaker lies in, when the cue
+        is coordinated with its verb ("... and said")."""
+        if (
+            speaker is None
+            or subject_end == 0
+            or self.tokens[subject_end - 1].lower not in {"and", "but"}
+        ):
+            return None
+        return next((s for s in self.found if any(_overlaps(speaker, c) for c in s.content)), None)
 
     def _without_clitic(self, speaker: Span) -> Span:
         """ "He’s predicting": the speaker is "He", the clitic belongs to the verb group."""
@@ -761,6 +807,15 @@ class _SentenceReader:
             len(tail),
         )
         return _trim_content(self.text, Span(tail[0].start, tail[end - 1].end))
+
+    def _sum_of_money(self, tail: list[Token]) -> bool:
+        """ "raised $4 million", "more than $2 million": the object is money (fundraising, not
+        "raised concerns")."""
+        amount = next(
+            (i for i, t in enumerate(tail[:4]) if t.text.startswith(_CURRENCY_SIGNS)), None
+        )
+        # only approximators before the sum: "said the firm raised $3 million" has a clause
+        return amount is not None and all(t.lower in _AMOUNT_WORDS for t in tail[:amount])
 
     def _more_than_adverbial(self, span: Span) -> bool:
         """Whether a stretch says something: not just "Still" or "Sooner or later"."""
@@ -1022,6 +1077,7 @@ class _SentenceReader:
             len(tokens) == 1
             and self.tags.get(tokens[0].lower) in _NOT_NOUNS
             and tokens[0].lower not in _QUANTIFIER_PRONOUNS
+            and not self._surname(tokens[0])
         ):
             return None  # "The evacuation, first planned for ...": an adverb is no speaker
         if not tokens or len(tokens) > _MAX_SPEAKER_TOKENS:
@@ -1031,6 +1087,18 @@ class _SentenceReader:
         if not any(t.text[0].isalpha() for t in tokens):
             return None
         return Span(tokens[0].start, tokens[-1].end)
+
+    def _surname(self, token: Token) -> bool:
+        """ "Young said", "Strong told": a capitalized adjective not set off by a comma is a
+        name, not a sentence adverb ("Significantly, the judge said")."""
+        index = self.tokens.index(token)
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return (
+            token.text[0].isupper()
+            and self.tags.get(token.lower) in {"JJ", "JJR", "JJS"}
+            and following is not None
+            and not _is_punct(following)
+        )
 
     def _before_verb(self, tokens: list[Token]) -> list[Token]:
         """A noun phrase ends at a finite verb outside a relative clause: in "Sanders' campaign
@@ -1206,6 +1274,17 @@ class _SentenceReader:
         return any(
             q.end <= offset and not self.text[q.end : offset].strip(" ,") for q in self.quotes
         )
+
+    def _quote_opens_sentence(self, offset: int) -> bool:
+        """Whether the quotation closing before `offset` opens this sentence and ends in a comma
+        ('“...,” Clinton told'), not an earlier sentence ('“...” He said') or an aside."""
+        before = [q for q in self.quotes if q.end <= offset]
+        if not before or before[-1].end <= self.sentence.start:
+            return False
+        quote = before[-1]
+        opening = self.text[self.sentence.start : max(quote.start, self.sentence.start)]
+        closing = self.text[quote.start : quote.end].rstrip("”\"'» ")
+        return not any(ch.isalnum() for ch in opening) and closing.endswith(",")
 
     def _sentence_subject(self, before: int) -> Span | None:
         """The sentence's first noun phrase, up to its first finite verb."""

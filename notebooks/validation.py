@@ -28,6 +28,7 @@ lexicon = None  # a party lexicon (TOML) that extends the default one
 gold = "../tests/fixtures/brat"  # holds text/*.txt and attributions/*.ann
 predictions = None  # a statements JSON Lines file; None: extract statements from `corpus` now
 examples = 25  # error examples shown per kind
+outer_only = False  # leave out statements inside another's content, for gold coded one level deep
 
 # %%
 # %matplotlib inline
@@ -45,7 +46,7 @@ if predictions is None:
     predicted = evaluate.predictions_from_statements(statements)
 else:
     predicted = evaluate.read_predictions(predictions)
-result = evaluate.evaluate_statements(gold_corpus, predicted)
+result = evaluate.evaluate_statements(gold_corpus, predicted, outer_only=outer_only)
 print(f"{len(gold_corpus.texts)} hand-coded documents, {len(gold_corpus.relations)} gold attributions, "
       f"{len(predicted)} statements found")
 

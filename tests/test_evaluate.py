@@ -466,6 +466,22 @@ def test_a_spurious_statement_lowers_precision(gold: GoldCorpus) -> None:
     ]
 
 
+def test_outer_only_leaves_out_nested_predictions(gold: GoldCorpus) -> None:
+    # "the harbor plan would create 400 jobs" read as a statement of its own, inside the mayor's
+    inner = {**statement(gold, "harbor_vote", None, "would", "create 400 jobs"), "nested": True}
+    everything = score(gold, [*perfect(gold), inner])
+    outer = score(gold, [*perfect(gold), inner], outer_only=True)
+    assert everything.relations.iloc[0]["precision"] == pytest.approx(7 / 8)
+    assert outer.relations.iloc[0]["precision"] == 1.0
+    assert role_row(outer, "cue", "exact")["fp"] == 0
+    assert outer.errors.empty
+
+
+def test_nested_must_be_true_or_false(gold: GoldCorpus) -> None:
+    with pytest.raises(PredictionError, match="'nested' must be true or false"):
+        predictions_frame([{**perfect(gold)[0], "nested": "yes"}])
+
+
 def test_a_duplicate_prediction_is_paired_only_once(gold: GoldCorpus) -> None:
     records = perfect(gold)
     evaluation = score(gold, [*records, records[0]])

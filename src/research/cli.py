@@ -384,7 +384,15 @@ def batch_command(spec: Path, out: Path | None, jobs: int | None, quiet: bool) -
     is_flag=True,
     help="Compare discontinuous spans by their hull instead of fragment by fragment.",
 )
-def evaluate_command(gold: Path, pred: Path, errors: Path | None, hull: bool) -> None:
+@click.option(
+    "--outer-only",
+    is_flag=True,
+    help="Leave out statements reported inside another's content (`nested`), for gold coded one "
+    "level deep, as PolNeAR is.",
+)
+def evaluate_command(
+    gold: Path, pred: Path, errors: Path | None, hull: bool, outer_only: bool
+) -> None:
     """Score statements against hand-coded gold: precision, recall and F1 per role."""
     from research import evaluate as scoring
 
@@ -394,6 +402,7 @@ def evaluate_command(gold: Path, pred: Path, errors: Path | None, hull: bool) ->
                 scoring.read_brat_corpus(gold),
                 scoring.read_predictions(pred),
                 discontinuous="hull" if hull else "fragments",
+                outer_only=outer_only,
             )
         except scoring.EvaluationInputError as error:
             raise io.InputError(getattr(error, "path", gold), str(error)) from None

@@ -14,7 +14,11 @@ content are unusable as relations; they are dropped and listed in ``GoldCorpus.d
 Predictions are JSON Lines, one statement per line::
 
     {"doc": "...", "speaker": {"start": 0, "end": 4, "text": "..."} | null,
-     "cue": {...} | null, "content": [{...}, ...], "kind": "direct" | "indirect" | "mixed"}
+     "cue": {...} | null, "content": [{...}, ...], "kind": "direct" | "indirect" | "mixed",
+     "nested": false}
+
+(``nested``, optional: the statement is reported inside another's content; ``outer_only`` scoring
+leaves such statements out, for gold that codes attributions one level deep.)
 
 Metric definitions
 ------------------
@@ -362,7 +366,9 @@ def gold_spans(gold: GoldCorpus) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Predictions
 
-PREDICTION_COLUMNS = ["pred_id", "line", "doc", "kind", "source", "cue", "content", "claimed"]
+PREDICTION_COLUMNS = [
+    "pred_id", "line", "doc", "kind", "nested", "source", "cue", "content", "claimed",
+]  # fmt: skip
 
 
 def read_predictions(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -405,7 +411,14 @@ def _predictions_frame(numbered: Iterable[tuple[int, Any]], *, origin: str) -> p
         if kind is not None and kind not in KINDS:
             problem = f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}"
             raise PredictionError(origin, problem, line=number)
-        row: dict[str, Any] = {"pred_id": pred_id, "line": number, "doc": doc, "kind": kind}
+        nested = record.get("nested", False)
+        if not isinstance(nested, bool):
+            raise PredictionError(
+                origin, f"'nested' must be true or false, not {nested!r}", line=number
+            )
+        row: dict[str, Any] = {
+            "pred_id": pred_id, "line": number, "doc": doc, "kind": kind, "nested": nested,
+        }  # fmt: skip
         claimed: list[tuple[Role, int, int, str]] = []
         for role in ROLES:
             key = PREDICTION_KEYS[role]
@@ -445,7 +458,11 @@ def predictions_from_statements(statements: pd.DataFrame) -> pd.DataFrame:
     """A predictions frame from the project's statements frame (schema.STATEMENTS columns)."""
     records = []
     for row in statements.to_dict("records"):
-        record: dict[str, Any] = {"doc": row["doc"], "kind": _present(row.get("kind"))}
+        record: dict[str, Any] = {
+            "doc": row["doc"],
+            "kind": _present(row.get("kind")),
+            "nested": bool(_present(row.get("nested")) or False),
+        }
         for key in ("speaker", "cue"):
             start, end = _present(row.get(f"{key}_start")), _present(row.get(f"{key}_end"))
             record[key] = None if start is None else {"start": int(start), "end": int(end)}
@@ -528,13 +545,16 @@ def evaluate_statements(
     docs: Collection[str] | None = None,
     unknown_docs: Literal["error", "ignore"] = "error",
     check_pred_text: bool = True,
+    outer_only: bool = False,
 ) -> Evaluation:
     """Score a predictions frame against gold; the module docstring defines every number.
 
     ``docs`` restricts scoring to those documents (default: every gold document; a gold document
     without predictions counts as all missed). Predictions for documents outside the gold corpus
     raise PredictionError unless ``unknown_docs="ignore"``. ``check_pred_text`` checks each span
-    text a prediction carries against the document at its offsets.
+    text a prediction carries against the document at its offsets. ``outer_only`` leaves out
+    predictions marked ``nested`` (reported inside another statement's content), for gold coded
+    one level deep: PolNeAR's train split has no cue inside another attribution's content.
     """
     origin = str(predictions.attrs.get("origin", "<predictions>"))
     scope = sorted(gold.texts) if docs is None else sorted(set(docs))
@@ -551,7 +571,8 @@ def evaluate_statements(
             raise PredictionError(origin, problem, line=int(record["line"]))
         if record["doc"] in scope:
             _check_prediction(record, gold.texts[record["doc"]], origin, check_pred_text)
-            kept.append(record)
+            if not (outer_only and record["nested"]):
+                kept.append(record)
     tokens = {doc: _Tokens(gold.texts[doc]) for doc in scope}
     in_scope = [row for row in _records(gold.relations) if row["doc"] in tokens]
     gold_by_doc = _statements(in_scope, "relation_id", gold.texts, tokens, discontinuous)

@@ -249,6 +249,27 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "“We will rebuild,” she continued.",
             [("she", "continued", "“We will rebuild,”", "direct")],
         ),
+        (  # a content ends where another speaker's clause begins, after a comma or "and"
+            "Moscow wants a ceasefire, and the rebels say they need guarantees.",
+            [
+                ("Moscow", "wants", "a ceasefire", "indirect"),
+                ("the rebels", "say", "they need guarantees", "indirect"),
+            ],
+        ),
+        (
+            "Ryabkov said the talks had stalled, Kerry insisted progress was possible.",
+            [
+                ("Ryabkov", "said", "the talks had stalled", "indirect"),
+                ("Kerry", "insisted", "progress was possible", "indirect"),
+            ],
+        ),
+        (  # ... but "X said that Y claimed Z" reports Y inside X's content
+            "Ryabkov said that the rebels claimed the road was open.",
+            [
+                ("Ryabkov", "said", "that the rebels claimed the road was open", "indirect"),
+                ("the rebels", "claimed", "the road was open", "indirect"),  # nested
+            ],
+        ),
         # not statements: a noun after a determiner, an infinitive
         ("Her plans were reported in the local press.", []),
         # ... aspect or action, not a further turn of speech; fundraising; a participle as adjective

@@ -219,8 +219,42 @@ def find_statements(
         running.carry(text, paragraph, quotes, found)
         statements.extend(found)
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
+    _end_contents_at_next_speaker(text, statements)
     _mark_nested(statements)
     return statements
+
+
+# A content runs on past these into the next clause: "X wants A, and Y wants B".
+_CLAUSE_JOINS = re.compile(r"(?:,|;|,?\s+(?:and|but))\s*$")
+
+
+def _end_contents_at_next_speaker(text: str, statements: Sequence[Statement]) -> None:
+    """End an indirect content where another statement's speaker opens a clause of its own after
+    a comma, a semicolon or "and"/"but" ("Moscow wants a ceasefire, and the rebels say ..."): that
+    clause is the next statement, not part of this one. "X said that Y claimed Z" and "the plan,
+    which Y called ..." stay nested."""
+    outers = sorted(
+        (s.content[0].start, index)
+        for index, s in enumerate(statements)
+        if s.kind != "direct" and len(s.content) == 1
+    )
+    long = [item for item in outers if statements[item[1]].content[0].end - item[0] > _LONG_CONTENT]
+    starts = [start for start, _ in outers]
+    for inner in statements:
+        speaker, cue = inner.speaker, inner.cue
+        if speaker is None or cue is None or cue.start < speaker.start:
+            continue
+        # only contents that start early enough to reach the speaker: bisection, not a full scan
+        low = bisect_left(starts, speaker.start - _LONG_CONTENT)
+        for _, index in sorted({*outers[low : bisect_left(starts, speaker.start)], *long}):
+            outer = statements[index]
+            content = outer.content[0]
+            if outer is inner or not content.start < speaker.start < cue.end <= content.end:
+                continue
+            join = _CLAUSE_JOINS.search(text, content.start, speaker.start)
+            ended = Span(content.start, join.start()).stripped(text) if join else None
+            if ended is not None and not ended.empty:
+                outer.content[0] = ended
 
 
 class _RunningQuote:

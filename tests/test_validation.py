@@ -36,18 +36,20 @@ def test_evaluate_prints_role_scores_and_writes_errors(predictions: Path, tmp_pa
     assert header.startswith("error,doc")
 
 
-def test_evaluate_outer_only_counts_fewer_predictions(predictions: Path) -> None:
+def test_evaluate_outer_only_counts_fewer_predictions(predictions: Path, tmp_path: Path) -> None:
     records = [json.loads(line) for line in predictions.read_text(encoding="utf-8").splitlines()]
-    assert any(r["nested"] for r in records)  # the fixtures report speech inside speech
+    records[0]["nested"] = True  # as if reported inside another statement's content
+    marked = tmp_path / "marked.jsonl"
+    marked.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
 
     def predicted(*options: str) -> int:
-        args = ["evaluate", "--gold", str(FIXTURES), "--pred", str(predictions), *options]
+        args = ["evaluate", "--gold", str(FIXTURES), "--pred", str(marked), *options]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
         return int(result.stdout.split("predicted ")[1].split()[0])
 
     assert predicted() == len(records)
-    assert predicted("--outer-only") == sum(not r["nested"] for r in records)
+    assert predicted("--outer-only") == sum(not r["nested"] for r in records) < len(records)
 
 
 def test_evaluate_names_a_missing_gold_folder(predictions: Path, tmp_path: Path) -> None:

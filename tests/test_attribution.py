@@ -263,6 +263,17 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
                 ("Kerry", "insisted", "progress was possible", "indirect"),
             ],
         ),
+        (  # right after a verb, the words before "and" are its object, not the next subject
+            "Moscow wants a ceasefire and Damascus wants a military victory.",
+            [
+                ("Moscow", "wants", "a ceasefire", "indirect"),
+                ("Damascus", "wants", "a military victory", "indirect"),
+            ],
+        ),
+        (  # "agreed on a plan" reports no content: no statement made of a lone "that"
+            "Kerry said that the rebels agreed on a plan.",
+            [("Kerry", "said", "that the rebels agreed on a plan", "indirect")],
+        ),
         (  # ... but "X said that Y claimed Z" reports Y inside X's content
             "Ryabkov said that the rebels claimed the road was open.",
             [

@@ -125,6 +125,7 @@ _SCENE_WORDS = {
     "during", "at", "in", "on", "after", "before", "amid", "since", "while", "when", "as",
     "because", "despite", "following", "throughout", "until", "via", "through",
 }  # fmt: skip
+_BARE = {"that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _QUESTION_WORDS = {
     "about",
     "if",
@@ -1075,11 +1076,26 @@ class _SentenceReader:
                 and _name_like(head[1])
             ):
                 return self._np(head[1]), self._description(segments, head[0]), None
-            return self._np(last), None, None
+            return self._np(self._after_object(last)), None, None
         if named:  # an apposition or a modifier stands right before the verb: the subject is left
             position, segment = named[0]
             return self._np(segment), self._description(segments, position), None
         return None, None, None
+
+    def _after_object(self, segment: list[Token]) -> list[Token]:
+        """ "Trump wants the votes and Peña Nieto wants ...": right after a verb, the words before
+        "and" are its object, and the subject of the next verb is what follows."""
+        index = self.tokens.index(segment[0])
+        before = self.tokens[index - 1] if index > 0 else None
+        joins = [i for i, t in enumerate(segment) if t.lower == "and"]
+        if before is None or not joins or not self._finite_verb(before):
+            return segment
+        return segment[joins[-1] + 1 :] or segment
+
+    def _finite_verb(self, token: Token) -> bool:
+        return token.lower in _FINITE or (
+            token.text[0].islower() and self.tags.get(token.lower) in _FINITE_TAGS
+        )
 
     def _lone_adverb(self, segment: list[Token]) -> bool:
         """ "Significantly, the judge said": a sentence adverb set off by a comma is no subject."""
@@ -1476,7 +1492,8 @@ class _SentenceReader:
         description: Span | None = None,
         refers_to: Span | None = None,
     ) -> Statement | None:
-        content = [c for c in content if not c.empty]
+        # a content is more than a lone complementizer ("that", "whether") left by a misreading
+        content = [c for c in content if not c.empty and c.text(self.text).lower() not in _BARE]
         if not content:
             return None
         if cue.kind == "verb":

@@ -281,6 +281,61 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
                 ("the rebels", "claimed", "the road was open", "indirect"),  # nested
             ],
         ),
+        (  # "maintain", "prove" report only with a clause
+            "The mayor maintained that the audit was flawed.",
+            [("The mayor", "maintained", "that the audit was flawed", "indirect")],
+        ),
+        ("The mayor maintained a narrow lead in the polls.", []),
+        ("The plan proved difficult to sell.", []),
+        (  # a contrast joins two statements: the first content ends before "while"
+            "Moscow wants a ceasefire while the rebels say the road is open.",
+            [
+                ("Moscow", "wants", "a ceasefire", "indirect"),
+                ("the rebels", "say", "the road is open", "indirect"),
+            ],
+        ),
+        (  # the left clause has its own verb: the speaker is the subject after "and"
+            "The envoy met Lavrov and Kerry said the talks went well.",
+            [("Kerry", "said", "the talks went well", "indirect")],
+        ),
+        (  # a refusal: the verb is the cue, what was refused the content
+            "A spokeswoman for the council declined to comment.",
+            [("A spokeswoman for the council", "declined", "to comment", "indirect")],
+        ),
+        (  # an aside ends where the main verb comes back; the main statement is not nested in it
+            "Okafor, who backs the plan, said the vote would pass.",
+            [
+                ("who", "backs", "the plan", "indirect"),
+                ("Okafor", "said", "the vote would pass", "indirect"),
+            ],
+        ),
+        (  # a participle continues the sentence's subject, found past a verb the lexicon lacks
+            "The mayor emailed donors on Monday, telling them the race was close.",
+            [("The mayor", "telling", "them the race was close", "indirect")],
+        ),
+        (  # ... a fronted participle shares the main clause's subject
+            "After thanking the crowd, she said the fight was not over.",
+            [
+                ("she", "thanking", "the crowd", "indirect"),
+                ("she", "said", "the fight was not over", "indirect"),
+            ],
+        ),
+        (  # ... and continues the outer statement, not a noun cue inside its content
+            "Okafor repeated his claims about the budget, calling it a fraud.",
+            [
+                ("Okafor", "repeated", "his claims about the budget", "indirect"),
+                ("his", "claims about", "the budget", "indirect"),
+                ("Okafor", "calling", "it a fraud", "indirect"),
+            ],
+        ),
+        (  # "a group called X" names; "a senator called X a liar" attributes
+            "A group called the Harbor Watch said it would sue.",
+            [("A group called the Harbor Watch", "said", "it would sue", "indirect")],
+        ),
+        (
+            "A senator called the mayor a liar.",
+            [("A senator", "called", "the mayor a liar", "indirect")],
+        ),
         # not statements: a noun after a determiner, an infinitive
         ("Her plans were reported in the local press.", []),
         # ... aspect or action, not a further turn of speech; fundraising; a participle as adjective

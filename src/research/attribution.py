@@ -116,6 +116,9 @@ _CONTROL_VERBS = {
 # Verbs that report a further turn of speech only with a quotation or a clause: "he continued: ...",
 # but "continued the inspection", "went on to win", "added a name" are aspect or action.
 _CONTINUATION_LEMMAS = {"add", "continue", "go on"}
+# Verbs that report only with a clause: "maintained that ...", "proved that ..."; with an object,
+# an adjective or an infinitive they are other verbs ("maintained a lead", "proved difficult").
+_CLAUSE_LEMMAS = {"maintain", "prove"}
 _CURRENCY_SIGNS = ("$", "£", "€")
 _AMOUNT_WORDS = _APPROXIMATORS | {"more", "less", "than", "at", "least", "some", "an", "another"}
 # Prepositions that open a verb's object ("respond to", "disagree with", "complained of") ...
@@ -225,8 +228,9 @@ def find_statements(
     return statements
 
 
-# A content runs on past these into the next clause: "X wants A, and Y wants B".
-_CLAUSE_JOINS = re.compile(r"(?:,|;|,?\s+(?:and|but))\s*$")
+# A content runs on past these into the next clause: "X wants A, and Y wants B", "X wants A
+# while Y wants B" (a contrast joins two statements, not a statement and its content).
+_CLAUSE_JOINS = re.compile(r"(?:,|;|,?\s+(?:and|but|while|whereas|although|though))\s*$")
 
 
 def _end_contents_at_next_speaker(text: str, statements: Sequence[Statement]) -> None:
@@ -561,6 +565,14 @@ class _SentenceReader:
             return self._noun_cue(first, last, cue)
         if cue.kind == "adverb":
             return self._adverb_cue(first, last, cue)
+        if cue.kind == "non_response":
+            # "declined to comment": a refusal is an attribution of its verb, what was refused
+            # its content (as PolNeAR codes it)
+            verb = next(
+                (c for c in self.cues.cues.get(self.tokens[first].lower, ()) if c.kind == "verb"),
+                None,
+            )
+            return None if verb is None else self._attribute(first, first, verb)
         if cue.kind != "verb":
             return None
         before = self.tokens[first - 1] if first > 0 else None
@@ -599,6 +611,8 @@ class _SentenceReader:
         )
         if reduced_relative:
             return None  # "the corridor deal supported by both sides": a participle, not a report
+        if cue.form == "called" and self._naming(first):
+            return None  # "a group called Free Voters": a name given, not a statement
         if cue.form.split()[0].endswith("ing") and not progressive:
             if before is not None and (
                 before.text == ","
@@ -616,6 +630,42 @@ class _SentenceReader:
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
+
+    def _naming(self, first: int) -> bool:
+        """ "a website called “...” that ...", "a group called the Free Voters said": "called"
+        right after an indefinite noun phrase, before a name that nothing else follows (not "a
+        senator called Trump a liar"), names something."""
+        head = self.tokens[first - 1] if first > 0 else None
+        if (
+            head is None
+            or not head.text[0].islower()
+            or self.tags.get(head.lower, "NN") not in {"NN", "NNS"}
+        ):
+            return False
+        for index in range(first - 2, max(first - 5, -1), -1):
+            if self.tokens[index].lower in {"a", "an"}:
+                break
+            if _is_punct(self.tokens[index]) or self._verbish(self.tokens[index]):
+                return False
+        else:
+            return False
+        index = first + 1
+        if index < len(self.tokens) and self.tokens[index].lower == "the":
+            index += 1
+        quote = self._quote_at(self.tokens[index].start) if index < len(self.tokens) else None
+        if quote is not None:
+            index = next(
+                (i for i, t in enumerate(self.tokens) if t.start >= quote.end), len(self.tokens)
+            )
+        elif index < len(self.tokens) and self.tokens[index].text[0].isupper():
+            while index < len(self.tokens) and self.tokens[index].text[0].isupper():
+                index += 1
+        else:
+            return False
+        if index >= len(self.tokens):
+            return True
+        after = self.tokens[index]
+        return _is_punct(after) or after.lower in _RELATIVES | {"that"} or self._verbish(after)
 
     def _progressive(self, first: int) -> bool:
         """ "is saying", "He’s predicting", "isn’t saying", "is not always worrying": an
@@ -776,14 +826,18 @@ class _SentenceReader:
             if not forward and (
                 (cue.lemma == "raise" and self._sum_of_money(tail))
                 or (
-                    cue.lemma in _CONTINUATION_LEMMAS
+                    cue.lemma in _CONTINUATION_LEMMAS | _CLAUSE_LEMMAS
                     and (self._infinitive(tail) or not self._looks_like_clause(tail))
                 )
             ):
                 return None  # "raised $4 million", "continued the inspection": no statement
             # a clause ("said no deal was near") or an object ("criticized the deal"): PolNeAR
             # annotates both, since an attitude toward a thing is an attribution too
-            content = self._forward_content(last + 1, cue, relative=relative)
+            segments = _segments(region)
+            aside = (
+                len(segments) > 1 and len(segments[-1]) == 1 and segments[-1][0].lower in _RELATIVES
+            )
+            content = self._forward_content(last + 1, cue, relative=relative, aside=aside)
             return self._make(cue, first, last, speaker, content, description, refers_to)
         content = self._backward_content(speaker.start)
         after = last + 1 + len(tail)
@@ -821,7 +875,12 @@ class _SentenceReader:
     def _object(self, tail: list[Token], cue: Cue) -> Span | None:
         """The object of an attitude or evaluation verb, up to where the scene is set ("during a
         rally", "on Friday"); speech verbs ("said", "added") take no object that is content."""
-        if cue.verb_class in {"neutral", "add"} or not tail or self._looks_like_clause(tail):
+        if (
+            cue.verb_class in {"neutral", "add"}
+            or cue.lemma in _CLAUSE_LEMMAS
+            or not tail
+            or self._looks_like_clause(tail)
+        ):
             return None
         head = tail[0]
         if head.lower in _TIME_WORDS or self.tags.get(head.lower) in {"RB", "RBR", "RBS"}:
@@ -985,6 +1044,15 @@ class _SentenceReader:
         """ ", adding “...”": the speaker is the one of the statement this participle continues."""
         previous = self._previous_statement()
         content = self._forward_content(last + 1, cue, relative=False)
+        if first == 1:
+            # "After thanking the crowd, he told them ...": the main clause's subject follows
+            comma = next(
+                (i for i in range(last + 1, len(self.tokens)) if self.tokens[i].text == ","), None
+            )
+            subject = self._noun_phrase_after(comma + 1) if comma is not None else None
+            if comma is not None and subject is not None and comma > last + 1:
+                clause = Span(self.tokens[last + 1].start, self.tokens[comma - 1].end)
+                return self._make(cue, first, last, subject, [clause])
         if not self.found and self._sentence_subject(first) is not None:
             previous = None  # "X stood on the stage, praising ...": this sentence's own subject
         if previous is None:  # "He pummeled Trump, while praising Clinton as ...": the subject's
@@ -1029,10 +1097,17 @@ class _SentenceReader:
         return self.tokens[start:end]
 
     def _inside_statement(self, offset: int) -> bool:
+        # a speaker after a fronted participle is shared with the main clause: "After thanking
+        # the crowd, she said ..."; after "According to" it is not
         return any(
-            (s.cue is not None and s.cue.start <= offset < s.cue.end) or _within(s.speaker, offset)
+            (s.cue is not None and s.cue.start <= offset < s.cue.end)
+            or (_within(s.speaker, offset) and not self._fronted_participle(s, offset))
             for s in self.found
         )
+
+    def _fronted_participle(self, statement: Statement, offset: int) -> bool:
+        cue = statement.cue
+        return cue is not None and cue.end <= offset and cue.text(self.text).endswith("ing")
 
     def _speaker_before(
         self, region: list[Token], end: int
@@ -1084,11 +1159,18 @@ class _SentenceReader:
 
     def _after_object(self, segment: list[Token]) -> list[Token]:
         """ "Trump wants the votes and Peña Nieto wants ...": right after a verb, the words before
-        "and" are its object, and the subject of the next verb is what follows."""
+        "and" are its object, and the subject of the next verb is what follows. So too when the
+        verb is inside ("The envoy met Lavrov and Kerry said"): the left clause is complete."""
+        joins = [i for i, t in enumerate(segment) if t.lower in {"and", "but"}]
+        if not joins:
+            return segment
         index = self.tokens.index(segment[0])
         before = self.tokens[index - 1] if index > 0 else None
-        joins = [i for i, t in enumerate(segment) if t.lower == "and"]
-        if before is None or not joins or not self._finite_verb(before):
+        left = segment[1 : joins[-1]]
+        clause = any(self._finite_verb(t) for t in left) and not any(
+            t.lower in _RELATIVES or t.lower == "that" for t in left
+        )
+        if not clause and (before is None or not self._finite_verb(before)):
             return segment
         return segment[joins[-1] + 1 :] or segment
 
@@ -1182,6 +1264,15 @@ class _SentenceReader:
         return bool(segments and segments[-1] and _relative_opener(segments[-1]))
 
     def _previous_statement(self) -> Statement | None:
+        # the latest statement not inside another's content: in "X repeated his accusations
+        # against Y, calling ...", the participle continues X's statement, not "his accusations"
+        for statement in reversed(self.found):
+            cue = statement.cue
+            if cue is None or not any(
+                other is not statement and any(_overlaps(cue, c) for c in other.content)
+                for other in self.found
+            ):
+                return statement
         if self.found:
             return self.found[-1]
         if self.earlier and self.earlier[-1].paragraph == self.paragraph:
@@ -1354,8 +1445,11 @@ class _SentenceReader:
             return first > 1
         return False
 
-    def _forward_content(self, index: int, cue: Cue, *, relative: bool) -> list[Span]:
-        """Content after a cue: from the complement (after "that" or ":") to the sentence's end."""
+    def _forward_content(
+        self, index: int, cue: Cue, *, relative: bool, aside: bool = False
+    ) -> list[Span]:
+        """Content after a cue: from the complement (after "that" or ":") to the sentence's end.
+        In an `aside` ("Smith, who backs the plan, said ...") it ends where the main verb follows."""
         tokens = self.tokens[index:]
         if not tokens:
             return []
@@ -1380,7 +1474,7 @@ class _SentenceReader:
             token = tokens[i]
             if self._quoted(token.start):
                 continue
-            if relative and token.text == ",":
+            if token.text == "," and (relative or (aside and self._predicate_at(tokens, i + 1))):
                 end = i
                 break
             previous = tokens[i - 1].text
@@ -1400,6 +1494,12 @@ class _SentenceReader:
         if quote is not None and quote.end > span.end:
             span = Span(span.start, quote.end)  # a quotation that runs past the sentence
         return [_trim_content(self.text, span)]
+
+    def _predicate_at(self, tokens: list[Token], index: int) -> bool:
+        """A finite verb at `index`, past adverbs: ", later said", ", has also said"."""
+        while index < len(tokens) and self.tags.get(tokens[index].lower) in {"RB", "RBR"}:
+            index += 1
+        return index < len(tokens) and self._finite_verb(tokens[index])
 
     def _is_objectless(self, tokens: list[Token]) -> bool:
         return all(
@@ -1432,8 +1532,14 @@ class _SentenceReader:
 
     def _verbish(self, token: Token) -> bool:
         """A finite verb or a participle, by the closed list or the Pattern lexicon."""
-        return token.lower in _FINITE or (
-            token.text[0].islower() and self.tags.get(token.lower) in _VERB_TAGS
+        if token.lower in _FINITE:
+            return True
+        if not token.text[0].islower():
+            return False
+        tag = self.tags.get(token.lower)
+        # a word the lexicon lacks that ends in "-ed" ("emailed", "livestreamed") is a verb
+        return tag in _VERB_TAGS or (
+            tag is None and len(token.lower) > 4 and token.lower.endswith("ed")
         )
 
     def _coordinated_cue(self, tokens: list[Token], index: int) -> bool:

@@ -20,6 +20,7 @@ Everything returns spans into the raw text, so each count can be traced to its w
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
@@ -161,12 +162,7 @@ def find_hedges(
     found = []
     index_of = _Nearby(statements)
     # Most sentences hold no hedge: look for a hedge's first word before tokenizing the sentence.
-    first_words = re.compile(
-        r"(?<![\w'’])(?:"
-        + trie_alternation([re.escape(c) for c in word] for word in by_first)
-        + r")(?![\w'’])",
-        re.IGNORECASE,
-    )
+    first_words = _first_word_matcher(frozenset(by_first))
     for number, sentence in enumerate(sentences):
         if not by_first or first_words.search(text, sentence.start, sentence.end) is None:
             continue
@@ -272,6 +268,13 @@ def _qualified(
         if not any(t.lower in _CLAUSE_WORDS for t in _tokens(text, gap)):
             nearby.append((gap.end - gap.start, i))
     return min(nearby)[1] if nearby else None
+
+
+@functools.lru_cache(maxsize=16)
+def _first_word_matcher(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of `words`, as a whole word: built once a lexicon, not once an article (0.2 ms each)."""
+    alternation = trie_alternation([re.escape(c) for c in word] for word in words)
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.IGNORECASE)
 
 
 def _overlap(a: Span, b: Span) -> bool:

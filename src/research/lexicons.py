@@ -588,7 +588,9 @@ def _label_atoms(form: str) -> list[str]:
     r"""A label form's characters, with `[\s-]+` between its words."""
     atoms: list[str] = []
     for number, word in enumerate(form.split()):
-        atoms.extend([r"[\s-]+"] * (number > 0) + [re.escape(c) for c in word])
+        if number > 0:
+            atoms.append(r"[\s-]+")
+        atoms.extend(re.escape(c) for c in word)
     return atoms
 
 

@@ -310,7 +310,7 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             ],
         ),
         (  # a participle continues the sentence's subject, found past a verb the lexicon lacks
-            "The mayor emailed donors on Monday, telling them the race was close.",
+            "The mayor phoned donors on Monday, telling them the race was close.",
             [("The mayor", "telling", "them the race was close", "indirect")],
         ),
         (  # ... a fronted participle shares the main clause's subject

@@ -340,6 +340,19 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ("Her plans were reported in the local press.", []),
         # ... aspect or action, not a further turn of speech; fundraising; a participle as adjective
         ("The mayor continued the inspection of the harbor.", []),
+        (  # an adverb in -ly joins the verb group, past a relative pronoun
+            "Ana Ruiz, who formally endorsed Mendes on Sunday, spoke next.",
+            [("who", "formally endorsed", "Mendes", "indirect")],
+        ),
+        (  # a participle right after a noun phrase says what that phrase holds
+            "Pastors backing Mr. Okafor in every county gathered in Harlow on Sunday.",
+            [("Pastors", "backing", "Mr. Okafor in every county", "indirect")],
+        ),
+        (  # ... and a document's author, not the document, is the speaker
+            "The governor issued a statement saying the bridge would reopen.",
+            [("The governor", "saying", "the bridge would reopen", "indirect")],
+        ),
+        ("Volunteers showing up early got coffee.", []),
         ("Okafor went on to win the county.", []),
         ("The committee raised $4 million in March.", []),
         ("Reyes holds a tally of pledged delegates.", []),

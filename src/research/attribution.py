@@ -105,6 +105,12 @@ _TIME_WORDS = {
     "earlier", "later", "recently", "last", "this", "next", "previously", "again", "past",
 }  # fmt: skip
 _NOUN_CUE_LINKS = {"from", "by", "of"}
+# Participles that say what the noun phrase before them holds or says: "voters backing Trump",
+# "a sign saying ...", "protesters calling for ..." (most others there are actions).
+_HOLDING_PARTICIPLES = {
+    "say", "support", "back", "oppose", "seek", "call", "call for", "claim", "allege", "warn",
+    "urge", "demand", "ask", "favor", "prefer", "want", "endorse", "criticize", "accuse",
+}  # fmt: skip
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
 # Verbs whose subject is also the subject of the infinitive after them: "tried to defend".
 _CONTROL_VERBS = {
@@ -620,6 +626,8 @@ class _SentenceReader:
                 or before.lower in _PARTICIPLE_LINKS
             ):
                 return self._participial(first, last, cue)
+            if cue.lemma in _HOLDING_PARTICIPLES:
+                return self._reduced_relative(first, last, cue)
             return None
         if first == 0 and self.tokens[0].text[0].isupper() and cue.lemma == "say":
             return self._fronted(first, last, cue)  # "Said Dorothy Poynter, who grew up ..., “...”"
@@ -1059,15 +1067,80 @@ class _SentenceReader:
             return self._make(cue, first, last, self._sentence_subject(first), content)
         return self._make(cue, first, last, previous.speaker, content, previous.description)
 
+    def _reduced_relative(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "pastors backing Mr. Cruz", "a group of donors opposing the deal": a participle right
+        after a noun phrase says what that phrase holds; its object runs to the sentence's next verb."""
+        speaker = self._noun_phrase_before(first)
+        tail = self.tokens[last + 1 :]
+        if (
+            speaker is None
+            or not tail
+            or self.tokens[first].text[0].isupper()  # a name: "Showing Up for Racial Justice"
+            or tail[0].lower in {"up", "off"}  # "material showing up on servers"
+        ):
+            return None
+        if self.tokens[first - 1].lower in _DOCUMENT_NOUNS:
+            # "Trump issued a statement saying ...": the statement's author is the speaker
+            speaker = self._sentence_subject(first)
+        if cue.lemma == "say" or tail[0].lower == "that":  # a clause, not an object
+            content = self._forward_content(last + 1, cue, relative=True)
+            return self._make(cue, first, last, speaker, content)
+        end = next(
+            (
+                i
+                for i, t in enumerate(tail)
+                if i > 0 and self._verbish(t) and not self._quoted(t.start)
+            ),
+            len(tail),
+        )
+        while end > 0 and _is_punct(tail[end - 1]) and tail[end - 1].text not in CLOSING_QUOTES:
+            end -= 1
+        if end == 0:
+            return None
+        thing = _trim_content(self.text, Span(tail[0].start, tail[end - 1].end))
+        return self._make(cue, first, last, speaker, [thing])
+
+    def _noun_phrase_before(self, index: int) -> Span | None:
+        """The noun phrase that ends right before token `index` ("a family of super PACs"), back to
+        its determiner; None when a verb, a pronoun or punctuation stands there."""
+        head = self.tokens[index - 1] if index > 0 else None
+        if (
+            head is None
+            or _is_punct(head)
+            or head.lower in _SUBJECT_PRONOUNS | _RELATIVES | _TIME_WORDS
+            or self.tags.get(head.lower, "NN") not in {"NN", "NNS", "NNP", "NNPS"}
+        ):
+            return None
+        start = index - 1
+        while start > 0 and index - start < 8:
+            token = self.tokens[start - 1]
+            if (
+                _is_punct(token)
+                or token.lower in _CLAUSE_OPENERS | _RELATIVES
+                or (token.lower in _PREPOSITIONS and token.lower != "of")
+                or self._verbish(token)
+            ):
+                break
+            start -= 1
+            if token.lower in _NOUN_MARKERS:
+                break
+        return Span(self.tokens[start].start, head.end)
+
     # speakers -----------------------------------------------------------------------------------
 
     def _skip_auxiliaries_left(self, index: int) -> int:
         """Index just after the subject: "Kerry has also said" -> the index of "has"."""
         while index > 0 and (
-            self.tokens[index - 1].lower in _AUXILIARIES or _negation(self.tokens[index - 1])
+            self.tokens[index - 1].lower in _AUXILIARIES
+            or _negation(self.tokens[index - 1])
+            or self._manner_adverb(self.tokens[index - 1])
         ):
             index -= 1
         return index
+
+    def _manner_adverb(self, token: Token) -> bool:
+        """ "who formally endorsed", "strongly criticized": an adverb in -ly, part of the verb group."""
+        return token.lower.endswith("ly") and self.tags.get(token.lower) == "RB"
 
     def _region_before(self, end: int) -> list[Token]:
         """Tokens between the start of the clause and `end`.
@@ -1379,10 +1452,7 @@ class _SentenceReader:
         while first > 0 and (
             self.tokens[first - 1].lower in _VERB_GROUP
             or _negation(self.tokens[first - 1])
-            or (
-                self.tokens[first - 1].lower.endswith("ly")
-                and self.tokens[first - 1].lower in _AUXILIARIES
-            )
+            or self._manner_adverb(self.tokens[first - 1])
         ):
             first -= 1
         return first

@@ -353,6 +353,21 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             [("The governor", "saying", "the bridge would reopen", "indirect")],
         ),
         ("Volunteers showing up early got coffee.", []),
+        (  # a poll before its clause: "in" is the cue, the poll the source
+            "In the latest Harlow Post survey, 41 percent of voters would pay a higher levy.",
+            [
+                (
+                    "the latest Harlow Post survey",
+                    "In",
+                    "41 percent of voters would pay a higher levy",
+                    "indirect",
+                )
+            ],
+        ),
+        (  # ... or after it, with a short tail
+            "Okafor trails Mendes in the average of county polls by nine points.",
+            [("the average of county polls", "in", "Okafor trails Mendes", "indirect")],
+        ),
         ("Okafor went on to win the county.", []),
         ("The committee raised $4 million in March.", []),
         ("Reyes holds a tally of pledged delegates.", []),

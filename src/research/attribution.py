@@ -496,24 +496,27 @@ class _SentenceReader:
         return self.found
 
     def _in_document(self) -> Statement | None:
-        """ "Trump leads by 57 percent to 33 percent in the 50-state poll": the poll is the source."""
+        """ "Trump leads by 57 percent to 33 percent in the 50-state poll", "In the latest polls, he
+        trails": the poll is the source, "in" the cue, the clause around it the content."""
         for index, token in enumerate(self.tokens):
-            if token.lower != "in" or index < 3:
+            if token.lower != "in" or 0 < index < 3:
                 continue
-            noun = self._noun_phrase_after(index + 1)
-            rest = self.tokens[index + 1 :]
-            heads = [t for t in rest if t.end <= (noun.end if noun else 0)]
-            if (
-                noun is None
-                or not heads
-                or heads[-1].lower not in _DOCUMENT_NOUNS
-                or len(heads) > 5
-            ):
+            words = self._document_phrase(index + 1)
+            if not words:
                 continue
-            after = self.text[noun.end : self.sentence.end].strip()
-            if after not in {"", ".", "!", "?"}:
-                continue
-            content = self._backward_content(token.start)
+            noun = Span(words[0].start, words[-1].end)
+            after = index + 1 + len(words)
+            if index == 0:
+                # fronted: "In the new Post-ABC poll, the mogul wins about 1 in 3 voters."
+                if after >= len(self.tokens) - 1 or self.tokens[after].text != ",":
+                    continue
+                end = self.tokens[-1]
+                content = [_trim_content(self.text, Span(self.tokens[after + 1].start, end.end))]
+            else:
+                rest = [t for t in self.tokens[after:] if not _is_punct(t)]
+                if len(rest) > 8 or any(t.lower in _FINITE | _CLAUSE_OPENERS for t in rest):
+                    continue  # "in the poll released Wednesday": a short tail, no new clause
+                content = self._backward_content(token.start)
             if not content or any(self._readings_in(content[0])):
                 return None
             return Statement(
@@ -526,6 +529,22 @@ class _SentenceReader:
                 verb_class="neutral",
             )
         return None
+
+    def _document_phrase(self, index: int) -> list[Token]:
+        """ "the most recent YouGov/Economist survey": a noun phrase of at most ten words from
+        token `index` that names a document, up to a comma or a clause; else empty."""
+        words: list[Token] = []
+        for token in self.tokens[index : index + 11]:
+            if token.text in ",;:.()" or token.lower in _CLAUSE_OPENERS | _RELATIVES:
+                break
+            if self._finite_verb(token):
+                break
+            words.append(token)
+        while words and not _document_head(words[-1]):
+            words.pop()  # "the poll released Wednesday" ends at "poll"
+        if not words or words[0].lower not in _NOUN_MARKERS or len(words) > 10:
+            return []
+        return words
 
     def _readings_in(self, span: Span) -> list[Token]:
         """The cue words inside a span: a clause with its own cue is not sourced by "in"."""
@@ -1703,6 +1722,11 @@ def _segments(region: list[Token]) -> list[list[Token]]:
         else:
             segments[-1].append(token)
     return segments
+
+
+def _document_head(token: Token) -> bool:
+    """A poll, survey, report or other document that can source a finding."""
+    return token.lower in _DOCUMENT_NOUNS
 
 
 def _before_complement(token: Token) -> bool:

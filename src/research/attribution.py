@@ -1693,6 +1693,8 @@ class _SentenceReader:
             return None
         if cue.kind == "verb":
             first = self._verb_group_start(first)
+        if last + 1 < len(self.tokens) and self.tokens[last + 1].text == ":":
+            last += 1  # "said: ...": the colon belongs to the cue, as PolNeAR marks it
         cue_span = Span(self.tokens[first].start, self.tokens[last].end)
         if speaker is not None and any(_overlaps(speaker, c) for c in content):
             return None

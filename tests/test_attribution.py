@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from research.attribution import find_quotes, find_statements
+from research.attribution import find_quotes, find_statements, tokenize
 from research.pipeline import Lexicons
 from research.schema import Span
 from research.segment import split_paragraphs, split_sentences
@@ -368,6 +368,10 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "Okafor trails Mendes in the average of county polls by nine points.",
             [("the average of county polls", "in", "Okafor trails Mendes", "indirect")],
         ),
+        (  # a relative aside before the verb: the subject comes before it, not after the verb
+            "Chief Ana Ruiz, who spent the night near the square, described the march as calm.",
+            [("Chief Ana Ruiz", "described", "the march as calm", "indirect")],
+        ),
         ("Okafor went on to win the county.", []),
         ("The committee raised $4 million in March.", []),
         ("Reyes holds a tally of pledged delegates.", []),
@@ -420,3 +424,11 @@ def test_quote_spanning_paragraphs_stays_open_until_closed() -> None:
 )
 def test_quotes_pair_straight_and_curly_marks(text_in: str, expected: list[str]) -> None:
     assert [q.text(text_in) for q in find_quotes(text_in, Span(0, len(text_in)))] == expected
+
+
+def test_numbers_with_thousands_separators_are_one_token() -> None:
+    # a comma inside "40,000" would split the clause and end a content or a speaker there
+    text = "Officials expected 40,000 people, and $1,250.50 each."
+    words = [t.text for t in tokenize(text, Span(0, len(text)))]
+    assert words[2:5] == ["40,000", "people", ","]
+    assert "1,250.50" in words

@@ -438,6 +438,7 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
 _ABBREVIATIONS = "|".join((*TITLE_ABBREVIATIONS, *OTHER_ABBREVIATIONS))
 _TOKEN = re.compile(
     rf"''|``|--|(?:[A-Za-z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # "50,000" is one number, not a comma between two
     r"|\w+(?:[-'’]\w+)*|n't|[^\w\s]"
 )
 
@@ -1482,6 +1483,10 @@ class _SentenceReader:
             return None  # "“...,” X told The Hill": after "told" comes the addressee
         if tail[0].lower in _CLAUSE_OPENERS or tail[0].lower in _PREPOSITIONS:
             return None
+        if self._after_relative_clause(first - 1):
+            return (
+                None  # "Ross, who spent the morning outside, described ...": the subject is before
+            )
         # the noun phrase ends at a relative pronoun: "said a former official who oversaw ..."
         relative = next((i for i, t in enumerate(tail) if t.lower in _RELATIVES), len(tail))
         phrase = tail[:relative]
@@ -1498,6 +1503,17 @@ class _SentenceReader:
         ):
             return None
         return self._noun_phrase_after(last + 1)
+
+    def _after_relative_clause(self, comma: int) -> bool:
+        """Whether the clause that ends at the comma at token `comma` is a relative aside that
+        opened after an earlier comma: "Ross, who spent the morning near City Hall,"."""
+        for index in range(comma - 1, 0, -1):
+            token = self.tokens[index]
+            if _is_punct(token) and token.text not in "'’":
+                return False
+            if token.lower in _RELATIVES:
+                return self.tokens[index - 1].text == ","
+        return False
 
     def _quote_ends_before(self, offset: int) -> bool:
         """Whether a quotation closes right before `offset`, past commas: '“...,” Lott told'."""

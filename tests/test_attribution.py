@@ -375,6 +375,33 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ("Okafor went on to win the county.", []),
         ("The committee raised $4 million in March.", []),
         ("Reyes holds a tally of pledged delegates.", []),
+        (  # a pronoun opening the reported clause restates its speaker: one statement, not two
+            "Organizers say they want the march to stay calm.",
+            [("Organizers", "say", "they want the march to stay calm", "indirect")],
+        ),
+        (  # "the one danger she sees": the speaker is the pronoun, not the noun it is about
+            "The one danger she sees is a long recession.",
+            [("she", "sees", "is a long recession", "indirect")],
+        ),
+        (  # a poll finds with an object; a person finds a clause
+            "The poll found the governor ahead by six points.",
+            [("The poll", "found", "the governor ahead by six points", "indirect")],
+        ),
+        ("The governor found a new ally in the mayor.", []),
+        # a noun, not the verb: after an adjective, a singular noun, an acronym, a preposition
+        ("Their ambitious plans drew criticism from the mayor.", []),
+        ("The senator gave an interview to a radio show host.", []),
+        ("The AP report was published on Friday.", []),
+        ("Supporters voted in favor of the plan.", []),
+        # a capitalized cue word inside a name; a phrasal verb; a time, not a topic
+        ("The statement came from his spokeswoman, Hope Hicks, on Tuesday.", []),
+        ("The figures came from the Drudge Report and other sites.", []),
+        ("Hundreds of voters showed up at the town hall.", []),
+        ("The board of the charity called off the gala.", []),
+        ("His remarks on Monday drew sharp criticism.", []),
+        # standing in the polls is not a finding; a headline kicker is not a speaker
+        ("The governor is leading in the polls.", []),
+        ("Breaking: Senate passes the budget", []),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

@@ -125,6 +125,9 @@ _CONTINUATION_LEMMAS = {"add", "continue", "go on"}
 # Verbs that report only with a clause: "maintained that ...", "proved that ..."; with an object,
 # an adjective or an infinitive they are other verbs ("maintained a lead", "proved difficult").
 _CLAUSE_LEMMAS = {"maintain", "prove"}
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")  # "AP", "F.B.I.": a name used as a modifier
+# Particles that make another verb of a cue: "showed up", "called off", "backed down".
+_PARTICLES = {"up", "off", "down", "away"}
 _CURRENCY_SIGNS = ("$", "£", "€")
 _AMOUNT_WORDS = _APPROXIMATORS | {"more", "less", "than", "at", "least", "some", "an", "another"}
 # Prepositions that open a verb's object ("respond to", "disagree with", "complained of") ...
@@ -153,6 +156,14 @@ _DOCUMENT_NOUNS = {
     "poll", "polls", "survey", "surveys", "report", "study", "statement", "interview", "letter",
     "memo", "filing", "book", "tweet", "op-ed", "editorial", "column", "speech", "ad", "email",
     "analysis", "lawsuit", "complaint", "indictment", "ruling", "opinion",
+}  # fmt: skip
+# Documents that hold findings, the source of a clause ending "in the latest poll"; a speech or
+# a tweet is where something was said, which a verb reports.
+_FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "report", "analysis"}
+# Inquiries that find, besides _DOCUMENT_NOUNS: "the inquiry found no evidence".
+_INQUIRY_NOUNS = {
+    "inquiry", "review", "investigation", "examination", "audit", "research", "probe", "census",
+    "data", "analyses", "studies", "reports", "investigations", "reviews", "audits",
 }  # fmt: skip
 _TITLE_HEADS = {
     "spokesman",
@@ -231,7 +242,7 @@ def find_statements(
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     _end_contents_at_next_speaker(text, statements)
     _mark_nested(statements)
-    return statements
+    return [s for s in statements if not (s.nested and _restated(text, s, statements))]
 
 
 # A content runs on past these into the next clause: "X wants A, and Y wants B", "X wants A
@@ -312,6 +323,13 @@ _LABEL = re.compile(
     r"(?:^|(?<=[-–—] ))((?:[A-Z][\w.'’-]*)(?: (?:[A-Z][\w.'’-]*|of|the|de|al)){0,3}): +(?=\S)"
 )
 
+# Labels that announce a kind of news, not a source: "Breaking:", "The Latest:", "Wow:".
+_HEADLINE_KICKERS = {
+    "latest", "breaking", "revealed", "boom", "wow", "bombshell", "exclusive", "look", "watch",
+    "leaked", "busted", "byline", "update", "notice", "alert", "developing", "live", "video",
+    "photos",
+}  # fmt: skip
+
 
 def _speaker_label(
     text: str, index: int, paragraph: Span, quotes: Sequence[Span]
@@ -319,6 +337,8 @@ def _speaker_label(
     match = _LABEL.search(text, paragraph.start, min(paragraph.end, paragraph.start + 80))
     if match is None or any(q.start < match.start() < q.end for q in quotes):
         return None
+    if match.group(1).lower().split()[-1] in _HEADLINE_KICKERS:
+        return None  # "Breaking: ...", "The Latest: ...": a kind of news, not who said it
     content = _trim_content(text, Span(match.end(), paragraph.end))
     if content.empty:
         return None
@@ -398,6 +418,25 @@ def _mark_nested(statements: Sequence[Statement]) -> None:
 
 
 _LONG_CONTENT = 2000  # characters; the few longer contents are checked for every cue
+
+# Personal pronouns that, opening a reported clause, refer back to its speaker: "they want".
+_RESTATING_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
+
+
+def _restated(text: str, statement: Statement, statements: Sequence[Statement]) -> bool:
+    """Whether a nested statement only restates its reporter's own stance: in "Organizers say
+    they want calm", "they want calm" is what the organizers said, one statement, not two (the
+    content would be counted twice for one speaker); "X said the rebels claimed Z" stays."""
+    speaker, cue = statement.speaker, statement.cue
+    if speaker is None or cue is None or speaker.text(text).lower() not in _RESTATING_PRONOUNS:
+        return False
+    return any(
+        span.start <= cue.start < span.end
+        and text[span.start : speaker.start].strip().lower() in {"", "that"}
+        for other in statements
+        if other is not statement
+        for span in other.content
+    )
 
 
 # --- quotations -----------------------------------------------------------------------------------
@@ -503,7 +542,7 @@ class _SentenceReader:
             if token.lower != "in" or 0 < index < 3:
                 continue
             words = self._document_phrase(index + 1)
-            if not words:
+            if not words or [t.lower for t in words] == ["the", "polls"]:  # "leads in the polls"
                 continue
             noun = Span(words[0].start, words[-1].end)
             after = index + 1 + len(words)
@@ -585,6 +624,8 @@ class _SentenceReader:
     # rules --------------------------------------------------------------------------------------
 
     def _attribute(self, first: int, last: int, cue: Cue) -> Statement | None:
+        if self._in_name(first):
+            return None  # "The Drudge Report", "Planned Parenthood", "his spokeswoman, Hope Hicks"
         if cue.kind == "according_to":
             return self._according_to(first, last, cue)
         if cue.kind == "noun":
@@ -608,6 +649,8 @@ class _SentenceReader:
             or (before.lower.endswith(("'s", "’s")) and not progressive)
         ):
             return None  # "Clinton's plans", "the claims": a noun, not the verb
+        if before is not None and self._noun_homograph(before, cue):
+            return None  # "a radio show", "the AP report", "new plans", "in favor of": a noun
         if (
             before is not None
             and before.lower in _PREPOSITIONS - {"to"}
@@ -637,6 +680,8 @@ class _SentenceReader:
         )
         if reduced_relative:
             return None  # "the corridor deal supported by both sides": a participle, not a report
+        if following is not None and following.lower in _PARTICLES:
+            return None  # "showed up", "called off": a phrasal verb, not a report
         if cue.form == "called" and self._naming(first):
             return None  # "a group called Free Voters": a name given, not a statement
         if cue.form.split()[0].endswith("ing") and not progressive:
@@ -658,6 +703,32 @@ class _SentenceReader:
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
+
+    def _in_name(self, first: int) -> bool:
+        """Whether a cue word capitalized inside a sentence, next to another capitalized word, is
+        part of a name ("the Cook Political Report"), in a sentence not written in title case."""
+        token = self.tokens[first]
+        if first == 0 or not token.text[0].isupper() or token.text.isupper():
+            return False
+        neighbours = self.tokens[first - 1 : first] + self.tokens[first + 1 : first + 2]
+        if not any(t.text[0].isupper() and t.text[0].isalpha() for t in neighbours):
+            return False
+        return sum(t.text.islower() and len(t.text) > 3 for t in self.tokens) >= 3
+
+    def _noun_homograph(self, before: Token, cue: Cue) -> bool:
+        """Whether a cue that the tag lexicon reads first as a noun ("report", "show", "plans")
+        is that noun: after an adjective ("a scathing report", "their own plans") or a
+        preposition ("in favor of", "for fear of"); and, in its base form, after a singular noun
+        or an acronym ("a radio show", "the AP report"), where a verb would agree ("AP reports")."""
+        tag = self.tags.get(cue.form)
+        if tag not in {"NN", "NNS"}:
+            return False
+        if before.lower in _PREPOSITIONS - {"to"}:
+            return True
+        before_tag = self.tags.get(before.lower) if before.text.islower() else None
+        if before_tag == "JJ" and before.lower not in _QUANTIFIER_PRONOUNS | {"more", "fewer"}:
+            return True
+        return tag == "NN" and (before_tag == "NN" or _ACRONYM.fullmatch(before.text) is not None)
 
     def _naming(self, first: int) -> bool:
         """ "a website called “...” that ...", "a group called the Free Voters said": "called"
@@ -809,7 +880,7 @@ class _SentenceReader:
             speaker, description, refers_to = owner.speaker, owner.description, owner.refers_to
         if speaker is None:
             return None
-        speaker = self._without_clitic(speaker)
+        speaker = self._relative_subject(self._without_clitic(speaker))
         relative = self._relative_speaker(region)
         # '“...,” he said.' takes the quotation before; but in '“...” He said he would ...' or
         # 'Asked on “Meet the Press,” he said he would ...' a clause follows: that is the content
@@ -857,8 +928,14 @@ class _SentenceReader:
                     cue.lemma in _CONTINUATION_LEMMAS | _CLAUSE_LEMMAS
                     and (self._infinitive(tail) or not self._looks_like_clause(tail))
                 )
+                or (
+                    cue.lemma == "find"
+                    and not self._looks_like_clause(tail)
+                    and not self._document(speaker)
+                )
             ):
-                return None  # "raised $4 million", "continued the inspection": no statement
+                # "raised $4 million", "continued the inspection", "found a job": no statement
+                return None
             # a clause ("said no deal was near") or an object ("criticized the deal"): PolNeAR
             # annotates both, since an attitude toward a thing is an attribution too
             segments = _segments(region)
@@ -880,6 +957,14 @@ class _SentenceReader:
             content = [c for c in content if self._more_than_adverbial(c)] + rest
         return self._make(cue, first, last, speaker, content, description, refers_to)
 
+    def _document(self, speaker: Span) -> bool:
+        """Whether a speaker is a document or an inquiry ("the poll", "a study by Gallup"),
+        which finds with an object ("the poll found Trump ahead"); a person finds a clause
+        ("she found that ..."): with an object she finds a job or a voice."""
+        words = [t.lower for t in self.tokens if speaker.start <= t.start < speaker.end]
+        by = words.index("by") if "by" in words else len(words)  # "a study by Gallup"
+        return any(w in _DOCUMENT_NOUNS | _INQUIRY_NOUNS for w in words[:by][-2:])
+
     def _coordinated_owner(self, speaker: Span | None, subject_end: int) -> Statement | None:
         """The statement of this sentence whose content a candidate speaker lies in, when the cue
         is coordinated with its verb ("... and said")."""
@@ -890,6 +975,19 @@ class _SentenceReader:
         ):
             return None
         return next((s for s in self.found if any(_overlaps(speaker, c) for c in s.content)), None)
+
+    def _relative_subject(self, speaker: Span) -> Span:
+        """ "the one danger he sees", "a book in which she writes": the speaker is the pronoun;
+        the noun phrase before it is what the relative clause is about, not who speaks."""
+        words = [t for t in self.tokens if speaker.start <= t.start < speaker.end]
+        if (
+            len(words) < 2
+            or words[-1].lower not in _SUBJECT_PRONOUNS - {"it", "there", "this", "these", "those"}
+            or words[-2].lower in {"and", "or", "but"}
+            or any(self._verbish(t) for t in words[:-1])  # "X used the show to say what he"
+        ):
+            return speaker
+        return Span(words[-1].start, words[-1].end)
 
     def _without_clitic(self, speaker: Span) -> Span:
         """ "He’s predicting": the speaker is "He", the clitic belongs to the verb group."""
@@ -1007,8 +1105,8 @@ class _SentenceReader:
         if owner is None or link.lower not in _COMPLEMENT_PREPOSITIONS | {"on"}:
             return None
         thing = self._noun_phrase_after(last + 2)
-        if thing is None:
-            return None
+        if thing is None or self.tokens[last + 2].lower in _TIME_WORDS:
+            return None  # "his remarks on Monday": when, not what about
         return self._make(cue, opening, last + 1, owner, [thing])
 
     def _possessor(self, first: int) -> tuple[int, Span | None]:
@@ -1743,8 +1841,8 @@ def _segments(region: list[Token]) -> list[list[Token]]:
 
 
 def _document_head(token: Token) -> bool:
-    """A poll, survey, report or other document that can source a finding."""
-    return token.lower in _DOCUMENT_NOUNS
+    """A poll, survey, study or report: a document that can source a finding."""
+    return token.lower in _FINDING_NOUNS
 
 
 def _before_complement(token: Token) -> bool:

@@ -372,6 +372,14 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "Chief Ana Ruiz, who spent the night near the square, described the march as calm.",
             [("Chief Ana Ruiz", "described", "the march as calm", "indirect")],
         ),
+        (  # a subject with its apposition before the verb: no speaker after the verb
+            "Ana Ruiz, 61, declined several requests for an interview.",
+            [("Ana Ruiz", "declined", "several requests for an interview", "indirect")],
+        ),
+        (  # ", as X reported": the content is the clause before
+            "The talks collapsed on Friday, as the Harlow Post reported.",
+            [("the Harlow Post", "reported", "The talks collapsed on Friday", "indirect")],
+        ),
         ("Okafor went on to win the county.", []),
         ("The committee raised $4 million in March.", []),
         ("Reyes holds a tally of pledged delegates.", []),

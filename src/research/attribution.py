@@ -895,8 +895,13 @@ class _SentenceReader:
             and not (quoted_before and not self._that_follows(tail, cue))
         )
         if _adverbial(tail) and self._after_as(region):
-            # "As Crane said, the two ... have become": the content follows the comma.
-            content = self._forward_content(last + 1 + len(tail), cue, relative=False)
+            as_index = self.tokens.index(region[0]) - 1
+            if as_index > 0 and self.tokens[as_index - 1].text == ",":
+                # "The deal collapsed, as Reuters reported": the content is the clause before
+                content = self._backward_content(self.tokens[as_index].start)
+            else:
+                # "As Crane said, the two ... have become": the content follows the comma.
+                content = self._forward_content(last + 1 + len(tail), cue, relative=False)
             return self._make(cue, first, last, speaker, content, description, refers_to)
         # "criticized Clinton during a rally", "did not respond to interview requests": an
         # attitude toward a thing, which PolNeAR annotates with the object as content
@@ -1581,10 +1586,10 @@ class _SentenceReader:
             return None  # "“...,” X told The Hill": after "told" comes the addressee
         if tail[0].lower in _CLAUSE_OPENERS or tail[0].lower in _PREPOSITIONS:
             return None
-        if self._after_relative_clause(first - 1):
-            return (
-                None  # "Ross, who spent the morning outside, described ...": the subject is before
-            )
+        if self._after_relative_clause(first - 1) or self._after_noun_phrases(first - 1):
+            # "Ross, who spent the morning outside, described ...", "Ruiz, 61, declined ...":
+            # a subject with its aside stands before the verb, not a content
+            return None
         # the noun phrase ends at a relative pronoun: "said a former official who oversaw ..."
         relative = next((i for i, t in enumerate(tail) if t.lower in _RELATIVES), len(tail))
         phrase = tail[:relative]
@@ -1612,6 +1617,18 @@ class _SentenceReader:
             if token.lower in _RELATIVES:
                 return self.tokens[index - 1].text == ","
         return False
+
+    def _after_noun_phrases(self, comma: int) -> bool:
+        """Whether only noun phrases, no verb and no quotation, come before the comma at token
+        `comma`: "Corey Lewandowski, the former campaign manager," is a subject with its
+        apposition, not a content that a speaker after the verb would own."""
+        before = self.tokens[:comma]
+        return (
+            self.tokens[comma].text == ","
+            and bool(before)
+            and not any(self._verbish(t) or self._quoted(t.start) for t in before)
+            and not any(t.text in OPENING_QUOTES | CLOSING_QUOTES for t in before)
+        )
 
     def _quote_ends_before(self, offset: int) -> bool:
         """Whether a quotation closes right before `offset`, past commas: '“...,” Lott told'."""

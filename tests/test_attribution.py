@@ -110,6 +110,55 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "The ceasefire seemed to hold overnight.",
             [(None, "seemed", "The ceasefire … to hold overnight", "indirect")],
         ),
+        (  # ... with an adjective for a complement, or after "it" a clause
+            "The truce seemed fragile after the shelling resumed.",
+            [(None, "seemed", "The truce … fragile after the shelling resumed", "indirect")],
+        ),
+        (
+            "It seems the council has run out of options.",
+            [(None, "seems", "the council has run out of options", "indirect")],
+        ),
+        ("The minister appeared on television on Sunday.", []),  # a place, not a complement
+        (  # a "that" after an infinitive does not open the raising verb's content
+            "Lawyers for the city appeared to oppose the motion, saying in a filing that the"
+            " records were private.",
+            [
+                (None, "appeared", "Lawyers for the city … to oppose the motion", "indirect"),
+                (None, "saying", "that the records were private", "indirect"),
+            ],
+        ),
+        (  # a refusal to speak: the verb after the auxiliary, its object with the preposition
+            "The ministry did not respond to a request for comment.",
+            [("The ministry", "did not respond to", "a request for comment", "indirect")],
+        ),
+        (  # a progressive multiword cue is no passive
+            "The mayor is talking about raising the port fees.",
+            [("The mayor", "is talking about", "raising the port fees", "indirect")],
+        ),
+        (  # an infinitive cue shares the subject of the verb or adjective before it
+            "The union voted to endorse the governor.",
+            [("The union", "voted to endorse", "the governor", "indirect")],
+        ),
+        (
+            "The senator was reluctant to endorse the treaty.",
+            [("The senator", "was reluctant to endorse", "the treaty", "indirect")],
+        ),
+        ("Officials have to decide by Friday.", []),  # a modal "have to", no statement
+        (  # "support": the verb after a subject, the noun after a verb
+            "Most farmers support the new tariff.",
+            [("Most farmers", "support", "the new tariff", "indirect")],
+        ),
+        ("The bill drew support from both parties.", []),
+        (  # a passive with nothing reported after it: its subject is the content
+            "The ceasefire was announced on Tuesday.",
+            [(None, "was announced", "The ceasefire", "indirect")],
+        ),
+        (
+            "The harbor plan was endorsed by the mayor.",
+            [("the mayor", "was endorsed", "The harbor plan", "indirect")],
+        ),
+        ("The article was published on Friday.", []),
+        ("The council members are worried.", []),
         (
             "As the governor said, the roads will reopen on Friday.",
             [("the governor", "said", "the roads will reopen on Friday", "indirect")],
@@ -336,8 +385,11 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "A senator called the mayor a liar.",
             [("A senator", "called", "the mayor a liar", "indirect")],
         ),
-        # not statements: a noun after a determiner, an infinitive
-        ("Her plans were reported in the local press.", []),
+        # a noun after a determiner, not the verb: the passive reports the plans
+        (
+            "Her plans were reported in the local press.",
+            [(None, "were reported", "Her plans", "indirect")],
+        ),
         # ... aspect or action, not a further turn of speech; fundraising; a participle as adjective
         ("The mayor continued the inspection of the harbor.", []),
         (  # an adverb in -ly joins the verb group, past a relative pronoun

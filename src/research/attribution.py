@@ -111,6 +111,8 @@ _HOLDING_PARTICIPLES = {
     "say", "support", "back", "oppose", "seek", "call", "call for", "claim", "allege", "warn",
     "urge", "demand", "ask", "favor", "prefer", "want", "endorse", "criticize", "accuse",
 }  # fmt: skip
+# Words after a noun that a verb never takes next: "support among voters", "the report is".
+_NOUN_FOLLOWERS = {"from", "among", "is", "was", "has", "remains"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
 # Verbs whose subject is also the subject of the infinitive after them: "tried to defend".
 _CONTROL_VERBS = {
@@ -119,6 +121,12 @@ _CONTROL_VERBS = {
     "continues", "continued", "rushed", "moved", "took", "vowed", "sought", "managed", "went",
     "goes",
 }  # fmt: skip
+# Verbs that make a modal of "to" ("have to decide", "used to support"): obligation or habit, not
+# a statement of the subject's.
+_SEMI_MODALS = {"have", "has", "had", "having", "got", "used", "ought"}
+# Cue classes whose passive subject is no content: "she added", "they are worried", "the article
+# was published" (a document put out says nothing by that).
+_NO_PASSIVE_OBJECT = {"add", "cognitive", "publication"}
 # Verbs that report a further turn of speech only with a quotation or a clause: "he continued: ...",
 # but "continued the inspection", "went on to win", "added a name" are aspect or action.
 _CONTINUATION_LEMMAS = {"add", "continue", "go on"}
@@ -635,11 +643,13 @@ class _SentenceReader:
         if cue.kind == "non_response":
             # "declined to comment": a refusal is an attribution of its verb, what was refused
             # its content (as PolNeAR codes it)
-            verb = next(
-                (c for c in self.cues.cues.get(self.tokens[first].lower, ()) if c.kind == "verb"),
-                None,
-            )
-            return None if verb is None else self._attribute(first, first, verb)
+            # its verb may follow an auxiliary: "did not respond to a request for comment"
+            for index in range(first, last + 1):
+                readings = self.cues.cues.get(self.tokens[index].lower, ())
+                verb = next((c for c in readings if c.kind == "verb"), None)
+                if verb is not None:
+                    return self._attribute(index, index, verb)
+            return None
         if cue.kind != "verb":
             return None
         before = self.tokens[first - 1] if first > 0 else None
@@ -651,6 +661,8 @@ class _SentenceReader:
             return None  # "Clinton's plans", "the claims": a noun, not the verb
         if before is not None and self._noun_homograph(before, cue):
             return None  # "a radio show", "the AP report", "new plans", "in favor of": a noun
+        if self._noun_by_neighbours(first, last, cue):
+            return None  # "drew support from", "support among voters": a noun
         if (
             before is not None
             and before.lower in _PREPOSITIONS - {"to"}
@@ -664,7 +676,9 @@ class _SentenceReader:
             control = first - 2
             if control > 0 and self.tokens[control].lower == "on":
                 control -= 1  # "went on to explain"
-            if control < 0 or self.tokens[control].lower not in _CONTROL_VERBS:
+            while control > 0 and _negation(self.tokens[control]):
+                control -= 1  # "chose not to respond"
+            if control < 0 or not self._controls(control):
                 return None
             return self._verb(control, last, cue, self._skip_auxiliaries_left(control))
         if cue.form == "asked" and (
@@ -697,12 +711,31 @@ class _SentenceReader:
         if first == 0 and self.tokens[0].text[0].isupper() and cue.lemma == "say":
             return self._fronted(first, last, cue)  # "Said Dorothy Poynter, who grew up ..., “...”"
         subject_end = self._skip_auxiliaries_left(first)
-        passive = not cue.form.endswith("ing") and any(
+        passive = not cue.form.split()[0].endswith("ing") and any(
             t.lower in _PASSIVE for t in self.tokens[subject_end:first]
         )
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
+
+    def _controls(self, index: int) -> bool:
+        """Whether the word at `index`, before an infinitive cue, shares its subject with it: a
+        verb ("voted to endorse", "chose not to respond"), "has yet to", or an adjective after a
+        form of "be" ("was reluctant to endorse"); not a noun ("a metaphor to describe"), a
+        passive ("were used to decide"), a modal ("have to decide") or a cue of its own ("wants
+        to", "seemed to"), which reports the infinitive itself."""
+        token = self.tokens[index]
+        if token.lower in _CONTROL_VERBS or token.lower == "yet":
+            return True
+        if not token.text[0].islower() or token.lower in _PASSIVE | _SEMI_MODALS:
+            return False
+        if token.lower in self.cues.cues:
+            return False
+        tag = self.tags.get(token.lower, "")
+        after_be = index > 0 and self.tokens[index - 1].lower in _PASSIVE
+        if tag in {"JJ", "VBN"}:
+            return tag == "JJ" and after_be
+        return tag.startswith("VB")
 
     def _in_name(self, first: int) -> bool:
         """Whether a cue word capitalized inside a sentence, next to another capitalized word, is
@@ -726,9 +759,28 @@ class _SentenceReader:
         if before.lower in _PREPOSITIONS - {"to"}:
             return True
         before_tag = self.tags.get(before.lower) if before.text.islower() else None
-        if before_tag == "JJ" and before.lower not in _QUANTIFIER_PRONOUNS | {"more", "fewer"}:
+        adjective = before_tag in {"JJ", "JJR", "JJS"}  # "a scathing report", "less support"
+        if adjective and before.lower not in _QUANTIFIER_PRONOUNS | {"more", "fewer"}:
             return True
         return tag == "NN" and (before_tag == "NN" or _ACRONYM.fullmatch(before.text) is not None)
+
+    def _noun_by_neighbours(self, first: int, last: int, cue: Cue) -> bool:
+        """Whether a cue that is also a singular noun ("support", "report", "hope") is that noun by
+        its neighbours: the object of a verb before it ("drew support", "lost hope") or followed by
+        what no verb takes next ("support among voters", "the support is")."""
+        if first != last or self.tags.get(cue.form) != "NN":
+            return False
+        before = self.tokens[first - 1] if first > 0 else None
+        if (
+            before is not None
+            and before.text[0].islower()
+            and self.tags.get(before.lower, "").startswith("VB")
+            and before.lower not in _AUXILIARIES | _VERB_GROUP | _FINITE
+            and not _negation(before)
+        ):
+            return True
+        following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        return following is not None and following.lower in _NOUN_FOLLOWERS
 
     def _naming(self, first: int) -> bool:
         """ "a website called “...” that ...", "a group called the Free Voters said": "called"
@@ -831,10 +883,16 @@ class _SentenceReader:
         "X are said to ...", "it is expected that ...", "X seemed to ...", "X have been accused of
         ...", "X is viewed as ... by analysts". The subject joins the content, as annotators mark it."""
         following = self.tokens[last + 1 : last + 2]
-        if not following or following[0].lower not in {"to", "that", "of", "as", "for"}:
-            return None
         region = self._region_before(subject_end)
         subject, _, _ = self._speaker_before(region, subject_end)
+        impersonal = subject is not None and subject.text(self.text).lower() in {"it", "there"}
+        if not following or not (
+            following[0].lower in {"to", "that", "of", "as", "for"}
+            or (cue.verb_class == "raising" and self._raising_complement(last + 1, impersonal))
+        ):
+            if cue.verb_class == "raising" or subject is None or impersonal:
+                return None
+            return self._passive_object(last, cue, subject_end, subject)
         tokens = self.tokens[last + 1 :]
         # "is viewed as unlikely by analysts": the agent closes the clause, right after the complement
         agent = next(
@@ -852,9 +910,41 @@ class _SentenceReader:
             return None
         if end is not None and end > rest[0].start:
             rest = [_trim_content(self.text, Span(rest[0].start, min(end, rest[0].end)))]
-        impersonal = subject is not None and subject.text(self.text).lower() in {"it", "there"}
         content = rest if subject is None or impersonal else [subject, *rest]
         return self._make(cue, subject_end, last, speaker, content)
+
+    def _passive_object(
+        self, last: int, cue: Cue, subject_end: int, subject: Span
+    ) -> Statement | None:
+        """ "The deal was announced on Tuesday", "Cruz was endorsed by a rival": a passive with
+        nothing reported after it has its object as subject, the content; the agent after "by"
+        is the source. Not "he was told", "she was asked": their subject is the addressee."""
+        if cue.lemma in _ADDRESSEE_VERBS | {"ask", "say"} or cue.verb_class in _NO_PASSIVE_OBJECT:
+            return None
+        tail = self._tail(last + 1)
+        if tail and tail[0].lower == "by":
+            speaker = self._noun_phrase_after(last + 2)
+            if speaker is None:
+                return None
+        elif _adverbial(tail) and not self._infinitive(tail):
+            speaker = None
+        else:
+            return None
+        return self._make(cue, subject_end, last, speaker, [subject])
+
+    def _raising_complement(self, index: int, impersonal: bool) -> bool:
+        """What a raising verb reports besides an infinitive: an adjective or participle past
+        adverbs ("seemed so stark", "appeared poised to", "seems like a turning point"), or after
+        "it" a clause ("it seems the party has ..."); not a place ("appeared on television")."""
+        tokens = self.tokens[index : index + 4]
+        if impersonal and self._looks_like_clause(tokens):
+            return True
+        for token in tokens:
+            tag = self.tags.get(token.lower, "") if token.text[0].islower() else ""
+            if tag in {"RB", "RBR", "RBS"} and token.lower not in _TIME_WORDS:
+                continue  # "so", "increasingly", "most"
+            return token.lower == "like" or tag in {"JJ", "JJR", "JJS", "VBN"}
+        return False
 
     def _verb(self, first: int, last: int, cue: Cue, subject_end: int) -> Statement | None:
         region = self._region_before(subject_end)
@@ -919,6 +1009,12 @@ class _SentenceReader:
         )
         if not backward:
             if thing is not None:
+                if tail[0].lower in _PREPOSITIONS:
+                    # "responded to the report": the preposition joins the cue, as PolNeAR marks it
+                    thing = Span(tail[1].start, thing.end)
+                    return self._make(
+                        cue, first, last + 1, speaker, [thing], description, refers_to
+                    )
                 return self._make(cue, first, last, speaker, [thing], description, refers_to)
             if (
                 not forward
@@ -1007,13 +1103,16 @@ class _SentenceReader:
         """The object of an attitude or evaluation verb, up to where the scene is set ("during a
         rally", "on Friday"); speech verbs ("said", "added") take no object that is content."""
         if (
-            cue.verb_class in {"neutral", "add"}
-            or cue.lemma in _CLAUSE_LEMMAS
+            cue.verb_class == "add"
+            or cue.lemma in _CLAUSE_LEMMAS | {"say", "tell"}
             or not tail
             or self._looks_like_clause(tail)
         ):
             return None
         head = tail[0]
+        to_whom = len(tail) > 1 and tail[1].lower in _ADDRESSEES - {"the", "a", "an"}
+        if cue.verb_class == "neutral" and to_whom:
+            return None  # "wrote to supporters", "spoke with reporters": to whom, not what
         if head.lower in _TIME_WORDS or self.tags.get(head.lower) in {"RB", "RBR", "RBS"}:
             return None  # "criticized sharply", "denounced Friday"
         if head.lower in _PREPOSITIONS and (
@@ -1516,6 +1615,8 @@ class _SentenceReader:
         verbless = not any(
             t.lower in _FINITE or self.tags.get(t.lower) in _FINITE_TAGS for t in tokens
         )
+        if self._infinitive(tokens):
+            return False  # "appeared to oppose the plan, saying that ...": the "that" is later
         if cue.lemma in _ADDRESSEE_VERBS or (tokens and tokens[0].lower in _PREPOSITIONS):
             return verbless  # "told a crowded hall that", "said in a series of messages that"
         return all(_before_complement(t) for t in tokens)

@@ -58,6 +58,8 @@ _QUANTIFIER_PRONOUNS = {
 _APPROXIMATORS = {"about", "around", "over", "nearly", "almost", "roughly"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _VERB_TAGS = _FINITE_TAGS | {"VBN"}
+# Pronouns that can only be a subject: "questions she preferred not to answer".
+_PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
 _SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"}
 # The verb group of a cue, kept in the cue span: "has also said", "would have said".
 _VERB_GROUP = {
@@ -84,6 +86,12 @@ _CLAUSE_OPENERS = {
     "when", "after", "before", "so", "yet", "as", "where", "why", "how",
 }  # fmt: skip
 _RELATIVES = {"who", "which", "whom", "whose"}
+# Words that open a fronted subordinate clause; the main clause follows its comma.
+_SUBORDINATORS = {
+    "when", "while", "whereas", "although", "though", "because", "since", "if", "as", "after",
+    "before", "once", "until", "unless",
+}  # fmt: skip
+_DATELINE_DASHES = {"—", "–", "-", "--", "―"}
 # A speaker is not introduced by these: "Meanwhile rebel groups said" has the speaker "rebel groups".
 _LEADING_ADVERBS = {
     "and", "but", "meanwhile", "however", "also", "still", "yet", "so", "then", "now", "later",
@@ -93,6 +101,11 @@ _LEADING_ADVERBS = {
 _PREPOSITIONS = {
     "on", "in", "at", "to", "during", "after", "before", "from", "via", "by", "through", "over",
     "with", "for", "amid", "despite", "under", "about", "of", "into", "within", "without", "against",
+}  # fmt: skip
+# Prepositions that open a fronted phrase, not a subject: "Like Trump, they ...".
+_FRONTED_PREPOSITIONS = {
+    "like", "unlike", "alongside", "outside", "inside", "throughout", "among", "amongst", "beyond",
+    "besides", "across", "toward", "towards", "near", "upon", "between", "until", "since", "beside",
 }  # fmt: skip
 _IRREGULAR_PARTICIPLES = {
     "sent", "made", "given", "known", "held", "seen", "taken", "written", "led", "told", "shown",
@@ -104,6 +117,12 @@ _TIME_WORDS = {
     "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",
     "earlier", "later", "recently", "last", "this", "next", "previously", "again", "past",
 }  # fmt: skip
+# Particles of phrasal verbs: "stepped up his attacks", "doubled down on its claim".
+_PARTICLES = {"up", "down", "on", "off", "out", "back", "also"}
+# Words that float after a subject: "Obama himself said", "Reid and Schumer both said".
+_FLOATING = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "both", "all"}
+# Lengths of time that close a time phrase: "A few minutes later", "two days".
+_TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "moments"}
 _NOUN_CUE_LINKS = {"from", "by", "of"}
 # Participles that say what the noun phrase before them holds or says: "voters backing Trump",
 # "a sign saying ...", "protesters calling for ..." (most others there are actions).
@@ -119,7 +138,7 @@ _CONTROL_VERBS = {
     "try", "tries", "tried", "trying", "fail", "fails", "failed", "begin", "begins", "began",
     "start", "starts", "started", "attempt", "attempts", "attempted", "hesitated", "continue",
     "continues", "continued", "rushed", "moved", "took", "vowed", "sought", "managed", "went",
-    "goes",
+    "goes", "seem", "seems", "seemed", "appear", "appears", "appeared",
 }  # fmt: skip
 # Verbs that make a modal of "to" ("have to decide", "used to support"): obligation or habit, not
 # a statement of the subject's.
@@ -481,7 +500,8 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
 
 # --- tokens ----------------------------------------------------------------------------------------
 
-# Abbreviations keep their period, so "Mr." or "Sen." does not end a clause.
+# Abbreviations keep their period, so "Mr." or "Sen." does not end a clause; a number keeps its
+# thousands separators, so the comma in "2,000 supporters" does not split a noun phrase.
 _ABBREVIATIONS = "|".join((*TITLE_ABBREVIATIONS, *OTHER_ABBREVIATIONS))
 _TOKEN = re.compile(
     rf"''|``|--|(?:[A-Za-z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
@@ -626,6 +646,12 @@ class _SentenceReader:
     def _quoted(self, offset: int) -> bool:
         return any(q.start < offset < q.end for q in self.quotes)
 
+    def _inner_quoted(self, index: int) -> bool:
+        """Quoted and not the last mark before the closing quote ('as “Medicare for all,” she')."""
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        closes = following is not None and following.text in CLOSING_QUOTES
+        return self._quoted(self.tokens[index].start) and not closes
+
     def _quote_at(self, offset: int) -> Span | None:
         return next((q for q in self.quotes if q.start <= offset < q.end), None)
 
@@ -714,9 +740,20 @@ class _SentenceReader:
         passive = not cue.form.split()[0].endswith("ing") and any(
             t.lower in _PASSIVE for t in self.tokens[subject_end:first]
         )
+        if cue.verb_class == "raising" and self._infinitive_cue(last + 1):
+            return None  # "Cruz seemed to mock the plan": the subject is the source of "mock"
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
+
+    def _infinitive_cue(self, index: int) -> bool:
+        """ "to mock", "to blame": an infinitive whose verb is itself a cue."""
+        tokens = self.tokens[index : index + 2]
+        return (
+            len(tokens) == 2
+            and tokens[0].lower == "to"
+            and any(c.kind == "verb" for c in self.cues.cues.get(tokens[1].lower, ()))
+        )
 
     def _controls(self, index: int) -> bool:
         """Whether the word at `index`, before an infinitive cue, shares its subject with it: a
@@ -955,6 +992,9 @@ class _SentenceReader:
             content = self._backward_content(self.tokens[first].start)
             return self._make(cue, first, last, inverted, content)
         speaker, description, refers_to = self._speaker_before(region, subject_end)
+        coordinated = self._coordinated_subject(subject_end)
+        if coordinated is not None:
+            speaker, description, refers_to = coordinated
         if (
             speaker is None
             and first > 0
@@ -1065,6 +1105,72 @@ class _SentenceReader:
         words = [t.lower for t in self.tokens if speaker.start <= t.start < speaker.end]
         by = words.index("by") if "by" in words else len(words)  # "a study by Gallup"
         return any(w in _DOCUMENT_NOUNS | _INQUIRY_NOUNS for w in words[:by][-2:])
+
+    def _coordinated_subject(
+        self, subject_end: int
+    ) -> tuple[Span, Span | None, Span | None] | None:
+        """ "She greeted 2,000 supporters in Houston and told them ...": a cue right after "and"
+        shares the subject of the verb it is coordinated with, the nearest verb before it, not the
+        object in between; in a list ("summed up ..., denounced ... and said", "urged X,
+        proposed Y") the first verb's."""
+        index = subject_end - 1
+        if index < 1 or not (
+            self.tokens[index].lower in {"and", "but", "or", "nor"}
+            or (self.tokens[index].text == "," and self._clause_ends_at(index))
+        ):
+            return None
+        for _ in range(3):  # a list of verbs is short
+            verb = next(
+                (i for i in range(index - 1, -1, -1) if self._coordinated_verb(self.tokens[i])),
+                None,
+            )
+            if verb is None:
+                return None
+            owner = next((s for s in self.found if _within(s.cue, self.tokens[verb].start)), None)
+            if owner is not None and owner.speaker is not None:
+                return owner.speaker, owner.description, owner.refers_to  # "She urged X, proposed"
+            start = self._skip_auxiliaries_left(verb)
+            speaker, description, refers_to = self._speaker_before(
+                self._region_before(start), start
+            )
+            if speaker is not None:
+                return speaker, description, refers_to
+            while start > 0 and self.tokens[start - 1].text in CLOSING_QUOTES:
+                start -= 1  # 'summed it up as “terrible,” denounced ...'
+            if start == 0 or self.tokens[start - 1].lower not in {",", "and", "but"}:
+                return None
+            index = start - 1
+        return None
+
+    def _clause_ends_at(self, comma: int) -> bool:
+        """Whether the words before a comma are a clause with its own verb ("He urged X,"), not
+        a subject's aside ("Obama, who has denounced the attack,") or apposition."""
+        start = comma
+        while start > 0 and not _is_boundary_punct(self.tokens[start - 1]):
+            start -= 1
+        for token in self.tokens[start:comma]:
+            if token.lower in _RELATIVES or token.lower == "that" or self._quoted(token.start):
+                return False
+            if token is not self.tokens[start] and self._coordinated_verb(token):
+                return True
+        return False
+
+    def _coordinated_verb(self, token: Token) -> bool:
+        """A verb that heads a predicate: finite, or a past form the lexicon tags as a participle
+        ("Obama positioned"), though not one that modifies a noun ("the most qualified")."""
+        if self._quoted(token.start):
+            return False
+        if self._finite_verb(token):
+            return True
+        index = self.tokens.index(token)
+        before = self.tokens[index - 1] if index > 0 else None
+        return (
+            token.text[0].islower()
+            and self.tags.get(token.lower) == "VBN"
+            and before is not None
+            and before.lower not in _NOUN_MARKERS
+            and self.tags.get(before.lower) not in {"RB", "RBR", "RBS", "JJ", "DT"}
+        )
 
     def _coordinated_owner(self, speaker: Span | None, subject_end: int) -> Statement | None:
         """The statement of this sentence whose content a candidate speaker lies in, when the cue
@@ -1192,6 +1298,7 @@ class _SentenceReader:
         that ...": the possessor is the source; the content is the that-clause or the object of
         the preposition, which joins the cue as PolNeAR marks it ("support for", "attacks on")."""
         opening, owner = self._possessor(first)
+        owner = self._verb_subject_for(owner, opening)
         link = self.tokens[last + 1]
         before = self.tokens[opening - 1] if opening > 0 else None
         # "They claim that ...": a subject before the word makes it the verb, not the noun
@@ -1212,6 +1319,23 @@ class _SentenceReader:
         if thing is None or self.tokens[last + 2].lower in _TIME_WORDS:
             return None  # "his remarks on Monday": when, not what about
         return self._make(cue, opening, last + 1, owner, [thing])
+
+    def _verb_subject_for(self, owner: Span | None, opening: int) -> Span | None:
+        """ "She escalated her attacks on X", "Cruz has signaled his desire to ...": a pronoun
+        owner right after a finite verb is its subject's; PolNeAR gives the subject as source."""
+        if owner is None or owner.text(self.text).lower() not in _POSSESSIVE_PRONOUNS:
+            return owner
+        index = opening - 2  # the word before the pronoun
+        while index >= 0 and self.tokens[index].lower in _PARTICLES:
+            index -= 1
+        if index < 0 or not self._coordinated_verb(self.tokens[index]):
+            return owner
+        verb = next((s for s in self.found if _within(s.cue, self.tokens[index].start)), None)
+        if verb is not None:
+            return verb.speaker or owner  # "has signaled his desire": one speaker for both cues
+        start = self._skip_auxiliaries_left(index)
+        subject, _, _ = self._speaker_before(self._region_before(start), start)
+        return subject or owner
 
     def _possessor(self, first: int) -> tuple[int, Span | None]:
         """Where a noun cue starts, past its modifiers ("disparaging remarks"), and its owner:
@@ -1273,20 +1397,23 @@ class _SentenceReader:
     def _participial(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ ", adding “...”": the speaker is the one of the statement this participle continues."""
         previous = self._previous_statement()
-        content = self._forward_content(last + 1, cue, relative=False)
-        if first == 1:
-            # "After thanking the crowd, he told them ...": the main clause's subject follows
-            comma = next(
-                (i for i in range(last + 1, len(self.tokens)) if self.tokens[i].text == ","), None
-            )
-            subject = self._noun_phrase_after(comma + 1) if comma is not None else None
-            if comma is not None and subject is not None and comma > last + 1:
-                clause = Span(self.tokens[last + 1].start, self.tokens[comma - 1].end)
-                return self._make(cue, first, last, subject, [clause])
-        if not self.found and self._sentence_subject(first) is not None:
+        # "Mr. Biden, recalling weekly breakfasts, described ...": an aside before the main verb
+        aside = not any(self._verbish(t) for t in self.tokens[:first])
+        content = self._forward_content(last + 1, cue, relative=False, aside=aside)
+        fronted = self._fronted_participial(first, last, cue)
+        if fronted is not None:
+            return fronted
+        subject = self._sentence_subject(first)
+        if not self.found and subject is not None:
             previous = None  # "X stood on the stage, praising ...": this sentence's own subject
+        if previous is not None and subject is not None:
+            owner = previous.speaker.text(self.text).lower() if previous.speaker else None
+            if owner is None or (owner in _POSSESSIVE_PRONOUNS and previous in self.found):
+                # "She escalated her attacks, telling CNN ...": "her" is "She"; "He shot back in
+                # a statement, saying ...": the setting names no one, the subject speaks
+                previous = None
         if previous is None:  # "He pummeled Trump, while praising Clinton as ...": the subject's
-            return self._make(cue, first, last, self._sentence_subject(first), content)
+            return self._make(cue, first, last, subject, content)
         return self._make(cue, first, last, previous.speaker, content, previous.description)
 
     def _reduced_relative(self, first: int, last: int, cue: Cue) -> Statement | None:
@@ -1348,6 +1475,36 @@ class _SentenceReader:
                 break
         return Span(self.tokens[start].start, head.end)
 
+    def _fronted_participial(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "After thanking the crowd, which cheered, he told them ...", "But in describing the
+        plan, the journalists miss ...": a participle phrase before the main clause, whose subject
+        follows a comma of the phrase and comes before the main verb."""
+        if first == 0 or any(self._verbish(t) for t in self.tokens[: first - 1]):
+            return None
+        commas = [
+            i
+            for i in range(last + 2, len(self.tokens))
+            if self.tokens[i].text == "," and not self._inner_quoted(i)
+        ]
+        for comma in commas[:3]:
+            subject = self._subject_at(comma + 1)
+            if subject is not None:
+                clause = Span(self.tokens[last + 1].start, self.tokens[commas[0] - 1].end)
+                return self._make(cue, first, last, subject, [clause])
+        return None
+
+    def _subject_at(self, index: int) -> Span | None:
+        """A noun phrase at `index` that a verb follows, past adverbs: "he still believes"."""
+        if index >= len(self.tokens) or self.tokens[index].lower in _RELATIVES | _CLAUSE_OPENERS:
+            return None
+        for end in range(index + 1, min(index + 9, len(self.tokens))):
+            token = self.tokens[end]
+            if _is_punct(token) or token.lower in _RELATIVES | _CLAUSE_OPENERS:
+                return None
+            if self._verbish(token):
+                return self._np(self.tokens[index : self._skip_auxiliaries_left(end)])
+        return None
+
     # speakers -----------------------------------------------------------------------------------
 
     def _skip_auxiliaries_left(self, index: int) -> int:
@@ -1359,10 +1516,6 @@ class _SentenceReader:
         ):
             index -= 1
         return index
-
-    def _manner_adverb(self, token: Token) -> bool:
-        """ "who formally endorsed", "strongly criticized": an adverb in -ly, part of the verb group."""
-        return token.lower.endswith("ly") and self.tags.get(token.lower) == "RB"
 
     def _region_before(self, end: int) -> list[Token]:
         """Tokens between the start of the clause and `end`.
@@ -1392,17 +1545,17 @@ class _SentenceReader:
         return self.tokens[start:end]
 
     def _inside_statement(self, offset: int) -> bool:
-        # a speaker after a fronted participle is shared with the main clause: "After thanking
-        # the crowd, she said ..."; after "According to" it is not
+        # a participle's speaker is shared with the main clause: "After thanking the crowd, she
+        # said ...", "Mr. Biden, recalling ..., described"; after "According to" it is not
         return any(
             (s.cue is not None and s.cue.start <= offset < s.cue.end)
-            or (_within(s.speaker, offset) and not self._fronted_participle(s, offset))
+            or (_within(s.speaker, offset) and not self._participle_statement(s))
             for s in self.found
         )
 
-    def _fronted_participle(self, statement: Statement, offset: int) -> bool:
+    def _participle_statement(self, statement: Statement) -> bool:
         cue = statement.cue
-        return cue is not None and cue.end <= offset and cue.text(self.text).endswith("ing")
+        return cue is not None and cue.text(self.text).endswith("ing")
 
     def _speaker_before(
         self, region: list[Token], end: int
@@ -1413,7 +1566,7 @@ class _SentenceReader:
         if len(last) >= 2 and last[-1].lower in {"who", "which"}:
             # "a tweet from Rikkie Wells who said": the speaker is "who", standing for the rest
             return Span(last[-1].start, last[-1].end), None, self._np(last[:-1])
-        if last and _relative_opener(last):
+        if last and _relative_opener(last) and _without_time(last[1:]):
             return (
                 self._np(last[1:]),
                 None,
@@ -1427,9 +1580,13 @@ class _SentenceReader:
             and not _modifier(segment)
             and not self._lone_adverb(segment)
             and not _dateline(segment)
+            and _without_time(segment)  # "Last week, J.J. Goldberg, an editor, wrote"
         ]
-        if len(last) == 1 and last[0].lower in _RELATIVES and named:
-            # "The trader, who claimed ...": the speaker is "who", standing for "The trader"
+        if len(named) > 1 and named[0][0] == 0 and self._subordinate_clause(segments):
+            named = named[1:]
+        if last and last[0].lower in _RELATIVES and named and not _without_time(last[1:]):
+            # "The trader, who claimed ...", "Cruz, who last year threatened ...": the speaker
+            # is "who", standing for "The trader"
             pronoun = Span(last[0].start, last[0].end)
             return pronoun, None, self._np(named[-1][1])
         if (
@@ -1446,11 +1603,43 @@ class _SentenceReader:
                 and _name_like(head[1])
             ):
                 return self._np(head[1]), self._description(segments, head[0]), None
-            return self._np(self._after_object(last)), None, None
+            return self._np(self._embedded_subject(last)), None, None
         if named:  # an apposition or a modifier stands right before the verb: the subject is left
             position, segment = named[0]
             return self._np(segment), self._description(segments, position), None
         return None, None, None
+
+    def _subordinate_clause(self, segments: list[list[Token]]) -> bool:
+        """Whether the first segment is a clause with its own verb: a fronted one ("Even if
+        Clinton can’t win there, insiders in the next states said") or the content before the
+        speaker ("The plan will fail, Ben Rhodes, an adviser, said"); the subject comes later."""
+        first = segments[0]
+        for token in first[1:]:
+            if token.lower in _RELATIVES or token.lower == "that":
+                return False  # "some voters who have listened to him, ..., said"
+            if token.text[0].islower() and (self._finite_verb(token) or _negation(token)):
+                return True  # lowercase: "Yin Myint May, 60, said" has no verb
+        return False
+
+    def _embedded_subject(self, segment: list[Token]) -> list[Token]:
+        """The subject of a clause embedded right before the verb: "questions she preferred not
+        to answer" -> "she", "someone whom Mr. Trump views as a peer" -> "Mr. Trump"; else the
+        words past an object. Not after "what" ("what he calls the cartel"): PolNeAR gives such
+        a clause the main verb's source."""
+        pronoun = segment[-1]
+        if (
+            len(segment) > 1
+            and pronoun.lower in _PERSONAL_PRONOUNS
+            and segment[-2].lower not in {"and", "or", "nor", "what"}
+        ):
+            return [pronoun]
+        relative = next(
+            (i for i in range(len(segment) - 2, 0, -1) if segment[i].lower in {"whom", "which"}),
+            None,
+        )
+        if relative is not None and not any(self._verbish(t) for t in segment[relative + 1 :]):
+            return segment[relative + 1 :]  # "someone whom Mr. Trump views as a peer"
+        return self._after_object(segment)
 
     def _after_object(self, segment: list[Token]) -> list[Token]:
         """ "Trump wants the votes and Peña Nieto wants ...": right after a verb, the words before
@@ -1491,11 +1680,12 @@ class _SentenceReader:
     def _np(self, tokens: list[Token]) -> Span | None:
         while tokens and (tokens[0].lower in _LEADING_ADVERBS or _is_punct(tokens[0])):
             tokens = tokens[1:]
-        tokens = self._before_verb(tokens)
+        tokens = _without_time(self._before_verb(tokens))
         while tokens and (
             _is_punct(tokens[-1])
             or tokens[-1].lower in _LEADING_ADVERBS
             or (tokens[-1].lower.endswith("ly") and self.tags.get(tokens[-1].lower) == "RB")
+            or (len(tokens) > 1 and self._floating(tokens[-1]))
         ):
             tokens = tokens[:-1]
         if tokens and self._verbish(tokens[0]):
@@ -1514,6 +1704,13 @@ class _SentenceReader:
         if not any(t.text[0].isalpha() for t in tokens):
             return None
         return Span(tokens[0].start, tokens[-1].end)
+
+    def _floating(self, token: Token) -> bool:
+        """A word after the subject that is not part of it: "The governor first said", "Obama
+        himself", "Richards and Menendez both"."""
+        return token.text[0].islower() and (
+            token.lower in _FLOATING or self.tags.get(token.lower) in {"RB", "RBR", "RBS"}
+        )
 
     def _surname(self, token: Token) -> bool:
         """ "Young said", "Strong told": a capitalized adjective not set off by a comma is a
@@ -1536,12 +1733,40 @@ class _SentenceReader:
             modifier_slot = tokens[index - 1].lower in _NOUN_MARKERS or _contracted(
                 tokens[index - 1]
             )
+            if self._possessive(tokens, index) or self._participle_modifier(tokens, index):
+                continue
             if not modifier_slot and (
                 (token.lower in _FINITE or _contracted(token))
                 or (token.text[0].islower() and self.tags.get(token.lower) in _FINITE_TAGS)
             ):
-                return tokens[:index] if not _contracted(token) else tokens[: index + 1]
+                # "He’s predicting": the clitic stays with its pronoun; "Weaver didn’t" is a verb
+                clitic = _contracted(token) and not _negation(token)
+                return tokens[: index + 1] if clitic else tokens[:index]
         return tokens
+
+    def _possessive(self, tokens: list[Token], index: int) -> bool:
+        """ "Donald Trump’s campaign manager": a name's "’s" before a noun owns it; it is no
+        clitic verb ("Trump’s been saying", "Trump's not")."""
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        return (
+            following is not None
+            and token.lower.endswith(("'s", "’s"))
+            and _base(token) not in _SUBJECT_PRONOUNS | {"who", "that", "what", "here", "let"}
+            and not self._verbish(following)
+            and following.lower not in _AUXILIARIES | _NEGATIONS | {"going", "got"}
+            and self.tags.get(following.lower) not in {"RB", "RBR", "RBS", "VBG"}
+        )
+
+    def _participle_modifier(self, tokens: list[Token], index: int) -> bool:
+        """ "A court document filed Thursday", "a poll released by the party": a participle
+        that a time or an agent follows modifies the noun before it."""
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        return (
+            following is not None
+            and tokens[index].lower.endswith("ed")
+            and (following.lower in _TIME_WORDS or following.lower == "by")
+        )
 
     def _noun_phrase_after(self, index: int) -> Span | None:
         """The noun phrase starting at token `index`, up to the next punctuation or clause word."""
@@ -1672,7 +1897,8 @@ class _SentenceReader:
         return any(self.tags.get(t.lower, "") in _FINITE_TAGS for t in head[1:])
 
     def _verb_group_start(self, first: int) -> int:
-        """The cue's whole verb group: "has also said", "would not have said"."""
+        """The cue's whole verb group: "has also said", "would not have said", "has openly
+        opposed" (PolNeAR marks the manner adverb as part of the cue)."""
         while first > 0 and (
             self.tokens[first - 1].lower in _VERB_GROUP
             or _negation(self.tokens[first - 1])
@@ -1680,6 +1906,10 @@ class _SentenceReader:
         ):
             first -= 1
         return first
+
+    def _manner_adverb(self, token: Token) -> bool:
+        """ "openly", "viciously": a lowercase adverb in "-ly" (the lexicon tags it RB)."""
+        return token.lower.endswith("ly") and self.tags.get(token.lower) == "RB"
 
     def _inverted_speaker(self, first: int, last: int, tail: list[Token], cue: Cue) -> Span | None:
         """The noun phrase after a cue that follows its content: '...,” said Ryabkov'."""
@@ -1749,13 +1979,47 @@ class _SentenceReader:
         return not any(ch.isalnum() for ch in opening) and closing.endswith(",")
 
     def _sentence_subject(self, before: int) -> Span | None:
-        """The sentence's first noun phrase, up to its first finite verb."""
-        tokens = self.tokens[:before]
-        for end, token in enumerate(tokens):
-            if self._verbish(token):
-                segments = [s for s in _segments(tokens[:end]) if s and not _introductory(s)]
-                return self._np(segments[0]) if segments else None
-        return None
+        """The main clause's first noun phrase, up to its first finite verb, past a dateline and
+        a fronted subordinate clause: "Once he was in office, Obama made peace a priority"."""
+        opening = self._main_clause_start(before)
+        tokens = self.tokens[opening:before]
+        verb = next((end for end, t in enumerate(tokens) if self._verbish(t)), None)
+        if verb is None and not (tokens and tokens[-1].text == ","):
+            return None  # with no verb yet, only "Mr. Biden, recalling ...," has its subject
+        segments = [
+            s
+            for s in map(_past_time_phrase, _segments(tokens[:verb]))
+            if s and not _introductory(s) and not _dateline(s)
+        ]
+        return self._np(segments[0]) if segments else None
+
+    def _dateline_end(self) -> int:
+        """The index after "PARIS, Aug 31 (Reuters) -" or "WASHINGTON —", else 0."""
+        dash = next((i for i, t in enumerate(self.tokens[:12]) if t.text in _DATELINE_DASHES), None)
+        if dash is not None and all(
+            t.text[0].isupper() or t.text[0].isdigit() or _is_punct(t) for t in self.tokens[:dash]
+        ):
+            return dash + 1
+        return 0
+
+    def _main_clause_start(self, before: int) -> int:
+        """Where the main clause starts: after "PARIS, Aug 31 (Reuters) -" and after a clause that
+        a subordinator opens, up to its comma ("When Maddow pointed it out, Clinton said")."""
+        start = self._dateline_end()
+        while start < before and self.tokens[start].lower in _LEADING_ADVERBS:
+            start += 1
+        if start < before and self.tokens[start].lower in _SUBORDINATORS:
+            comma = next(
+                (
+                    i
+                    for i in range(start + 1, before)
+                    if self.tokens[i].text == "," and not self._inner_quoted(i)
+                ),
+                None,
+            )
+            if comma is not None:
+                start = comma + 1
+        return start
 
     def _content_ends_before(self, first: int) -> bool:
         """Whether a quotation or a clause ends right before the cue ('...,” said')."""
@@ -1817,10 +2081,10 @@ class _SentenceReader:
         return [_trim_content(self.text, span)]
 
     def _predicate_at(self, tokens: list[Token], index: int) -> bool:
-        """A finite verb at `index`, past adverbs: ", later said", ", has also said"."""
+        """A verb at `index`, past adverbs: ", later said", ", has also said", ", described"."""
         while index < len(tokens) and self.tags.get(tokens[index].lower) in {"RB", "RBR"}:
             index += 1
-        return index < len(tokens) and self._finite_verb(tokens[index])
+        return index < len(tokens) and self._verbish(tokens[index])
 
     def _is_objectless(self, tokens: list[Token]) -> bool:
         return all(
@@ -2044,15 +2308,48 @@ def _name_like(segment: list[Token]) -> bool:
 
 
 def _introductory(segment: list[Token]) -> bool:
-    """A fronted phrase that is not the subject: "Speaking to The New Arab", "On Sunday"."""
+    """A fronted phrase that is not the subject: "Speaking to The New Arab", "On Sunday",
+    "Reached by phone"."""
     word = segment[0]
     return (
-        word.lower in _PREPOSITIONS
+        word.lower in _PREPOSITIONS | _FRONTED_PREPOSITIONS
+        or (word.lower.endswith("ed") and len(segment) > 1 and segment[1].lower in _PREPOSITIONS)
         or word.lower in _IRREGULAR_PARTICIPLES
         or word.lower.endswith("ing")
         or (word.lower in _LEADING_ADVERBS and len(segment) == 1)
         or all(t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS for t in segment)
     )
+
+
+def _without_time(tokens: list[Token]) -> list[Token]:
+    """A noun phrase without the time that closes it: "Gwen Graham on Friday" -> "Gwen Graham",
+    "A few minutes" -> nothing; not "USA Today", where the time word ends a name, nor "a poll
+    released Monday", where it belongs to a modifier."""
+    end = len(tokens)
+    while end > 0 and (tokens[end - 1].lower in _TIME_WORDS | _TIME_UNITS):
+        end -= 1
+    if end == len(tokens):
+        return tokens
+    cut = end - 1 if end > 0 and tokens[end - 1].lower in _PREPOSITIONS else end
+    if cut > 0 and tokens[cut - 1].lower.endswith(("ed", "ing")):
+        return tokens  # "a poll released Monday", "voters going to the polls on Tuesday"
+    if cut < end:
+        return tokens[:cut]
+    if end > 0 and tokens[end - 1].text[0].isupper() and tokens[end].text[0].isupper():
+        return tokens  # "USA Today"
+    if all(t.lower in _NOUN_MARKERS | _QUANTIFIER_PRONOUNS | {"a", "few"} for t in tokens[:end]):
+        return []  # "a few days", "Sunday"
+    return tokens[:end]
+
+
+def _past_time_phrase(segment: list[Token]) -> list[Token]:
+    """ "On Sunday morning Mr. Trump" -> "Mr. Trump": a fronted time phrase with no comma."""
+    if len(segment) < 3 or segment[0].lower not in _PREPOSITIONS:
+        return segment
+    index = 1
+    while index < len(segment) and segment[index].lower in _TIME_WORDS:
+        index += 1
+    return segment[index:] if index > 1 else segment
 
 
 def _dateline(segment: list[Token]) -> bool:

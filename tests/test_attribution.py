@@ -488,6 +488,139 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "Her plans were reported in the local press.",
             [(None, "were reported", "Her plans", "indirect")],
         ),
+        (  # a capitalized adjective after the cue is a name
+            "“We will win the county,” said Frank.",
+            [("Frank", "said", "“We will win the county,”", "direct")],
+        ),
+        (  # an inverted speaker with a determiner, a participle modifier or "known as"
+            "“We will rebuild,” said one official involved in the talks.",
+            [("one official involved in the talks", "said", "“We will rebuild,”", "direct")],
+        ),
+        (
+            "“The gate was locked,” said the night manager known as Sam.",
+            [("the night manager known as Sam", "said", "“The gate was locked,”", "direct")],
+        ),
+        (  # a long scene after a backward cue is no content
+            "The plant will close in May, Dunmore said during his speech to the county board.",
+            [("Dunmore", "said", "The plant will close in May", "indirect")],
+        ),
+        (  # a clause without "that" after the scene
+            "The Harlan Group said in a statement Friday night they withdrew the offer.",
+            [("The Harlan Group", "said", "they withdrew the offer", "indirect")],
+        ),
+        (  # a second report by the inverted speaker, through "who"
+            "“The vote was fair,” said Mayor Lena Ortiz, who said the count was over.",
+            [
+                ("Mayor Lena Ortiz", "said", "“The vote was fair,”", "direct"),
+                ("who", "said", "the count was over", "indirect"),
+            ],
+        ),
+        (  # poll shares are speakers
+            "In the county survey, 42% say the levy is too high.",
+            [("42%", "say", "the levy is too high", "indirect")],
+        ),
+        (
+            "About three-fourths say the levy is too high.",
+            [("About three-fourths", "say", "the levy is too high", "indirect")],
+        ),
+        (
+            "Turnout was low, with 30 percent saying they had not heard of the vote.",
+            [("30 percent", "saying", "they had not heard of the vote", "indirect")],
+        ),
+        (  # a noun before a finite verb heads its subject: "report" is no cue here
+            "The plant lacked basic safeguards, the state report said.",
+            [("the state report", "said", "The plant lacked basic safeguards", "indirect")],
+        ),
+        (  # a quantifier before a verb-only cue is its subject, not a determiner
+            "Some said the count was wrong.",
+            [("Some", "said", "the count was wrong", "indirect")],
+        ),
+        (  # a relative clause after a preposition: its subject speaks
+            "Ruiz spoke at a town hall in which he said the levy was unfair.",
+            [("he", "said", "the levy was unfair", "indirect")],
+        ),
+        (  # a fronted phrase without a comma before the subject
+            "At the rally on Friday she said the plan would fail.",
+            [("she", "said", "the plan would fail", "indirect")],
+        ),
+        (  # double hyphens set off an apposition
+            "A former senator -- Tom Reyes, who lost in 2008 -- said the plan would fail.",
+            [("A former senator", "said", "the plan would fail", "indirect")],
+        ),
+        (  # a name's possessive is not the verb "is"
+            "Mr. Ruiz's former campaign manager, Dana Ortiz, said the aide should go.",
+            [("Mr. Ruiz's former campaign manager", "said", "the aide should go", "indirect")],
+        ),
+        (  # the question put after a scene, and a passive "was asked"
+            "Asked in Dayton on Monday whether he would run, Ruiz said no.",
+            [
+                (None, "Asked", "whether he would run", "indirect"),
+                ("Ruiz", "said", "no", "indirect"),
+            ],
+        ),
+        (
+            "The mayor was asked whether the roads would reopen.",
+            [(None, "was asked", "whether the roads would reopen", "indirect")],
+        ),
+        (  # the one who issued the statement speaks through it
+            "The governor issued a statement saying the roads would reopen.",
+            [("The governor", "saying", "the roads would reopen", "indirect")],
+        ),
+        (  # a quotation after the addressee and a comma; a backward "told"
+            "Ruiz told the Courier, “We are not leaving.”",
+            [("Ruiz", "told", "“We are not leaving.”", "direct")],
+        ),
+        (
+            "The levy will fail, Ruiz told the council on Monday.",
+            [("Ruiz", "told", "The levy will fail", "indirect")],
+        ),
+        (
+            "According to a Harlan/Reyes poll, the levy trails by ten points.",
+            [("a Harlan/Reyes poll", "According to", "the levy trails by ten points", "indirect")],
+        ),
+        (  # "according to" after a quotation looks back
+            "“The levy is dead,” according to the county clerk.",
+            [("the county clerk", "according to", "“The levy is dead,”", "direct")],
+        ),
+        (
+            "The senator is calling for a new vote on the levy.",
+            [("The senator", "is calling for", "a new vote on the levy", "indirect")],
+        ),
+        (  # a name, its apposition, then its verb: a clause
+            "Officials say Tomas Ruiz, the farmer who owns the land, sold the plot.",
+            [
+                (
+                    "Officials",
+                    "say",
+                    "Tomas Ruiz, the farmer who owns the land, sold the plot",
+                    "indirect",
+                )
+            ],
+        ),
+        (  # an infinitive "to say" reports for the main verb's subject
+            "Voters were more likely to say the levy was unfair.",
+            [("Voters", "were more likely to say", "the levy was unfair", "indirect")],
+        ),
+        (  # a relative clause in the subject is no content before an inverted speaker
+            "Dana Ortiz, a farmer who chairs the co-op, called the levy a disaster.",
+            [("Dana Ortiz", "called", "the levy a disaster", "indirect")],
+        ),
+        (  # a capitalized modal after the cue is a name; a participle opens a title
+            "“The fees are too high,” said Will Dorsey, a teacher at the college.",
+            [("Will Dorsey", "said", "“The fees are too high,”", "direct")],
+        ),
+        (
+            "“I will not apologize,” said retired surgeon Ben Ortiz.",
+            [("retired surgeon Ben Ortiz", "said", "“I will not apologize,”", "direct")],
+        ),
+        (  # a coordinated predicate shares the sentence's subject
+            "Dana Ruiz, a former chairman, became a delegate and said he would run.",
+            [("Dana Ruiz", "said", "he would run", "indirect")],
+        ),
+        (  # "that night" is no complementizer
+            "“The harvest is late,” he said in his speech that night.",
+            [("he", "said", "“The harvest is late,”", "direct")],
+        ),
         # ... aspect or action, not a further turn of speech; fundraising; a participle as adjective
         ("The mayor continued the inspection of the harbor.", []),
         (  # an adverb in -ly joins the verb group, past a relative pronoun
@@ -530,6 +663,8 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "The talks collapsed on Friday, as the Harlow Post reported.",
             [("the Harlow Post", "reported", "The talks collapsed on Friday", "indirect")],
         ),
+        # a stranded preposition: the object came before ("the change it warned about")
+        ("This was the change the council warned about in its 2013 report.", []),
         ("Okafor went on to win the county.", []),
         ("The committee raised $4 million in March.", []),
         ("Reyes holds a tally of pledged delegates.", []),

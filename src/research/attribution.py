@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import NamedTuple
 
 from research.lexicons import (
@@ -83,7 +84,7 @@ _NEGATIONS = {"not", "never", "n't", "neither", "nor", "no"}
 # Words that open a clause: the speaker of a later verb cannot reach back over them.
 _CLAUSE_OPENERS = {
     "that", "but", "while", "whereas", "although", "though", "because", "since", "if", "unless",
-    "when", "after", "before", "so", "yet", "as", "where", "why", "how",
+    "when", "after", "before", "so", "yet", "as", "where", "why", "how", "what",
 }  # fmt: skip
 _RELATIVES = {"who", "which", "whom", "whose"}
 # Words that open a fronted subordinate clause; the main clause follows its comma.
@@ -163,6 +164,10 @@ _COMPLEMENT_PREPOSITIONS = {"to", "with", "of", "about", "for", "against", "over
 _SCENE_WORDS = {
     "during", "at", "in", "on", "after", "before", "amid", "since", "while", "when", "as",
     "because", "despite", "following", "throughout", "until", "via", "through",
+}  # fmt: skip
+# Prepositions that open a phrase of place or time after a cue: "said in a statement Thursday".
+_SCENE_PREPOSITIONS = {
+    "in", "at", "on", "during", "after", "before", "amid", "via", "through", "following",
 }  # fmt: skip
 _BARE = {"that", "whether", "if", "how", "why", "what", "when", "where", "who"}
 _QUESTION_WORDS = {
@@ -500,13 +505,12 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
 
 # --- tokens ----------------------------------------------------------------------------------------
 
-# Abbreviations keep their period, so "Mr." or "Sen." does not end a clause; a number keeps its
-# thousands separators, so the comma in "2,000 supporters" does not split a noun phrase.
+# Abbreviations keep their period, so "Mr." or "Sen." does not end a clause; numbers keep their
+# separators, so "2,000" is one word, not a clause boundary.
 _ABBREVIATIONS = "|".join((*TITLE_ABBREVIATIONS, *OTHER_ABBREVIATIONS))
 _TOKEN = re.compile(
     rf"''|``|--|(?:[A-Za-z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # "50,000" is one number, not a comma between two
-    r"|\w+(?:[-'’]\w+)*|n't|[^\w\s]"
+    r"|\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|n't|[^\w\s]"
 )
 
 
@@ -522,7 +526,7 @@ def _is_punct(token: Token) -> bool:
 
 
 def _is_boundary_punct(token: Token) -> bool:
-    return token.text in {",", "–", "—", "(", ")", ";", ":"} or (token.text == "-")
+    return token.text in {",", "–", "—", "--", "(", ")", ";", ":"} or (token.text == "-")
 
 
 # --- one sentence ---------------------------------------------------------------------------------
@@ -681,7 +685,7 @@ class _SentenceReader:
         before = self.tokens[first - 1] if first > 0 else None
         progressive = self._progressive(first)
         if before is not None and (
-            before.lower in _NOUN_MARKERS
+            (before.lower in _NOUN_MARKERS and not self._quantifier_subject(before, cue))
             or (before.lower.endswith(("'s", "’s")) and not progressive)
         ):
             return None  # "Clinton's plans", "the claims": a noun, not the verb
@@ -705,12 +709,13 @@ class _SentenceReader:
             while control > 0 and _negation(self.tokens[control]):
                 control -= 1  # "chose not to respond"
             if control < 0 or not self._controls(control):
-                return None
+                return self._infinitive_report(first, last, cue)
             return self._verb(control, last, cue, self._skip_auxiliaries_left(control))
         if cue.form == "asked" and (
-            first == 0 or (before is not None and before.lower in {"when", "if"})
+            first == 0 or (before is not None and before.lower in {"when", "if"} | _PASSIVE)
         ):
-            return self._asked(first, last, cue)  # "Asked about Sullivan, Feinstein said ..."
+            # "Asked about Sullivan, Feinstein said ...", "Ruiz was asked whether ..."
+            return self._asked(first, last, cue)
         following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         reduced_relative = (
             following is not None
@@ -722,6 +727,13 @@ class _SentenceReader:
             return None  # "the corridor deal supported by both sides": a participle, not a report
         if following is not None and following.lower in _PARTICLES:
             return None  # "showed up", "called off": a phrasal verb, not a report
+        if (
+            following is not None
+            and self.tags.get(cue.form) in {"NN", "NNS"}
+            and following.text[0].islower()
+            and self._finite_verb(following)
+        ):
+            return None  # "the congressional report said": the noun heads the next verb's subject
         if cue.form == "called" and self._naming(first):
             return None  # "a group called Free Voters": a name given, not a statement
         if cue.form.split()[0].endswith("ing") and not progressive:
@@ -731,9 +743,10 @@ class _SentenceReader:
                 or before.lower in _PARTICIPLE_LINKS
             ):
                 return self._participial(first, last, cue)
-            if cue.lemma in _HOLDING_PARTICIPLES:
+            noun_phrase = self._noun_participle(first, last, cue)
+            if noun_phrase is None and cue.lemma in _HOLDING_PARTICIPLES:
                 return self._reduced_relative(first, last, cue)
-            return None
+            return noun_phrase
         if first == 0 and self.tokens[0].text[0].isupper() and cue.lemma == "say":
             return self._fronted(first, last, cue)  # "Said Dorothy Poynter, who grew up ..., “...”"
         subject_end = self._skip_auxiliaries_left(first)
@@ -819,6 +832,104 @@ class _SentenceReader:
         following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         return following is not None and following.lower in _NOUN_FOLLOWERS
 
+    def _infinitive_report(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "were more likely to say the levy ...", "went online to say that ...", "led
+        farmers to say that ...": an infinitive "to say" with a clause, "that", a colon or a
+        quotation after it reports for the main verb's subject, or for its object when a noun
+        phrase stands between them."""
+        tail = self.tokens[last + 1 :]
+        if (
+            not tail
+            or cue.lemma != "say"
+            or not (
+                tail[0].lower == "that"
+                or tail[0].text in {":"} | OPENING_QUOTES
+                or self._quote_follows(last + 1)
+                or self._looks_like_clause(tail[:6])
+            )
+        ):
+            return None
+        verb = next(
+            (
+                i
+                for i in range(first - 2, max(first - 10, -1), -1)
+                if _is_punct(self.tokens[i])
+                or self._finite_verb(self.tokens[i])
+                or _clitic_verb(self.tokens[i])
+            ),
+            None,
+        )
+        subject_end = self._skip_auxiliaries_left(verb) if verb is not None else 0
+        if (
+            verb is None
+            or _is_punct(self.tokens[verb])
+            or _contracted(self.tokens[verb])
+            or (subject_end > 0 and self.tokens[subject_end - 1].lower in {"it", "there"})
+        ):
+            return None  # "it is hard to say", "it's safe to say": no one says it
+        between = self.tokens[verb + 1 : first - 1]
+        if between and (
+            between[0].text[0].isupper()
+            or between[0].lower in _NOUN_MARKERS
+            or self.tags.get(between[0].lower) in {"NN", "NNS"}
+        ):
+            # "led farmers to say": the object speaks
+            speaker = self._np(between)
+            content = self._forward_content(last + 1, cue, relative=False)
+            return None if speaker is None else self._make(cue, first - 1, last, speaker, content)
+        return self._verb(verb, last, cue, subject_end)
+
+    def _quantifier_subject(self, before: Token, cue: Cue) -> bool:
+        """ "Some said ...": a quantifier before a cue that is only a verb is its subject; before
+        a noun reading it is a determiner ("some claims")."""
+        return before.lower in _QUANTIFIER_PRONOUNS and self.tags.get(cue.form, "")[:2] == "VB"
+
+    def _noun_participle(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "with 30 percent saying they would not", "a sign saying “...”": the noun phrase right
+        before a participle cue is its speaker when a clause, "that" or a quotation follows, or
+        after "with" ("with the mayor calling the levy a tax") any complement."""
+        tail = self.tokens[last + 1 :]
+        if not tail or (_is_punct(tail[0]) and not self._quote_follows(last + 1)):
+            return None
+        reported = (
+            tail[0].lower == "that"
+            or tail[0].text in OPENING_QUOTES
+            or self._quote_follows(last + 1)
+            or (_base(tail[0]) in _SUBJECT_PRONOUNS and self._looks_like_clause(tail))
+            # "a statement saying the roads would reopen"; not "farmers backing the levy have"
+            or (cue.verb_class == "neutral" and self._looks_like_clause(tail[:8]))
+        )
+        start = first
+        while start > 0 and first - start < 8:
+            word = self.tokens[start - 1]
+            if (
+                (_is_punct(word) and word.text != "%")
+                or word.lower in _CLAUSE_OPENERS | _RELATIVES | {"with"}
+                or self._verbish(word)
+                or (word.lower in _PREPOSITIONS and word.lower not in {"of", "to"})
+            ):
+                break
+            start -= 1
+        phrase = self.tokens[start:first]
+        if not phrase or all(t.lower in _TIME_WORDS or t.text.isdigit() for t in phrase):
+            return None
+        stop = self.tokens[start - 1] if start > 0 else None
+        if not reported and (stop is None or stop.lower != "with"):
+            return None  # only "with the mayor calling the levy a tax" takes an object as content
+        if stop is not None and self._verbish(stop):
+            # "issued a statement saying ...": the one who issued it speaks
+            verb = self.tokens.index(stop)
+            subject_end = self._skip_auxiliaries_left(verb)
+            speaker, _, _ = self._speaker_before(self._region_before(subject_end), subject_end)
+        elif stop is None or _is_punct(stop) or stop.lower == "with":
+            speaker = self._np(phrase)  # "with 30 percent saying", "A sign saying"
+        else:
+            return None  # "upon saying", "in addition to stating": no noun phrase speaks
+        if speaker is None:
+            return None
+        content = self._forward_content(last + 1, cue, relative=False)
+        return self._make(cue, first, last, speaker, content)
+
     def _naming(self, first: int) -> bool:
         """ "a website called “...” that ...", "a group called the Free Voters said": "called"
         right after an indefinite noun phrase, before a name that nothing else follows (not "a
@@ -876,28 +987,36 @@ class _SentenceReader:
         )
 
     def _asked(self, first: int, last: int, cue: Cue) -> Statement | None:
-        """ "When asked by a reporter whether ..., Trump said": the question is a statement of
-        whoever asked (named after "by", else no one); it runs to the comma."""
+        """ "When asked by a reporter whether ..., Ruiz said", "Asked in Dayton recently about
+        ...", "was asked, “...?”": the question is a statement of whoever asked (named after
+        "by", else no one); it runs to the comma, or to the sentence's end after the main clause
+        ("..., he said when asked about it.")."""
         tokens = self.tokens[last + 1 :]
-        speaker = None
-        start = 0
-        while start < len(tokens) and tokens[start].lower in _TIME_WORDS:
-            start += 1  # "Asked Tuesday about ..."
-        if start < len(tokens) and tokens[start].lower == "by":
-            end = next(
-                (
-                    i
-                    for i in range(start + 1, len(tokens))
-                    if tokens[i].lower in _QUESTION_WORDS or tokens[i].text == ","
-                ),
-                len(tokens),
-            )
-            speaker = self._np(tokens[start + 1 : end])
-            start = end
-        comma = next((i for i in range(start, len(tokens)) if tokens[i].text == ","), None)
-        if comma is None or comma == start or tokens[start].lower not in _QUESTION_WORDS:
+        if len(tokens) > 1 and tokens[0].text in {",", ":"} and tokens[1].text in OPENING_QUOTES:
+            quote = self._quote_at(tokens[1].start)
+            return None if quote is None else self._make(cue, first, last, None, [quote])
+        question = next(
+            (
+                i
+                for i, t in enumerate(tokens[:12])
+                if t.lower in _QUESTION_WORDS - {"to"} or _is_punct(t) or self._finite_verb(t)
+            ),
+            None,
+        )
+        if question is None or tokens[question].lower not in _QUESTION_WORDS:
+            # "Asked to name ...": an infinitive right after the cue is the request
+            if not tokens or tokens[0].lower != "to":
+                return None
+            question = 0
+        # "asked by a reporter whether", not "asked at a lunch held by the Courier whether"
+        agent = next((i for i in range(question) if tokens[i].lower not in _TIME_WORDS), question)
+        by_agent = agent < question and tokens[agent].lower == "by"
+        speaker = self._np(tokens[agent + 1 : question]) if by_agent else None
+        comma = next((i for i in range(question, len(tokens)) if tokens[i].text == ","), None)
+        if comma is None and first == 0:
             return None
-        content = [Span(tokens[start].start, tokens[comma - 1].end)]
+        end = len(tokens) if comma is None else comma
+        content = [_trim_content(self.text, Span(tokens[question].start, tokens[end - 1].end))]
         return self._make(cue, first, last, speaker, content)
 
     def _fronted(self, first: int, last: int, cue: Cue) -> Statement | None:
@@ -995,20 +1114,28 @@ class _SentenceReader:
         coordinated = self._coordinated_subject(subject_end)
         if coordinated is not None:
             speaker, description, refers_to = coordinated
+        last_segment = _segments(region)[-1]
         if (
             speaker is None
-            and first > 0
-            and self.tokens[first - 1].lower in {"and", "but"}
-            and all(t.lower in {"and", "but"} for t in _segments(region)[-1])
+            and subject_end > 0
+            and self.tokens[subject_end - 1].lower in {"and", "but"}
+            and (
+                all(t.lower in {"and", "but"} for t in last_segment)
+                or self._verbish(last_segment[0])
+            )
         ):
-            # "The spokesman declined ... but said ...", "He called it lawful, and said ..."
+            # "The spokesman declined ... but said ...", "He called it lawful, and then said
+            # ...", "Dana Ruiz, a former chairman, became a delegate and said ..."
             speaker = self._sentence_subject(first)
+        if speaker is None and cue.verb_class == "neutral":
+            # '“...,” said Ortiz, who said ...': a further report by the speaker before
+            speaker, refers_to = self._relative_after_speaker(region)
         owner = self._coordinated_owner(speaker, subject_end)
         if owner is not None:
             # "Ruiz posted a photo of the road and said ...": the photo is what was posted, not
             # who spoke; the coordinated verb shares the subject of the statement before it
             speaker, description, refers_to = owner.speaker, owner.description, owner.refers_to
-        if speaker is None:
+        if speaker is None or self._counted_noun(speaker, last):
             return None
         speaker = self._relative_subject(self._without_clitic(speaker))
         relative = self._relative_speaker(region)
@@ -1024,7 +1151,21 @@ class _SentenceReader:
             self._forward_marker(tail, cue)
             and not (quoted_before and not self._that_follows(tail, cue))
         )
-        if _adverbial(tail) and self._after_as(region):
+        quote = None if forward or relative or quoted_before else self._quote_after(last, tail, cue)
+        if quote is not None:
+            # "told the Courier, “...”", "said online, in reply to a critic, “...”"
+            content = self._forward_content(quote, cue, relative=False)
+            return self._make(cue, first, last, speaker, content, description, refers_to)
+        scene = (
+            None
+            if forward or relative or quoted_before or not cue.takes_that
+            else self._clause_after_scene(tail)
+        )
+        if scene is not None:
+            # "said in a statement Friday they withdrew the offer": the clause after the scene
+            content = self._forward_content(last + 1 + scene, cue, relative=False)
+            return self._make(cue, first, last, speaker, content, description, refers_to)
+        if _adverbial(tail) and self._after_as(region, speaker):
             as_index = self.tokens.index(region[0]) - 1
             if as_index > 0 and self.tokens[as_index - 1].text == ",":
                 # "The deal collapsed, as Reuters reported": the content is the clause before
@@ -1040,16 +1181,29 @@ class _SentenceReader:
             if forward or relative or quoted_before or not _adverbial(tail)
             else self._object(tail, cue)
         )
+        after = last + 1 + len(tail)
+        interrupted = (
+            after + 1 < len(self.tokens)
+            and self.tokens[after].text == ","
+            and not quoted_before
+            and self._looks_like_clause(self.tokens[after + 1 :])
+        )
         backward = (
             thing is None
             and not relative
             and not forward
-            and (quoted_before or (len(tail) <= _MAX_BACKWARD_TAIL and _adverbial(tail)))
+            and (
+                quoted_before
+                or (_adverbial(tail) and self._scene(tail, speaker))
+                or self._told_after(tail, cue, speaker)
+            )
             and self._has_text_before(speaker)
         )
         if not backward:
             if thing is not None:
                 if tail[0].lower in _PREPOSITIONS:
+                    if len(tail) < 2 or tail[1].start >= thing.end:
+                        return None  # "the change it warned about in its report": no object here
                     # "responded to the report": the preposition joins the cue, as PolNeAR marks it
                     thing = Span(tail[1].start, thing.end)
                     return self._make(
@@ -1061,6 +1215,7 @@ class _SentenceReader:
                 and not relative
                 and _adverbial(tail)
                 and not self._looks_like_clause(tail)
+                and not self._predicate_after_aside(tail, after)
             ):
                 return None  # nothing said after the cue: "..., he said on Sunday."
             if not forward and (
@@ -1086,13 +1241,7 @@ class _SentenceReader:
             content = self._forward_content(last + 1, cue, relative=relative, aside=aside)
             return self._make(cue, first, last, speaker, content, description, refers_to)
         content = self._backward_content(speaker.start)
-        after = last + 1 + len(tail)
-        if (
-            after + 1 < len(self.tokens)
-            and self.tokens[after].text == ","
-            and not quoted_before
-            and self._looks_like_clause(self.tokens[after + 1 :])
-        ):
+        if interrupted:
             # "Still, he said, officials have to decide": the tag interrupts the content
             rest = self._forward_content(after + 1, cue, relative=False)
             content = [c for c in content if self._more_than_adverbial(c)] + rest
@@ -1171,6 +1320,131 @@ class _SentenceReader:
             and before.lower not in _NOUN_MARKERS
             and self.tags.get(before.lower) not in {"RB", "RBR", "RBS", "JJ", "DT"}
         )
+
+    def _quote_after(self, last: int, tail: list[Token], cue: Cue) -> int | None:
+        """The index of a quotation that follows the cue past its addressee or scene and a comma
+        or two: "told the Courier, “...”", "said online, in reply to a critic, “...”"."""
+        if not (_adverbial(tail) or (cue.lemma in _ADDRESSEE_VERBS and self._addressee(tail, cue))):
+            return None
+        index = last + 1 + len(tail)
+        for _ in range(3):
+            if index + 1 >= len(self.tokens) or self.tokens[index].text != ",":
+                return None
+            if self.tokens[index + 1].text in OPENING_QUOTES:
+                return index + 1
+            aside = self._tail(index + 1)
+            if not aside or aside[0].lower not in _PREPOSITIONS or self._looks_like_clause(aside):
+                return None
+            index += 1 + len(aside)
+        return None
+
+    def _told_after(self, tail: list[Token], cue: Cue, speaker: Span) -> bool:
+        """ "..., the county clerk told the council on Monday.": after a clause, an
+        addressee verb with only its addressee and the scene reports what came before."""
+        if cue.lemma not in _ADDRESSEE_VERBS or cue.verb_class != "neutral" or not tail:
+            return False  # "promised voters ...", "warned Xi ...": what follows is the content
+        addressee = list(takewhile(lambda t: t.lower not in _CLAUSE_OPENERS, tail))
+        return (
+            len(addressee) <= 8
+            and not any(self._finite_verb(t) or _clitic_verb(t) for t in addressee)
+            and self._clause_before(speaker)
+        )
+
+    def _predicate_after_aside(self, tail: list[Token], after: int) -> bool:
+        """ "Officials say Tomas Ruiz, the farmer who ..., sold the plot": a name after the cue,
+        an apposition set off by commas, then the name's verb; the clause is what was said."""
+        if not tail or not tail[0].text[0].isupper() or tail[0].lower in _TIME_WORDS:
+            return False
+        index = after
+        for _ in range(3):
+            if index + 1 >= len(self.tokens) or self.tokens[index].text != ",":
+                return False
+            segment = self._tail(index + 1)
+            word = self.tokens[index + 1]
+            final = index + 1 + len(segment) >= len(self.tokens) - 1
+            if (
+                self._predicate_at(self.tokens, index + 1)
+                or _clitic_verb(word)
+                # "sold" may read as a participle, but in the clause's last segment it is the verb
+                or (final and word.text[0].islower() and self.tags.get(word.lower) == "VBN")
+            ):
+                return True
+            index += 1 + len(segment)
+        return False
+
+    def _counted_noun(self, speaker: Span, last: int) -> bool:
+        """ "1,200 pledged votes", "5,000 views": a bare number before a cue form and a noun
+        counts that noun; it is no poll's respondents ("42% say the levy is too high")."""
+        following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        return (
+            following is not None
+            and self.text[speaker.start : speaker.end].rstrip("%")[:1].isdigit()
+            and " " not in self.text[speaker.start : speaker.end]
+            and self.tags.get(following.lower) in {"NN", "NNS"}
+        )
+
+    def _scene(self, tail: list[Token], speaker: Span) -> bool:
+        """Whether the words after a backward cue only set the scene: short ("earlier this
+        week"), or a phrase opened by a preposition with no clause ("during his speech to the
+        state convention") after a clause before the speaker ("Talks stalled, he said during
+        ...", not "On Tuesday, he said during ...")."""
+        if len(tail) <= _MAX_BACKWARD_TAIL:
+            return True
+        return (
+            tail[0].lower in _SCENE_PREPOSITIONS
+            and not self._looks_like_clause(tail)
+            and self._clause_before(speaker)
+        )
+
+    def _clause_before(self, speaker: Span) -> bool:
+        """Whether a clause, or a quotation from the sentence before, precedes the speaker:
+        "Talks stalled, he said", not "On Tuesday, he said" or "Doe, who chairs it, said"."""
+        before = [t for t in self.tokens if t.end <= speaker.start]
+        clause = [
+            t
+            for segment in _segments(before)
+            if segment and segment[0].lower not in _RELATIVES
+            for t in segment
+        ]
+        return any(
+            self._finite_verb(t) or _clitic_verb(t) or t.text in CLOSING_QUOTES for t in clause
+        ) or (not before and self._prior_quote() is not None)
+
+    def _clause_after_scene(self, tail: list[Token]) -> int | None:
+        """Where a clause starts after a scene-setting phrase with no "that": in "said in a
+        statement Friday they withdrew the offer", the subject "they" (its index in `tail`).
+        The subject opens with a pronoun, a determiner or a name that no preposition governs."""
+        if len(tail) < 4 or tail[0].lower not in _SCENE_PREPOSITIONS | _TIME_WORDS:
+            return None
+        verb = next(
+            (
+                i
+                for i, t in enumerate(tail[:16])
+                if i > 2 and (self._finite_verb(t) or _contracted(t))
+            ),
+            None,
+        )
+        if verb is None or any(
+            _is_punct(t) or t.lower in _CLAUSE_OPENERS | _RELATIVES | _BARE for t in tail[:verb]
+        ):
+            return None  # "on exactly what these troops will do": a question, not a clause
+        subject = self._subject_after_scene(tail, verb)
+        return subject if subject is not None and verb - subject <= 5 else None
+
+    def _subject_after_scene(self, tokens: list[Token], end: int) -> int | None:
+        """Where a subject starts after a scene-setting phrase ("in a statement Friday night
+        they", "at the county fair this week she"), before `end`: at a pronoun, a determiner or a
+        name that no preposition or determiner governs."""
+        for index in range(2, end):
+            word, before = tokens[index], tokens[index - 1]
+            if before.lower in _PREPOSITIONS or before.lower in _NOUN_MARKERS:
+                continue  # "with the Courier": the scene goes on
+            name = word.text[0].isupper() and before.text[0].islower()
+            if (
+                word.lower in _NOUN_MARKERS | _SUBJECT_PRONOUNS or name
+            ) and word.lower not in _TIME_WORDS:
+                return index
+        return None
 
     def _coordinated_owner(self, speaker: Span | None, subject_end: int) -> Statement | None:
         """The statement of this sentence whose content a candidate speaker lies in, when the cue
@@ -1256,11 +1530,26 @@ class _SentenceReader:
         speaker = self._noun_phrase_after(last + 1)
         if speaker is None:
             return None
-        region = self._region_before(first)
-        opening = not any(t.text.isalnum() for t in region if t.lower not in _LEADING_ADVERBS)
+        # "According to X, ...", "But according to X, ...": the content follows; after a
+        # quotation or a clause ('“...,” according to X') it is what came before
+        opening = not any(
+            t.text[0].isalnum() or t.text in CLOSING_QUOTES
+            for t in self.tokens[:first]
+            if t.lower not in _LEADING_ADVERBS
+        )
         if opening:
             after = self._index_after(speaker.end)
-            if after is None or self.tokens[after].text != ",":
+            if after is not None and self.tokens[after].text not in {",", ":"}:
+                # "According to the clerk on duty that night, ...": the source runs to the comma
+                comma = next(
+                    (i for i in range(after, len(self.tokens)) if self.tokens[i].text in ",:"),
+                    None,
+                )
+                if comma is None or comma - after > 6:
+                    return None
+                speaker = Span(speaker.start, self.tokens[comma - 1].end)
+                after = comma
+            if after is None:
                 return None
             content = self._forward_content(after + 1, cue, relative=False)
             return self._make(cue, first, last, speaker, content, None)
@@ -1567,11 +1856,19 @@ class _SentenceReader:
             # "a tweet from Rikkie Wells who said": the speaker is "who", standing for the rest
             return Span(last[-1].start, last[-1].end), None, self._np(last[:-1])
         if last and _relative_opener(last) and _without_time(last[1:]):
-            return (
-                self._np(last[1:]),
-                None,
-                None,
-            )  # "..., who rebel leaders say are": "rebel leaders"
+            # "..., who rebel leaders say are": "rebel leaders"; "..., in which he said": "he"
+            return self._np(last[_relative_length(last) :]), None, None
+        pied = next(
+            (
+                i
+                for i in range(len(last) - 2, 0, -1)
+                if last[i].lower in {"which", "whom"} and last[i - 1].lower in _PREPOSITIONS
+            ),
+            None,
+        )
+        if pied is not None:
+            # "a year in which most farmers say": the relative's subject
+            return self._np(last[pied + 1 :]), None, None
         named = [
             (i, segment)
             for i, segment in enumerate(segments)
@@ -1589,10 +1886,16 @@ class _SentenceReader:
             # is "who", standing for "The trader"
             pronoun = Span(last[0].start, last[0].end)
             return pronoun, None, self._np(named[-1][1])
+        if last and self._adjacent(last, end) and last[0].lower in _SCENE_PREPOSITIONS:
+            # "in May she said", "on Friday night the mayor said": no comma after the
+            # fronted phrase, whose end is where the subject starts
+            subject = self._subject_after_scene(last, len(last))
+            if subject is not None:
+                return self._np(last[subject:]), None, None
         if (
             last
             and self._adjacent(last, end)
-            and not _modifier(last)
+            and (not _modifier(last) or self._gerund_modifier(last))
             and not all(t.lower in _TIME_WORDS for t in last)  # "X, this past week, said"
         ):
             head = named[0] if named else None
@@ -1641,6 +1944,35 @@ class _SentenceReader:
             return segment[relative + 1 :]  # "someone whom Mr. Trump views as a peer"
         return self._after_object(segment)
 
+    def _relative_after_speaker(self, region: list[Token]) -> tuple[Span | None, Span | None]:
+        """ "who" right after the speaker of a statement of this sentence ('“...,” said Ortiz,
+        who said ...'): the pronoun and the speaker it stands for."""
+        words = [t for t in region if not _is_punct(t)]
+        if len(words) != 1 or words[0].lower != "who":
+            return None, None
+        start = self.tokens.index(region[0])
+        previous = self.tokens[start - 1] if start > 0 else None
+        antecedent = next(
+            (
+                s.speaker
+                for s in self.found
+                if previous is not None and s.speaker is not None and s.speaker.end == previous.end
+            ),
+            None,
+        )
+        pronoun = Span(words[0].start, words[0].end)
+        return (pronoun, antecedent) if antecedent is not None else (None, None)
+
+    def _gerund_modifier(self, segment: list[Token]) -> bool:
+        """ "polling experts say", "farming groups said": an -ing word the lexicon reads as a
+        noun or an adjective modifies the subject; it does not open a participle phrase."""
+        word = segment[0]
+        return (
+            len(segment) > 1
+            and word.lower.endswith("ing")
+            and self.tags.get(word.lower) in {"NN", "JJ"}
+        )
+
     def _after_object(self, segment: list[Token]) -> list[Token]:
         """ "Trump wants the votes and Peña Nieto wants ...": right after a verb, the words before
         "and" are its object, and the subject of the next verb is what follows. So too when the
@@ -1682,18 +2014,19 @@ class _SentenceReader:
             tokens = tokens[1:]
         tokens = _without_time(self._before_verb(tokens))
         while tokens and (
-            _is_punct(tokens[-1])
+            (_is_punct(tokens[-1]) and tokens[-1].text != "%")
             or tokens[-1].lower in _LEADING_ADVERBS
             or (tokens[-1].lower.endswith("ly") and self.tags.get(tokens[-1].lower) == "RB")
             or (len(tokens) > 1 and self._floating(tokens[-1]))
         ):
             tokens = tokens[:-1]
-        if tokens and self._verbish(tokens[0]):
+        if tokens and self._verbish(tokens[0]) and not self._participle_title(tokens):
             return None  # "were only eight": no noun phrase here
         if (
             len(tokens) == 1
             and self.tags.get(tokens[0].lower) in _NOT_NOUNS
             and tokens[0].lower not in _QUANTIFIER_PRONOUNS
+            and tokens[0].lower.split("-")[0] not in _NUMBER_WORDS - {"a"}  # "three-fourths say"
             and not self._surname(tokens[0])
         ):
             return None  # "The evacuation, first planned for ...": an adverb is no speaker
@@ -1701,8 +2034,8 @@ class _SentenceReader:
             return None
         if tokens[0].lower in _PREPOSITIONS and not _approximate_number(tokens):
             return None
-        if not any(t.text[0].isalpha() for t in tokens):
-            return None
+        if not any(t.text[0].isalnum() for t in tokens):
+            return None  # a number is a subject in polls: "42% say", "39 have said"
         return Span(tokens[0].start, tokens[-1].end)
 
     def _floating(self, token: Token) -> bool:
@@ -1712,16 +2045,30 @@ class _SentenceReader:
             token.lower in _FLOATING or self.tags.get(token.lower) in {"RB", "RBR", "RBS"}
         )
 
+    def _participle_title(self, tokens: list[Token]) -> bool:
+        """ "retired Gen. Jane Doe", "retired surgeon Ben Doe": a participle before a name
+        describes the person; and "Will Dorsey" after the sentence's first word is a name."""
+        first = tokens[0]
+        if first.text[0].isupper():
+            return self.tokens.index(first) > 0
+        return self.tags.get(first.lower) in {"VBN", "VBG"} and any(
+            t.text[0].isupper() for t in tokens[1:4]
+        )
+
     def _surname(self, token: Token) -> bool:
-        """ "Young said", "Strong told": a capitalized adjective not set off by a comma is a
-        name, not a sentence adverb ("Significantly, the judge said")."""
+        """ "Young said", "Strong told", '“...,” said Frank.', "Small, who ...": a capitalized
+        adjective is a name after the sentence's first word, or there when no comma sets it off
+        as a sentence adverb ("Significantly, the judge said")."""
         index = self.tokens.index(token)
-        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        following = self.tokens[index + 1 : index + 3]
         return (
             token.text[0].isupper()
             and self.tags.get(token.lower) in {"JJ", "JJR", "JJS"}
-            and following is not None
-            and not _is_punct(following)
+            and (
+                index > 0
+                or (bool(following) and not _is_punct(following[0]))
+                or (len(following) == 2 and following[1].lower in _RELATIVES)  # "Small, who"
+            )
         )
 
     def _before_verb(self, tokens: list[Token]) -> list[Token]:
@@ -1736,7 +2083,10 @@ class _SentenceReader:
             if self._possessive(tokens, index) or self._participle_modifier(tokens, index):
                 continue
             if not modifier_slot and (
-                (token.lower in _FINITE or _contracted(token))
+                (
+                    token.lower in _FINITE
+                    or (_contracted(token) and not self._possessive(tokens, index))
+                )
                 or (token.text[0].islower() and self.tags.get(token.lower) in _FINITE_TAGS)
             ):
                 # "He’s predicting": the clitic stays with its pronoun; "Weaver didn’t" is a verb
@@ -1772,12 +2122,24 @@ class _SentenceReader:
         """The noun phrase starting at token `index`, up to the next punctuation or clause word."""
         taken: list[Token] = []
         for token in self.tokens[index:]:
-            if (_is_punct(token) and token.text not in "'’") or token.lower in _CLAUSE_OPENERS:
-                break
+            if (_is_punct(token) and token.text not in "'’/&") or token.lower in _CLAUSE_OPENERS:
+                break  # "Harlan/Reyes", "AT&T" stay whole
             if token.lower in _RELATIVES or (taken and token.lower == "amid"):
                 break
             taken.append(token)
-        return self._np(taken)
+        head = self._np(taken)
+        following = index + len(taken)
+        if (
+            head is not None
+            and len(taken) > 1
+            and self.tags.get(taken[-1].lower) == "VBN"
+            and following < len(self.tokens)
+            and self.tokens[following].lower == "as"
+        ):
+            # "the night manager known as Sam": a participle's "as" does not open a clause
+            named = self._noun_phrase_after(following + 1)
+            return head if named is None else Span(head.start, named.end)
+        return head
 
     def _relative_speaker(self, region: list[Token]) -> bool:
         segments = _segments(region)
@@ -1823,15 +2185,19 @@ class _SentenceReader:
         """A complementizer or colon right after the cue (past an addressee), or a quotation."""
         for index, token in enumerate(tail[:16]):
             if token.text in OPENING_QUOTES:
-                return True
-            if token.lower == "that" or token.text == ":":
+                # not a title after a possessive or a preposition: "on the station's “Morning Show”"
+                before = tail[index - 1] if index > 0 else None
+                return before is None or not (
+                    before.lower.endswith(("'s", "’s")) or before.lower in {"on", "in", "at"}
+                )
+            if _complementizer(tail, index):
                 return self._addressee(tail[:index], cue)
         return False
 
     def _that_follows(self, tail: list[Token], cue: Cue) -> bool:
         return any(
-            t.lower in {"that", ":"} and self._addressee(tail[:i], cue)
-            for i, t in enumerate(tail[:16])
+            _complementizer(tail, i) and self._addressee(tail[:i], cue)
+            for i in range(min(len(tail), 16))
         )
 
     def _addressee(self, tokens: list[Token], cue: Cue) -> bool:
@@ -1841,7 +2207,9 @@ class _SentenceReader:
             t.lower in _FINITE or self.tags.get(t.lower) in _FINITE_TAGS for t in tokens
         )
         if self._infinitive(tokens):
-            return False  # "appeared to oppose the plan, saying that ...": the "that" is later
+            # "appeared to oppose the plan, saying that ...", "declined to comment on reports
+            # that ...": the "that" is later, or the noun's
+            return False
         if cue.lemma in _ADDRESSEE_VERBS or (tokens and tokens[0].lower in _PREPOSITIONS):
             return verbless  # "told a crowded hall that", "said in a series of messages that"
         return all(_before_complement(t) for t in tokens)
@@ -1872,9 +2240,10 @@ class _SentenceReader:
             and following[1].text in OPENING_QUOTES
         )
 
-    def _after_as(self, region: list[Token]) -> bool:
-        """ "As Crane said, ...": the speaker's clause opens with "as"."""
-        if not region:
+    def _after_as(self, region: list[Token], speaker: Span) -> bool:
+        """ "As Crane said, ...": the speaker's clause opens with "as", right before the speaker
+        (not "As they campaigned, voters knew them, they said")."""
+        if not region or region[0].start != speaker.start:
             return False
         index = self.tokens.index(region[0])
         return index > 0 and self.tokens[index - 1].lower == "as"
@@ -1926,14 +2295,19 @@ class _SentenceReader:
         phrase = tail[:relative]
         if not phrase or len(phrase) > 12:
             return None
-        if any(self._verbish(t) for t in phrase[1:]) or _base(phrase[0]) in _SUBJECT_PRONOUNS:
+        if _base(phrase[0]) in _SUBJECT_PRONOUNS or any(
+            self._verbish(t) and not self._modifies_speaker(phrase, i)
+            for i, t in enumerate(phrase[1:], start=1)
+        ):
             return None
-        # "said former governor Jane Doe", "said pollster Jane Doe": a lowercase title or
-        # description opens the speaker when nothing in it reads as a verb
+        # "said former governor Jane Doe", "said another advocate", "said retired Gen. Jane
+        # Doe": a lowercase title, determiner or description opens the speaker when nothing
+        # in it reads as a verb
         if not (
             phrase[0].text[0].isupper()
             or phrase[0].lower in {"the", "a", "an", "one", "two"}
-            or self.tags.get(phrase[0].lower, "NN") in {"NN", "JJ", "NNS", "CD"}
+            or self.tags.get(phrase[0].lower, "NN") in {"NN", "JJ", "NNS", "CD", "DT", "PRP$"}
+            or self._participle_title(phrase)
         ):
             return None
         return self._noun_phrase_after(last + 1)
@@ -1959,6 +2333,17 @@ class _SentenceReader:
             and bool(before)
             and not any(self._verbish(t) or self._quoted(t.start) for t in before)
             and not any(t.text in OPENING_QUOTES | CLOSING_QUOTES for t in before)
+        )
+
+    def _modifies_speaker(self, phrase: list[Token], index: int) -> bool:
+        """ "said one official involved in the talks", "said the manager known as Sam": a
+        participle after the head noun and before a preposition modifies the speaker; it is not
+        the verb of a clause."""
+        following = phrase[index + 1] if index + 1 < len(phrase) else None
+        return (
+            self.tags.get(phrase[index].lower) == "VBN"
+            and following is not None
+            and (following.lower in _PREPOSITIONS or following.lower == "as")
         )
 
     def _quote_ends_before(self, offset: int) -> bool:
@@ -2022,12 +2407,16 @@ class _SentenceReader:
         return start
 
     def _content_ends_before(self, first: int) -> bool:
-        """Whether a quotation or a clause ends right before the cue ('...,” said')."""
+        """Whether a quotation or a clause ends right before the cue ('...,” said', 'Talks
+        failed, said Ryabkov'), not a subject and its apposition ('Chris Collins, an ally,
+        said'); or a quotation ends the sentence before ('“... now!” said Ryabkov.')."""
         previous = self.tokens[first - 1] if first > 0 else None
         if previous is None:
-            return False
-        if previous.text in CLOSING_QUOTES or previous.text == ",":
+            return self.tokens[first].text[0].islower() and self._prior_quote() is not None
+        if previous.text in CLOSING_QUOTES:
             return first > 1
+        if previous.text == ",":
+            return self._clause_before(Span(previous.start, previous.start))
         return False
 
     def _forward_content(
@@ -2042,7 +2431,7 @@ class _SentenceReader:
         markers = [
             i
             for i, t in enumerate(tokens[:12])
-            if (t.lower == "that" or t.text == ":")
+            if _complementizer(tokens, i)
             and not self._quoted(t.start)
             and self._addressee(tokens[:i], cue)
         ]
@@ -2227,6 +2616,15 @@ def _document_head(token: Token) -> bool:
     return token.lower in _FINDING_NOUNS
 
 
+def _complementizer(tokens: list[Token], index: int) -> bool:
+    """A colon, or a "that" that opens a clause: not the determiner of "that night"."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return token.text == ":" or (
+        token.lower == "that" and (following is None or following.lower not in _TIME_WORDS)
+    )
+
+
 def _before_complement(token: Token) -> bool:
     """Words that may stand between a cue and its "that": "told reporters on Sunday that"."""
     return (
@@ -2256,6 +2654,13 @@ def _contracted(token: Token) -> bool:
     return bool(re.search(r"(?:n['’]t|['’](?:s|re|ll|ve|d|m))$", token.lower))
 
 
+def _clitic_verb(token: Token) -> bool:
+    """ "he's", "wasn't", "they'll", but not "Ruiz's", which is a possessive as often."""
+    return _contracted(token) and (
+        not token.lower.endswith(("'s", "’s")) or _base(token) in _SUBJECT_PRONOUNS
+    )
+
+
 def _adverbial(tail: list[Token]) -> bool:
     """Words after a cue that add only when, where or how: "earlier this week", "in an interview";
     not an infinitive ("plans to cast"), which is what the source intends."""
@@ -2265,11 +2670,14 @@ def _adverbial(tail: list[Token]) -> bool:
 
 
 def _approximate_number(tokens: list[Token]) -> bool:
-    """ "About four in 10", "nearly 40 percent": a subject, though it opens with a preposition."""
+    """ "About four in 10", "nearly 40 percent", "At least half of farmers": a subject, though it
+    opens with a preposition."""
+    if len(tokens) > 2 and tokens[0].lower == "at" and tokens[1].lower == "least":
+        tokens = tokens[1:]
     return (
         len(tokens) > 1
-        and tokens[0].lower in _APPROXIMATORS
-        and (tokens[1].text[0].isdigit() or tokens[1].lower in _NUMBER_WORDS)
+        and tokens[0].lower in _APPROXIMATORS | {"least"}
+        and (tokens[1].text[0].isdigit() or tokens[1].lower.split("-")[0] in _NUMBER_WORDS)
     )
 
 
@@ -2279,7 +2687,16 @@ _NUMBER_WORDS = {
 
 
 def _relative_opener(segment: list[Token]) -> bool:
-    return segment[0].lower in _RELATIVES and len(segment) > 1
+    """ "who rebel leaders say", "in which he said": a relative clause whose subject follows."""
+    return len(segment) > _relative_length(segment) > 0
+
+
+def _relative_length(segment: list[Token]) -> int:
+    """How many words open a relative clause: 1 for "who", 2 for "in which", else 0."""
+    if segment and segment[0].lower in _RELATIVES:
+        return 1
+    pied = len(segment) > 1 and segment[0].lower in _PREPOSITIONS
+    return 2 if pied and segment[1].lower in {"which", "whom"} else 0
 
 
 def _modifier(segment: list[Token]) -> bool:
@@ -2310,6 +2727,8 @@ def _name_like(segment: list[Token]) -> bool:
 def _introductory(segment: list[Token]) -> bool:
     """A fronted phrase that is not the subject: "Speaking to The New Arab", "On Sunday",
     "Reached by phone"."""
+    if len(segment) > 1 and segment[0].lower in _LEADING_ADVERBS:
+        segment = segment[1:]
     word = segment[0]
     return (
         word.lower in _PREPOSITIONS | _FRONTED_PREPOSITIONS

@@ -2286,10 +2286,6 @@ class _SentenceReader:
             return None  # "“...,” X told The Hill": after "told" comes the addressee
         if tail[0].lower in _CLAUSE_OPENERS or tail[0].lower in _PREPOSITIONS:
             return None
-        if self._after_relative_clause(first - 1) or self._after_noun_phrases(first - 1):
-            # "Ross, who spent the morning outside, described ...", "Ruiz, 61, declined ...":
-            # a subject with its aside stands before the verb, not a content
-            return None
         # the noun phrase ends at a relative pronoun: "said a former official who oversaw ..."
         relative = next((i for i, t in enumerate(tail) if t.lower in _RELATIVES), len(tail))
         phrase = tail[:relative]
@@ -2311,29 +2307,6 @@ class _SentenceReader:
         ):
             return None
         return self._noun_phrase_after(last + 1)
-
-    def _after_relative_clause(self, comma: int) -> bool:
-        """Whether the clause that ends at the comma at token `comma` is a relative aside that
-        opened after an earlier comma: "Ross, who spent the morning near City Hall,"."""
-        for index in range(comma - 1, 0, -1):
-            token = self.tokens[index]
-            if _is_punct(token) and token.text not in "'’":
-                return False
-            if token.lower in _RELATIVES:
-                return self.tokens[index - 1].text == ","
-        return False
-
-    def _after_noun_phrases(self, comma: int) -> bool:
-        """Whether only noun phrases, no verb and no quotation, come before the comma at token
-        `comma`: "Corey Lewandowski, the former campaign manager," is a subject with its
-        apposition, not a content that a speaker after the verb would own."""
-        before = self.tokens[:comma]
-        return (
-            self.tokens[comma].text == ","
-            and bool(before)
-            and not any(self._verbish(t) or self._quoted(t.start) for t in before)
-            and not any(t.text in OPENING_QUOTES | CLOSING_QUOTES for t in before)
-        )
 
     def _modifies_speaker(self, phrase: list[Token], index: int) -> bool:
         """ "said one official involved in the talks", "said the manager known as Sam": a

@@ -736,6 +736,8 @@ class _SentenceReader:
             return None  # "the congressional report said": the noun heads the next verb's subject
         if cue.form == "called" and self._naming(first):
             return None  # "a group called Free Voters": a name given, not a statement
+        if cue.lemma == "compare" and (before is None or before.text == ","):
+            return None  # "..., compared with 31 percent last year": a figure set beside another
         if cue.form.split()[0].endswith("ing") and not progressive:
             if before is not None and (
                 before.text == ","

@@ -666,6 +666,18 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         # a stranded preposition: the object came before ("the change it warned about")
         ("This was the change the council warned about in its 2013 report.", []),
         ("Turnout reached 61 percent, compared with 48 percent in 2012.", []),
+        (  # a final "according to" reports the whole clause, statements inside it included
+            "Voters in the county seem keen on Okafor, according to the Harlow Post.",
+            [
+                (None, "seem", "Voters in the county … keen on Okafor", "indirect"),
+                (
+                    "the Harlow Post",
+                    "according to",
+                    "Voters in the county seem keen on Okafor",
+                    "indirect",
+                ),
+            ],
+        ),
         ("Okafor went on to win the county.", []),
         ("The committee raised $4 million in March.", []),
         ("Reyes holds a tally of pledged delegates.", []),

@@ -1557,7 +1557,7 @@ class _SentenceReader:
             return self._make(cue, first, last, speaker, content, None)
         if self._continues_statement(first):
             return None  # ', said Ryabkov, according to RIA Novosti': a channel, not a new speaker
-        content = self._backward_content(self.tokens[first].start)
+        content = self._backward_content(self.tokens[first].start, outermost=True)
         return self._make(cue, first, last, speaker, content, None)
 
     def _noun_cue(self, first: int, last: int, cue: Cue) -> Statement | None:
@@ -2506,8 +2506,10 @@ class _SentenceReader:
         readings = self.cues.cues.get(word, ())
         return any(cue.kind == "verb" for cue in readings) and word.endswith("ing")
 
-    def _backward_content(self, before: int) -> list[Span]:
-        """Content before the speaker: from the clause start (or the quotation's opening) to the comma."""
+    def _backward_content(self, before: int, *, outermost: bool = False) -> list[Span]:
+        """Content before the speaker: from the clause start (or the quotation's opening) to the
+        comma. An `outermost` content ("X seems keen, according to Y") takes in the statements
+        before it, which it reports."""
         end_token = next(
             (i for i in range(len(self.tokens) - 1, -1, -1) if self.tokens[i].end <= before), -1
         )
@@ -2520,7 +2522,8 @@ class _SentenceReader:
             return [prior] if prior is not None else []
         start_token = 0
         for i in range(end_token, -1, -1):
-            if self._inside_statement(self.tokens[i].start) or self.tokens[i].text == ";":
+            inside = not outermost and self._inside_statement(self.tokens[i].start)
+            if inside or self.tokens[i].text == ";":
                 start_token = i + 1
                 break
         if start_token > end_token:

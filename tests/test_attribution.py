@@ -564,7 +564,7 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ),
         (  # the one who issued the statement speaks through it
             "The governor issued a statement saying the roads would reopen.",
-            [("The governor", "saying", "the roads would reopen", "indirect")],
+            [("The governor", "issued a statement saying", "the roads would reopen", "indirect")],
         ),
         (  # a quotation after the addressee and a comma; a backward "told"
             "Ruiz told the Courier, “We are not leaving.”",
@@ -631,9 +631,10 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "Pastors backing Mr. Okafor in every county gathered in Harlow on Sunday.",
             [("Pastors", "backing", "Mr. Okafor in every county", "indirect")],
         ),
-        (  # ... and a document's author, not the document, is the speaker
+        (  # ... and a document's author, not the document, is the speaker; the issuing verb
+            # and the noun join the cue, as PolNeAR marks it
             "The governor issued a statement saying the bridge would reopen.",
-            [("The governor", "saying", "the bridge would reopen", "indirect")],
+            [("The governor", "issued a statement saying", "the bridge would reopen", "indirect")],
         ),
         ("Volunteers showing up early got coffee.", []),
         (  # a poll before its clause: "in" is the cue, the poll the source
@@ -695,7 +696,10 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ),
         ("The governor found a new ally in the mayor.", []),
         # a noun, not the verb: after an adjective, a singular noun, an acronym, a preposition
-        ("Their ambitious plans drew criticism from the mayor.", []),
+        (  # a stance received: the subject is what it is about, the source follows "from"
+            "Their ambitious plans drew criticism from the mayor.",
+            [("the mayor", "drew criticism", "Their ambitious plans", "indirect")],
+        ),
         ("The senator gave an interview to a radio show host.", []),
         ("The AP report was published on Friday.", []),
         ("Supporters voted in favor of the plan.", []),
@@ -704,10 +708,96 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
         ("The figures came from the Drudge Report and other sites.", []),
         ("Hundreds of voters showed up at the town hall.", []),
         ("The board of the charity called off the gala.", []),
-        ("His remarks on Monday drew sharp criticism.", []),
+        (  # the criticism has no source named; "on Monday" is trimmed, as from a speaker
+            "His remarks on Monday drew sharp criticism.",
+            [(None, "drew sharp criticism", "His remarks", "indirect")],
+        ),
         # standing in the polls is not a finding; a headline kicker is not a speaker
         ("The governor is leading in the polls.", []),
         ("Breaking: Senate passes the budget", []),
+        (  # a stance received: the endorser follows "of"
+            "The mayor won the endorsement of the teachers union.",
+            [("the teachers union", "won the endorsement", "The mayor", "indirect")],
+        ),
+        (  # a stance noun with no owner: what it is about follows the preposition
+            "The criticism of his trade plan grew louder.",
+            [(None, "criticism of", "his trade plan", "indirect")],
+        ),
+        (  # a statement issued: its issuer is the source, the participle joins the cue
+            "The campaign issued a statement Tuesday condemning the attack.",
+            [("The campaign", "issued a statement Tuesday condemning", "the attack", "indirect")],
+        ),
+        (
+            "The mayor has made similar comments about the police.",
+            [("The mayor", "has made similar comments about", "the police", "indirect")],
+        ),
+        (  # "see" reports a view with "as"; "saw the crowd" is sight
+            "Some analysts see the governor's tax plan as a bid for the nomination.",
+            [
+                (
+                    "Some analysts",
+                    "see",
+                    "the governor's tax plan as a bid for the nomination",
+                    "indirect",
+                )
+            ],
+        ),
+        (
+            "The governor is widely seen as a likely candidate.",
+            [(None, "is widely seen as", "The governor … a likely candidate", "indirect")],
+        ),
+        ("She saw the crowd from the stage.", []),
+        (  # a participle that is never a past tense is passive; an aside ends at its comma
+            "The group, known as the Harbor Caucus, met on Monday.",
+            [(None, "known as", "The group … the Harbor Caucus", "indirect")],
+        ),
+        (  # "in her view": the owner holds the clause around the phrase
+            "In her view, the tax plan would hurt working families.",
+            [("her", "view", "the tax plan would hurt working families", "indirect")],
+        ),
+        (
+            "The only other step, in Professor Lee's view, would be more money for research.",
+            [
+                (
+                    "Professor Lee's",
+                    "view",
+                    "The only other step … would be more money for research",
+                    "indirect",
+                )
+            ],
+        ),
+        ("With tepid rural support, the governor faces a hard race.", []),
+        (  # "According to X:" opens the sentence; after a quotation "according to" does not
+            "According to the Harbor Times: “The mayor has a mixed record.”",
+            [("the Harbor Times", "According to", "“The mayor has a mixed record.”", "direct")],
+        ),
+        (  # ... it reports the clause before it, the statement inside that clause included
+            "The witness said the order was meant to “avoid a fight,” according to the report.",
+            [
+                (
+                    "the report",
+                    "according to",
+                    "The witness said the order was meant to “avoid a fight,”",
+                    "mixed",
+                ),
+                ("The witness", "said", "the order was meant to “avoid a fight,”", "mixed"),
+            ],
+        ),
+        # a participle after a count, a plural noun before a verb, figures compared: no report
+        ("Okafor leads Lee by 271 pledged delegates.", []),
+        ("The tax plans would cost billions.", []),
+        ("Turnout rose to 31 percent, compared with 40 percent in 2012.", []),
+        (  # a participle after the subject's noun is part of it: the next verb is the cue
+            "A poll from Lakeside College released Wednesday found Okafor ahead by 15 points.",
+            [
+                (
+                    "A poll from Lakeside College released Wednesday",
+                    "found",
+                    "Okafor ahead by 15 points",
+                    "indirect",
+                )
+            ],
+        ),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:
@@ -765,3 +855,19 @@ def test_numbers_with_thousands_separators_are_one_token() -> None:
     words = [t.text for t in tokenize(text, Span(0, len(text)))]
     assert words[2:5] == ["40,000", "people", ","]
     assert "1,250.50" in words
+
+
+def test_a_framed_quotation_inside_another_content_is_not_nested(lexicons: Lexicons) -> None:
+    # PolNeAR marks the outermost attribution only, but a quotation with its own cue is
+    # annotated wherever it stands; a reported clause inside another's content is nested
+    text = "Lee said Okafor told reporters: “The harbor will flood.”"
+    units = [(i, p, split_sentences(text, p)) for i, p in enumerate(split_paragraphs(text))]
+    found = find_statements(text, units, lexicons.cues)
+    assert {s.cue.text(text): s.nested for s in found if s.cue} == {"said": False, "told": False}
+    text = "Ryabkov said that the rebels claimed the road was open."
+    units = [(i, p, split_sentences(text, p)) for i, p in enumerate(split_paragraphs(text))]
+    found = find_statements(text, units, lexicons.cues)
+    assert {s.cue.text(text): s.nested for s in found if s.cue} == {
+        "said": False,
+        "claimed": True,
+    }

@@ -131,9 +131,34 @@ _HOLDING_PARTICIPLES = {
     "say", "support", "back", "oppose", "seek", "call", "call for", "claim", "allege", "warn",
     "urge", "demand", "ask", "favor", "prefer", "want", "endorse", "criticize", "accuse",
 }  # fmt: skip
+# Verbs that put out a statement or make remarks: "issued a statement saying ...", "put out a
+# statement that", "made comments about".
+_ISSUING_VERBS = {
+    "issue", "issues", "issued", "issuing", "release", "releases", "released", "releasing",
+    "make", "makes", "made", "making",
+    "out",  # "put out", "sent out"
+}  # fmt: skip
+# Determiners between such a verb and its noun: "made several comments", "won the endorsement".
+_OBJECT_DETERMINERS = {"a", "an", "the", "several", "similar"}
+# Noun cues of things said, which an issuing verb puts out.
+_SAYING_NOUNS = {"statement", "comment", "remark"}
 # Words after a noun that a verb never takes next: "support among voters", "the report is".
 _NOUN_FOLLOWERS = {"from", "among", "is", "was", "has", "remains"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
+# Noun cues that name a stance someone took even with no owner before them ("drew criticism from
+# unions", "won the endorsement of the union", "criticism of the plan"); other noun cues read
+# bare are mostly something else ("attacks" in Paris) or report nothing ("his comments").
+_STANCE_NOUNS = {"criticism", "endorsement"}
+# Verbs whose subject receives a stance from others ("drew criticism from", "won the endorsement
+# of", "came under criticism"): the subject is what the stance is about, not its source.
+_RECEIVING_VERBS = {
+    "draw", "draws", "drew", "drawn", "drawing", "face", "faces", "faced", "facing", "receive",
+    "receives", "received", "receiving", "win", "wins", "won", "winning", "earn", "earns",
+    "earned", "earning", "attract", "attracts", "attracted", "attracting", "spark", "sparks",
+    "sparked", "sparking", "get", "gets", "got", "gotten", "getting", "secure", "secures",
+    "secured", "securing", "garner", "garnered", "garners", "endure", "endured", "endures",
+    "under", "up",  # "came under criticism", "picked up the endorsement"
+}  # fmt: skip
 # Verbs whose subject is also the subject of the infinitive after them: "tried to defend".
 _CONTROL_VERBS = {
     "try", "tries", "tried", "trying", "fail", "fails", "failed", "begin", "begins", "began",
@@ -153,6 +178,11 @@ _CONTINUATION_LEMMAS = {"add", "continue", "go on"}
 # Verbs that report only with a clause: "maintained that ...", "proved that ..."; with an object,
 # an adjective or an infinitive they are other verbs ("maintained a lead", "proved difficult").
 _CLAUSE_LEMMAS = {"maintain", "prove"}
+# Verbs that report a view only with "that" or "as": "saw that the race was close", "sees the
+# race as a referendum", "is seen as a spoiler"; "saw the crowd", "see you there" are sight. So
+# too the participles of perception verbs: "known as the Freedom Caucus", not "well known".
+_VIEW_LEMMAS = {"see"}
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*")  # "271", "1,749"; not a year ("in 2009 agreed")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")  # "AP", "F.B.I.": a name used as a modifier
 # Particles that make another verb of a cue: "showed up", "called off", "backed down".
 _PARTICLES = {"up", "off", "down", "away"}
@@ -438,8 +468,8 @@ def _mark_nested(statements: Sequence[Statement]) -> None:
     starts = [start for start, _, _ in short]
     for index, statement in enumerate(statements):
         cue = statement.cue
-        if cue is None:
-            continue
+        if cue is None or statement.kind == "direct":
+            continue  # a quotation framed by its own cue is annotated, wherever it stands
         # only contents that start early enough to reach the cue: bisection, not a full scan
         low = bisect_left(starts, cue.start - _LONG_CONTENT)
         high = bisect_right(starts, cue.start)
@@ -560,6 +590,11 @@ class _SentenceReader:
         if in_document is not None:
             self.found.append(in_document)
         for first, last, readings in self._cues():
+            start = self.tokens[first].start
+            if any(_within(s.cue, start) or _within(s.speaker, start) for s in self.found):
+                # "issued a statement saying": the participle is in the noun's cue; "said the
+                # manager known as Sam": the participle is in the speaker's name
+                continue
             for cue in readings:  # "claims" is a noun cue or a verb: the first reading that fits
                 statement = self._attribute(first, last, cue)
                 if statement is not None:
@@ -682,6 +717,9 @@ class _SentenceReader:
             return None
         if cue.kind != "verb":
             return None
+        perceived = cue.verb_class == "perception" and self._participle_only(cue)
+        if (cue.lemma in _VIEW_LEMMAS or perceived) and not self._as_complement(last + 1):
+            return None  # "saw the crowd", "a well-known figure": sight or fame, no view reported
         before = self.tokens[first - 1] if first > 0 else None
         progressive = self._progressive(first)
         if before is not None and (
@@ -700,6 +738,8 @@ class _SentenceReader:
             and cue.verb_class != "distancing"
         ):
             return None  # "a tally of pledged delegates": a participle before a noun, no report
+        if before is not None and _COUNT.fullmatch(before.text) and cue.form.endswith("ed"):
+            return None  # "leads by 271 pledged delegates": a count, then a modifier
         if before is not None and before.lower == "to" and not cue.form.endswith("ing"):
             # "Trump tried to defend his remarks": the subject of "tried" is the source; but
             # "a metaphor to describe": an infinitive, nothing reported yet
@@ -723,7 +763,7 @@ class _SentenceReader:
             and cue.form.endswith("ed")
             and (before is None or before.lower not in _PASSIVE | _VERB_GROUP)
         )
-        if reduced_relative:
+        if reduced_relative or (cue.form.endswith("ed") and self._modifies_subject(first, last)):
             return None  # "the corridor deal supported by both sides": a participle, not a report
         if following is not None and following.lower in _PARTICLES:
             return None  # "showed up", "called off": a phrasal verb, not a report
@@ -734,10 +774,10 @@ class _SentenceReader:
             and self._finite_verb(following)
         ):
             return None  # "the congressional report said": the noun heads the next verb's subject
+        if cue.lemma == "compare" and following is not None and following.lower in {"with", "to"}:
+            return None  # "31 percent, compared with 40 percent": figures side by side
         if cue.form == "called" and self._naming(first):
             return None  # "a group called Free Voters": a name given, not a statement
-        if cue.lemma == "compare" and (before is None or before.text == ","):
-            return None  # "..., compared with 31 percent last year": a figure set beside another
         if cue.form.split()[0].endswith("ing") and not progressive:
             if before is not None and (
                 before.text == ","
@@ -752,9 +792,10 @@ class _SentenceReader:
         if first == 0 and self.tokens[0].text[0].isupper() and cue.lemma == "say":
             return self._fronted(first, last, cue)  # "Said Dorothy Poynter, who grew up ..., “...”"
         subject_end = self._skip_auxiliaries_left(first)
-        passive = not cue.form.split()[0].endswith("ing") and any(
-            t.lower in _PASSIVE for t in self.tokens[subject_end:first]
-        )
+        auxiliaries = {t.lower for t in self.tokens[subject_end:first]}
+        passive = not cue.form.split()[0].endswith("ing") and bool(auxiliaries & _PASSIVE)
+        if self._participle_only(cue) and not auxiliaries & _SEMI_MODALS:
+            passive = True  # "a group known as ...", "the letter, written by ...": no tense here
         if cue.verb_class == "raising" and self._infinitive_cue(last + 1):
             return None  # "Cruz seemed to mock the plan": the subject is the source of "mock"
         if passive or cue.verb_class == "raising":
@@ -769,6 +810,42 @@ class _SentenceReader:
             and tokens[0].lower == "to"
             and any(c.kind == "verb" for c in self.cues.cues.get(tokens[1].lower, ()))
         )
+
+    def _participle_only(self, cue: Cue) -> bool:
+        """Whether a cue form is a past participle and never a past tense ("known", "seen",
+        "written"; not "said" or "criticized"): without "have" it is passive."""
+        return self.tags.get(cue.form) == "VBN" and not cue.form.endswith("ed")
+
+    def _as_complement(self, index: int) -> bool:
+        """Whether "that" follows token `index - 1`, or "as" within a short object: "saw that",
+        "sees the race as", "seen as"; or a verb, past an object moved before it: "the one
+        danger he sees is ..."."""
+        if index < len(self.tokens) and self.tokens[index].lower in _FINITE | {"that"}:
+            return True
+        for token in self.tokens[index : index + 10]:
+            if token.lower == "as":
+                return True
+            if _is_punct(token) or self._finite_verb(token):
+                return False  # "saw the crowd, ...", "see that it was": the object ended
+        return False
+
+    def _modifies_subject(self, first: int, last: int) -> bool:
+        """Whether a participle cue right after a noun is part of the subject of the verb that
+        follows it, past a time or a named agent: "A poll released Sunday found ...", "emails
+        released this week by Judicial Watch showed ..."."""
+        before = self.tokens[first - 1] if first > 0 else None
+        if before is None or self.tags.get(before.lower, "NN") not in {"NN", "NNS", "NNP"}:
+            return False
+        if before.lower in _SUBJECT_PRONOUNS | _TIME_WORDS:
+            return False
+        for token in self.tokens[last + 1 : last + 10]:
+            if _is_punct(token):
+                return False
+            if self._finite_verb(token):
+                return token.lower not in _AUXILIARIES  # "released Sunday found", not "... is"
+            if token.lower not in _TIME_WORDS | {"on", "by"} and not token.text[0].isupper():
+                return False  # an object: "released a statement", "published the memo"
+        return False
 
     def _controls(self, index: int) -> bool:
         """Whether the word at `index`, before an infinitive cue, shares its subject with it: a
@@ -818,8 +895,17 @@ class _SentenceReader:
 
     def _noun_by_neighbours(self, first: int, last: int, cue: Cue) -> bool:
         """Whether a cue that is also a singular noun ("support", "report", "hope") is that noun by
-        its neighbours: the object of a verb before it ("drew support", "lost hope") or followed by
-        what no verb takes next ("support among voters", "the support is")."""
+        its neighbours: the object of a verb before it ("drew support", "lost hope"), or followed
+        by what no verb takes next ("support among voters", "the support is", "Latino support,").
+        A plural ("plans") is a noun before a verb: "the tax plans would cost"."""
+        following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        if (
+            first == last
+            and self.tags.get(cue.form) == "NNS"
+            and following is not None
+            and self._finite_verb(following)
+        ):
+            return True
         if first != last or self.tags.get(cue.form) != "NN":
             return False
         before = self.tokens[first - 1] if first > 0 else None
@@ -831,7 +917,12 @@ class _SentenceReader:
             and not _negation(before)
         ):
             return True
-        following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        if not cue.takes_that and (
+            following is None or _is_boundary_punct(following) or following.text == "."
+        ):
+            # "with tepid Latino support, he faces": the verb would take an object, having no
+            # clause before it to report ("..., records show" does)
+            return True
         return following is not None and following.lower in _NOUN_FOLLOWERS
 
     def _infinitive_report(self, first: int, last: int, cue: Cue) -> Statement | None:
@@ -1066,8 +1157,21 @@ class _SentenceReader:
         rest = self._forward_content(last + 1, cue, relative=False)
         if not rest:
             return None
+        if end is None and subject_end > 0 and self.tokens[subject_end - 1].text == ",":
+            # "The group, known as the Harbor Caucus, met ...": an aside ends at its comma
+            end = next((t.start for t in tokens[1:] if t.text == ","), None)
         if end is not None and end > rest[0].start:
             rest = [_trim_content(self.text, Span(rest[0].start, min(end, rest[0].end)))]
+        if (
+            following[0].lower == "as"
+            and rest[0].start == following[0].start
+            and len(tokens) > 1
+            and cue.verb_class == "perception"
+        ):
+            # "is known as the Freedom Caucus": "as" joins the cue, as PolNeAR marks it (not so
+            # after "viewed", "described": there "as" opens the content)
+            last += 1
+            rest = [Span(tokens[1].start, rest[0].end), *rest[1:]]
         content = rest if subject is None or impersonal else [subject, *rest]
         return self._make(cue, subject_end, last, speaker, content)
 
@@ -1255,7 +1359,7 @@ class _SentenceReader:
         ("she found that ..."): with an object she finds a job or a voice."""
         words = [t.lower for t in self.tokens if speaker.start <= t.start < speaker.end]
         by = words.index("by") if "by" in words else len(words)  # "a study by Gallup"
-        return any(w in _DOCUMENT_NOUNS | _INQUIRY_NOUNS for w in words[:by][-2:])
+        return any(w in _DOCUMENT_NOUNS | _INQUIRY_NOUNS for w in words[:by])
 
     def _coordinated_subject(
         self, subject_end: int
@@ -1591,6 +1695,14 @@ class _SentenceReader:
         opening, owner = self._possessor(first)
         owner = self._verb_subject_for(owner, opening)
         link = self.tokens[last + 1]
+        owner_at = self._index_after(owner.start) if owner is not None else None
+        if (
+            owner is not None
+            and owner_at
+            and self.tokens[owner_at - 1].lower == "in"
+            and cue.verb_class == "cognitive"
+        ):
+            return self._in_view(owner_at - 1, first, last, cue, owner)
         before = self.tokens[opening - 1] if opening > 0 else None
         # "They claim that ...": a subject before the word makes it the verb, not the noun
         nominal = owner is not None or (
@@ -1604,6 +1716,10 @@ class _SentenceReader:
         if owner is not None and link.lower == "to" and self._infinitive(self.tokens[last + 1 :]):
             content = self._forward_content(last + 1, cue, relative=False)  # "her plan to ..."
             return self._make(cue, opening, last, owner, content)
+        if owner is None and cue.form in _STANCE_NOUNS:
+            return self._stance(first, last, cue)
+        if owner is None and cue.lemma in _SAYING_NOUNS:
+            return self._issued(first, last, cue)
         if owner is None or link.lower not in _COMPLEMENT_PREPOSITIONS | {"on"}:
             return None
         thing = self._noun_phrase_after(last + 2)
@@ -1627,6 +1743,95 @@ class _SentenceReader:
         start = self._skip_auxiliaries_left(index)
         subject, _, _ = self._speaker_before(self._region_before(start), start)
         return subject or owner
+
+    def _in_view(self, at: int, first: int, last: int, cue: Cue, owner: Span) -> Statement | None:
+        """ "In her view, the plan would fail", "The plan, in his view, would fail", "The plan
+        would fail, in their view": the owner holds the clause around the phrase."""
+        following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        words = [t for t in self.tokens[:at] if not _is_punct(t)]
+        if not words or all(t.lower in _LEADING_ADVERBS for t in words):
+            if following is None or following.text != ",":
+                return None
+            content = self._forward_content(last + 2, cue, relative=False)  # fronted
+        elif following is not None and following.text == "," and self.tokens[at - 1].text == ",":
+            # an aside inside the clause: its subject before, its predicate after
+            content = [
+                _trim_content(self.text, Span(self.tokens[0].start, self.tokens[at - 1].start)),
+                *self._forward_content(last + 2, cue, relative=False),
+            ]
+        else:
+            content = self._backward_content(self.tokens[at].start)
+        return self._make(cue, first, last, owner, content)
+
+    def _stance(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """A stance noun with no owner: "The plan drew sharp criticism from unions" (the subject
+        is what the stance is about, its source follows "from" or "of"), or "the criticism of
+        his approach" (what follows the preposition is what it is about; no source named)."""
+        link = self.tokens[last + 1].lower if last + 1 < len(self.tokens) else ""
+        verb = self._governing_verb(first, _RECEIVING_VERBS)
+        if verb is not None:
+            particle = self.tokens[verb].lower in {"under", "up"}  # "came under", "picked up"
+            subject_end = self._skip_auxiliaries_left(verb - particle)
+            subject, _, _ = self._speaker_before(self._region_before(subject_end), subject_end)
+            if subject is None:
+                return None
+            speaker = self._noun_phrase_after(last + 2) if link in {"from", "of"} else None
+            # the verb joins the cue, as PolNeAR marks it: "has drawn sharp criticism"
+            return self._make(cue, subject_end, last, speaker, [subject])
+        if link not in (_COMPLEMENT_PREPOSITIONS | {"on"}) - {"to", "with", "into"}:
+            return None
+        thing = self._noun_phrase_after(last + 2)
+        if thing is None or self.tokens[last + 2].lower in _TIME_WORDS:
+            return None
+        return self._make(cue, first, last + 1, None, [thing])
+
+    def _issued(self, first: int, last: int, cue: Cue) -> Statement | None:
+        """ "The union issued a statement Tuesday saying the plan would cost jobs": the subject of
+        the issuing verb is the source; what the statement says follows a participle, "that", or
+        "on"/"about"; the verb, the noun and the participle make the cue, as PolNeAR marks it."""
+        verb = self._governing_verb(first, _ISSUING_VERBS)
+        if verb is None:
+            return None
+        verb -= self.tokens[verb].lower == "out"  # "put out", "sent out"
+        subject_end = self._skip_auxiliaries_left(verb)
+        speaker, description, refers_to = self._speaker_before(
+            self._region_before(subject_end), subject_end
+        )
+        if speaker is None:
+            return None
+        after = last + 1
+        while after < len(self.tokens) and (
+            self.tokens[after].lower in _TIME_WORDS or self.tokens[after].text == ","
+        ):
+            after += 1  # "a statement Tuesday night, saying ..."
+        if after >= len(self.tokens):
+            return None
+        link = self.tokens[after]
+        if link.lower in {"on", "about"}:
+            thing = self._noun_phrase_after(after + 1)
+            content = [] if thing is None else [thing]
+            return self._make(cue, subject_end, after, speaker, content, description, refers_to)
+        if link.lower == "that" or link.lower.endswith("ing"):
+            end = last if link.lower == "that" else after
+            content = self._forward_content(after + (link.lower != "that"), cue, relative=False)
+            return self._make(cue, subject_end, end, speaker, content, description, refers_to)
+        return None
+
+    def _governing_verb(self, first: int, verbs: set[str]) -> int | None:
+        """The index of the verb, one of `verbs`, whose object the noun cue at `first` heads, past
+        determiners and modifiers: "drew sharp criticism", "issued a brief written statement"
+        ("drawn", "written" read as modifiers until a verb of the set is met)."""
+        verb = first - 1
+        while (
+            verb > 0
+            and self.tokens[verb].lower not in verbs
+            and (
+                self.tokens[verb].lower in _OBJECT_DETERMINERS
+                or self._noun_modifier(self.tokens[verb])
+            )
+        ):
+            verb -= 1
+        return verb if verb > 0 and self.tokens[verb].lower in verbs else None
 
     def _possessor(self, first: int) -> tuple[int, Span | None]:
         """Where a noun cue starts, past its modifiers ("disparaging remarks"), and its owner:
@@ -1655,6 +1860,7 @@ class _SentenceReader:
             start > 0
             and self.tokens[start - 1].text[0].isupper()
             and not _is_punct(self.tokens[start - 1])
+            and self.tokens[start - 1].lower not in _PREPOSITIONS  # "In Ash's view"
         ):
             start -= 1
         if start > 0 and self.tokens[start - 1].lower == "the":

@@ -679,6 +679,53 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
                 ),
             ],
         ),
+        (  # a final tag after a comma reports the whole clause; the inner content ends at it
+            'The mayor pledged to "fix the roads before winter," the Harlow Post reported.',
+            [
+                (
+                    "the Harlow Post",
+                    "reported",
+                    'The mayor pledged to "fix the roads before winter,"',
+                    "mixed",
+                ),
+                ("The mayor", "pledged", '"fix the roads before winter,"', "mixed"),
+            ],
+        ),
+        (  # a second predicate of the same subject is a statement of its own
+            "The mayor blamed the outage on hackers but later admitted to deleting the files.",
+            [
+                ("The mayor", "blamed", "the outage on hackers", "indirect"),
+                ("The mayor", "admitted", "to deleting the files", "indirect"),
+            ],
+        ),
+        (
+            "Most of the members said they would back the bill, while stressing it was no deal.",
+            [
+                ("Most of the members", "said", "they would back the bill", "indirect"),
+                ("Most of the members", "stressing", "it was no deal", "indirect"),
+            ],
+        ),
+        (  # a relative clause in the subject ends where the main verb opens its own statement
+            "Senators who praised the plan warned on Friday that the county may have to delay it.",
+            [
+                ("who", "praised", "the plan", "indirect"),
+                ("Senators", "warned", "that the county may have to delay it", "indirect"),
+            ],
+        ),
+        (
+            'Dana Ruiz - who said she would "fight the tax" - said on Friday that the vote should wait.',
+            [
+                ("who", "said", 'she would "fight the tax"', "mixed"),
+                ("Dana Ruiz", "said", "that the vote should wait", "indirect"),
+            ],
+        ),
+        (  # ... but a clause the relative's verb reports keeps its own statement inside
+            "Residents who say the mayor promised a new park are angry.",
+            [
+                ("who", "say", "the mayor promised a new park are angry", "indirect"),
+                ("the mayor", "promised", "a new park are angry", "indirect"),
+            ],
+        ),
         ("Okafor went on to win the county.", []),
         ("The committee raised $4 million in March.", []),
         ("Reyes holds a tally of pledged delegates.", []),

@@ -303,6 +303,8 @@ def find_statements(
         statements.extend(found)
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     _end_contents_at_next_speaker(text, statements)
+    _end_contents_at_next_predicate(text, statements)
+    _end_relative_clauses(text, statements, cues)
     _mark_nested(statements)
     return [s for s in statements if not (s.nested and _restated(text, s, statements))]
 
@@ -310,6 +312,8 @@ def find_statements(
 # A content runs on past these into the next clause: "X wants A, and Y wants B", "X wants A
 # while Y wants B" (a contrast joins two statements, not a statement and its content).
 _CLAUSE_JOINS = re.compile(r"(?:,|;|,?\s+(?:and|but|while|whereas|although|though))\s*$")
+# A quotation closes before the next speaker: "X pledged to “fix the roads,” the Tribune said".
+_QUOTE_JOIN = re.compile(r",(?:''|[\"”’])\s*$")
 
 
 def _end_contents_at_next_speaker(text: str, statements: Sequence[Statement]) -> None:
@@ -320,7 +324,7 @@ def _end_contents_at_next_speaker(text: str, statements: Sequence[Statement]) ->
     outers = sorted(
         (s.content[0].start, index)
         for index, s in enumerate(statements)
-        if s.kind != "direct" and len(s.content) == 1
+        if s.kind != "direct" and len(s.content) == 1 and not _tag_after(s)
     )
     long = [item for item in outers if statements[item[1]].content[0].end - item[0] > _LONG_CONTENT]
     starts = [start for start, _ in outers]
@@ -335,10 +339,107 @@ def _end_contents_at_next_speaker(text: str, statements: Sequence[Statement]) ->
             content = outer.content[0]
             if outer is inner or not content.start < speaker.start < cue.end <= content.end:
                 continue
-            join = _CLAUSE_JOINS.search(text, content.start, speaker.start)
-            ended = Span(content.start, join.start()).stripped(text) if join else None
-            if ended is not None and not ended.empty:
-                outer.content[0] = ended
+            outer.content[0] = _ended_at_join(text, content, speaker.start, _CLAUSE_JOINS)
+
+
+def _ended_at_join(text: str, content: Span, end: int, joins: re.Pattern[str]) -> Span:
+    """The content ended at the join right before `end`, after a closing quotation mark
+    (“... the roads,” the Tribune said) or before a comma or conjunction; else as it was."""
+    quoted = _QUOTE_JOIN.search(text, content.start, end)
+    join = joins.search(text, content.start, end)
+    if quoted is not None:
+        stop = quoted.end()
+    elif join is not None:
+        stop = join.start()
+    else:
+        return content
+    ended = Span(content.start, stop).stripped(text)
+    return content if ended.empty else ended
+
+
+# A second predicate of the same subject opens after these: "X praised A, crediting B", "X
+# blamed A but later admitted B", "X said A, while stressing B" (adverbs may come between).
+_PREDICATE_JOINS = re.compile(
+    r"(?:,|;|\s[—–]|,?\s+(?:and|but|while|before|yet))"
+    r"(?:\s+(?:\w+ly|also|later|then|still|now|again|has|have|had|did|does|not|never))*\s*$"
+)
+
+
+def _end_contents_at_next_predicate(text: str, statements: Sequence[Statement]) -> None:
+    """End an indirect content where a second predicate of its own speaker opens: in "The mayor
+    praised the plan, crediting the council with it" the crediting is a statement of its own, as
+    in "The mayor blamed hackers but later admitted the error"."""
+    outers = sorted(
+        (s.content[0].start, index)
+        for index, s in enumerate(statements)
+        if s.kind != "direct" and len(s.content) == 1 and not _tag_after(s)
+    )
+    starts = [start for start, _ in outers]
+    for inner in statements:
+        speaker, cue = inner.speaker, inner.cue
+        if speaker is None or cue is None or speaker.start > cue.start:
+            continue
+        low = bisect_left(starts, max(speaker.end, cue.start - _LONG_CONTENT))
+        for _, index in outers[low : bisect_left(starts, cue.start)]:
+            outer = statements[index]
+            content = outer.content[0]
+            if outer is inner or not speaker.end <= content.start < cue.start < content.end:
+                continue
+            outer.content[0] = _ended_at_join(text, content, cue.start, _PREDICATE_JOINS)
+
+
+def _end_relative_clauses(text: str, statements: Sequence[Statement], cues: CueLexicon) -> None:
+    """End a relative clause's content where the main verb of its sentence opens a statement
+    of its own: in "Senators who praised the plan warned that ..." the senators warned, and
+    what they praised is "the plan", not the rest of the sentence. In "Voters who say Ruiz lied
+    ..." Ruiz is the subject of the reported clause, and "lied" stays inside it."""
+    starts_at = sorted(
+        (s.cue.start, index) for index, s in enumerate(statements) if s.cue is not None
+    )
+    starts = [start for start, _ in starts_at]
+    for relative in statements:
+        speaker, antecedent = relative.speaker, relative.refers_to
+        if speaker is None or antecedent is None or len(relative.content) != 1:
+            continue
+        if speaker.text(text).lower() not in _RELATIVES | {"that"} or relative.kind == "direct":
+            continue
+        content = relative.content[0]
+        low, high = bisect_right(starts, content.start), bisect_left(starts, content.end)
+        for start, index in starts_at[low:high]:
+            main = statements[index]
+            # "Dana Ruiz - who said ... - said": the main verb already has the antecedent
+            named = main.speaker is not None and main.speaker.end <= speaker.start
+            if main.speaker is not None and main.speaker.start < content.start and not named:
+                continue
+            if _reported_subject(text, relative, main, cues):
+                break
+            ended = _trim_content(text, Span(content.start, start))
+            if not ended.empty:
+                relative.content[0] = ended
+                if not named:
+                    main.speaker, main.description = antecedent, None
+            break
+
+
+def _reported_subject(text: str, relative: Statement, main: Statement, cues: CueLexicon) -> bool:
+    """Whether the main statement is the clause a relative's verb reports ("who say Ruiz lied"):
+    that verb takes a clause, which opens with the statement's subject, right before its verb."""
+    subject, verb, cue = main.speaker, main.cue, relative.cue
+    if subject is None or verb is None or cue is None or text[subject.end : verb.start].strip():
+        return False
+    if not any(
+        c.takes_that for word in cue.text(text).lower().split() for c in cues.cues.get(word, ())
+    ):
+        return False
+    opening = text[relative.content[0].start : subject.start]
+    return opening.strip().lower() in {"", "that"}
+
+
+def _tag_after(statement: Statement) -> bool:
+    """Whether the cue follows the content ("The mayor resigned, the Tribune reported"): such a
+    content holds the whole clause before the tag, statements in it included."""
+    cue = statement.cue
+    return cue is not None and cue.start >= statement.content[-1].end
 
 
 class _RunningQuote:
@@ -1346,12 +1447,27 @@ class _SentenceReader:
             )
             content = self._forward_content(last + 1, cue, relative=relative, aside=aside)
             return self._make(cue, first, last, speaker, content, description, refers_to)
-        content = self._backward_content(speaker.start)
+        content = self._backward_content(speaker.start, outermost=self._final_tag(speaker, after))
         if interrupted:
             # "Still, he said, officials have to decide": the tag interrupts the content
             rest = self._forward_content(after + 1, cue, relative=False)
             content = [c for c in content if self._more_than_adverbial(c)] + rest
         return self._make(cue, first, last, speaker, content, description, refers_to)
+
+    def _final_tag(self, speaker: Span, after: int) -> bool:
+        """Whether a tag after a comma ends the sentence ("The mayor said he would resign, the
+        Tribune reported."): it reports the whole clause before it, statements included. After
+        "While ...," or "Asked ...," the tag opens the main clause instead."""
+        if self.tokens[0].lower in _SUBORDINATORS | {"asked"}:
+            return False
+        opening = self._index_after(speaker.start)
+        if (
+            opening is None
+            or opening == 0
+            or self.tokens[opening - 1].text not in {",", *CLOSING_QUOTES}
+        ):
+            return False
+        return all(_is_punct(t) for t in self.tokens[after:])
 
     def _document(self, speaker: Span) -> bool:
         """Whether a speaker is a document or an inquiry ("the poll", "a study by Gallup"),

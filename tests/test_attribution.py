@@ -845,6 +845,65 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
                 )
             ],
         ),
+        (  # a participle after a dash continues the subject's clause, as after a comma
+            "Dana Ruiz changed her vote on the spot – saying she had misread the ballot.",
+            [("Dana Ruiz", "saying", "she had misread the ballot", "indirect")],
+        ),
+        (  # a pronoun with its clitic opens a clause: "claims" is the verb, not a noun
+            "Okafor claims he's owed $2 million by the county.",
+            [("Okafor", "claims", "he's owed $2 million by the county", "indirect")],
+        ),
+        (  # the "that" clause after an aside set off by commas
+            "The mayor said, among other things, that the bridge would stay shut.",
+            [("The mayor", "said", "that the bridge would stay shut", "indirect")],
+        ),
+        (  # ... or the infinitive
+            "And he refused, again, to concede defeat.",
+            [("he", "refused", "to concede defeat", "indirect")],
+        ),
+        (  # in a fronted subordinate clause the content ends where the main clause starts
+            "Although in March she said the levy was fair, the governor now opposes it.",
+            [
+                ("she", "said", "the levy was fair", "indirect"),
+                ("the governor", "opposes", "it", "indirect"),
+            ],
+        ),
+        (  # a quotation already reported in the sentence before is no refusal's content
+            'The council spokesman said in a post, "The roads are closed." A deputy declined to'
+            " comment.",
+            [
+                ("The council spokesman", "said", '"The roads are closed."', "direct"),
+                ("A deputy", "declined", "to comment", "indirect"),
+            ],
+        ),
+        (  # "as" after a leading connective: the content follows the comma
+            "But, as we learned in Ohio, early leads can vanish overnight.",
+            [("we", "learned", "early leads can vanish overnight", "indirect")],
+        ),
+        (  # an infinitive whose verb the tag lexicon reads first as a noun
+            "The ferry company refused to comment on the fares.",
+            [("The ferry company", "refused", "to comment on the fares", "indirect")],
+        ),
+        (  # an attitude or decree verb does not report the clause before it; "at least" counts
+            "Now, he says, at least nine members have signed on.",
+            [("he", "says", "at least nine members have signed on", "indirect")],
+        ),
+        (  # a gerund after a preposition is the object
+            "The ferry company balked at raising its fares.",
+            [("The ferry company", "balked at", "raising its fares", "indirect")],
+        ),
+        (  # a passive with its agent, past an adverb or a modal
+            "Her proposal was sharply criticized by farmers.",
+            [("farmers", "was sharply criticized", "Her proposal", "indirect")],
+        ),
+        (
+            "The treaty might be rejected by the senate.",
+            [("the senate", "might be rejected", "The treaty", "indirect")],
+        ),
+        (  # the clause before the appositions is what was said, not the speaker
+            "The port reopened on Monday, a spokeswoman, Mara Lind, said in a statement.",
+            [("a spokeswoman", "said", "The port reopened on Monday", "indirect")],
+        ),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

@@ -41,7 +41,8 @@ _AUXILIARIES = {
     "later", "earlier", "again", "then", "repeatedly", "once", "did", "does", "do", "recently",
     "publicly", "privately", "already", "further", "often", "could", "may", "might",
     "reportedly", "separately", "last", "yesterday", "today", "subsequently", "initially",
-    "now", "still", "widely", "generally", "commonly", "long", "being", "been",
+    "now", "still", "widely", "generally", "commonly", "long", "being", "been", "be", "can",
+    "should", "must",
 }  # fmt: skip
 # Finite verbs that mark a clause after a cue without "that": "said no deal was near".
 _FINITE = {
@@ -858,11 +859,12 @@ class _SentenceReader:
             # "Asked about Sullivan, Feinstein said ...", "Ruiz was asked whether ..."
             return self._asked(first, last, cue)
         following = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        auxiliary = self._word_before_adverbs(first)  # "were quickly derided by"
         reduced_relative = (
             following is not None
             and following.lower == "by"
             and cue.form.endswith("ed")
-            and (before is None or before.lower not in _PASSIVE | _VERB_GROUP)
+            and (auxiliary is None or auxiliary.lower not in _PASSIVE | _VERB_GROUP)
         )
         if reduced_relative or (cue.form.endswith("ed") and self._modifies_subject(first, last)):
             return None  # "the corridor deal supported by both sides": a participle, not a report
@@ -873,6 +875,7 @@ class _SentenceReader:
             and self.tags.get(cue.form) in {"NN", "NNS"}
             and following.text[0].islower()
             and self._finite_verb(following)
+            and not _pronoun_clitic(following)
         ):
             return None  # "the congressional report said": the noun heads the next verb's subject
         if cue.lemma == "compare" and following is not None and following.lower in {"with", "to"}:
@@ -881,7 +884,7 @@ class _SentenceReader:
             return None  # "a group called Free Voters": a name given, not a statement
         if cue.form.split()[0].endswith("ing") and not progressive:
             if before is not None and (
-                before.text == ","
+                before.text in {",", "–", "—", "--", "―", "-"}  # also "on the spot – saying"
                 or before.text in CLOSING_QUOTES
                 or before.lower in _PARTICIPLE_LINKS
             ):
@@ -902,6 +905,13 @@ class _SentenceReader:
         if passive or cue.verb_class == "raising":
             return self._unnamed(first, last, cue, subject_end)
         return self._verb(first, last, cue, subject_end)
+
+    def _word_before_adverbs(self, first: int) -> Token | None:
+        """The word before the cue at `first`, past adverbs: "were" in "were quickly derided"."""
+        index = first - 1
+        while index >= 0 and self.tags.get(self.tokens[index].lower) in {"RB", "RBR", "RBS"}:
+            index -= 1
+        return self.tokens[index] if index >= 0 else None
 
     def _infinitive_cue(self, index: int) -> bool:
         """ "to mock", "to blame": an infinitive whose verb is itself a cue."""
@@ -1005,6 +1015,7 @@ class _SentenceReader:
             and self.tags.get(cue.form) == "NNS"
             and following is not None
             and self._finite_verb(following)
+            and not _pronoun_clitic(following)
         ):
             return True
         if first != last or self.tags.get(cue.form) != "NN":
@@ -1348,11 +1359,15 @@ class _SentenceReader:
         relative = self._relative_speaker(region)
         # '“...,” he said.' takes the quotation before; but in '“...” He said he would ...' or
         # 'Asked on “Meet the Press,” he said he would ...' a clause follows: that is the content
-        quoted_before = self._quote_ends_before(speaker.start) and not (
-            cue.lemma not in _ADDRESSEE_VERBS
-            and not _adverbial(tail)
-            and self._looks_like_clause(tail[:6])
-            and not self._quote_opens_sentence(speaker.start)
+        quoted_before = (
+            self._quote_ends_before(speaker.start)
+            and not self._quote_reported_before()
+            and not (
+                cue.lemma not in _ADDRESSEE_VERBS
+                and not _adverbial(tail)
+                and self._looks_like_clause(tail[:6])
+                and not self._quote_opens_sentence(speaker.start)
+            )
         )
         forward = self._quote_follows(last + 1) or (
             self._forward_marker(tail, cue)
@@ -1374,7 +1389,12 @@ class _SentenceReader:
             return self._make(cue, first, last, speaker, content, description, refers_to)
         if _adverbial(tail) and self._after_as(region, speaker):
             as_index = self.tokens.index(region[0]) - 1
-            if as_index > 0 and self.tokens[as_index - 1].text == ",":
+            if (
+                as_index > 0
+                and self.tokens[as_index - 1].text == ","
+                # not "But, as we learned, ...": a leading connective is no clause
+                and any(t.lower not in _LEADING_ADVERBS for t in self.tokens[: as_index - 1])
+            ):
                 # "The deal collapsed, as Reuters reported": the content is the clause before
                 content = self._backward_content(self.tokens[as_index].start)
             else:
@@ -1401,7 +1421,13 @@ class _SentenceReader:
             and not forward
             and (
                 quoted_before
-                or (_adverbial(tail) and self._scene(tail, speaker))
+                or (
+                    # "Talks stalled, he said Friday"; but "Now, he says, 40 delegates have
+                    # signed on": an attitude or a decree does not report the clause before it
+                    (cue.takes_that or cue.takes_quote)
+                    and _adverbial(tail)
+                    and self._scene(tail, speaker)
+                )
                 or self._told_after(tail, cue, speaker)
             )
             and self._has_text_before(speaker)
@@ -1424,7 +1450,12 @@ class _SentenceReader:
                 and not self._looks_like_clause(tail)
                 and not self._predicate_after_aside(tail, after)
             ):
-                return None  # nothing said after the cue: "..., he said on Sunday."
+                that = self._complement_after_aside(after, cue)
+                if that is None:
+                    return None  # nothing said after the cue: "..., he said on Sunday."
+                # "said, among other things, that ...": the clause after the aside
+                content = self._forward_content(that, cue, relative=False)
+                return self._make(cue, first, last, speaker, content, description, refers_to)
             if not forward and (
                 (cue.lemma == "raise" and self._sum_of_money(tail))
                 or (
@@ -1448,6 +1479,12 @@ class _SentenceReader:
             content = self._forward_content(last + 1, cue, relative=relative, aside=aside)
             return self._make(cue, first, last, speaker, content, description, refers_to)
         content = self._backward_content(speaker.start, outermost=self._final_tag(speaker, after))
+        complement = self._complement_after_aside(after, cue)
+        if complement is not None and all(self._only_connectives(c) for c in content):
+            # "And he refused, generally, to answer": a leading connective reports nothing
+            return self._make(
+                cue, first, last, speaker, self._forward_content(complement, cue, relative=False)
+            )
         if interrupted:
             # "Still, he said, officials have to decide": the tag interrupts the content
             rest = self._forward_content(after + 1, cue, relative=False)
@@ -1594,6 +1631,32 @@ class _SentenceReader:
             index += 1 + len(segment)
         return False
 
+    def _only_connectives(self, span: Span) -> bool:
+        """Whether a span holds only sentence connectives: "And", "But still"."""
+        words = re.findall(r"[\w'’]+", span.text(self.text).lower())
+        return all(w in _LEADING_ADVERBS for w in words)
+
+    def _complement_after_aside(self, after: int, cue: Cue) -> int | None:
+        """The "that" or infinitive opening the cue's complement after asides set off by commas:
+        "said on CNN, where he is a paid contributor, that the campaign ...", "said, among other
+        things, that ...", "refused, again, to answer"."""
+        index = after
+        for _ in range(3):
+            if index + 2 >= len(self.tokens) or self.tokens[index].text != ",":
+                return None
+            word, following = self.tokens[index + 1], self.tokens[index + 2]
+            if (word.lower == "that" and cue.takes_that) or (
+                word.lower == "to"
+                and following.text[0].islower()
+                and (
+                    self.tags.get(following.lower, "").startswith("VB")
+                    or following.lower in self.cues.cues
+                )
+            ):
+                return index + 1
+            index += 1 + len(self._tail(index + 1))
+        return None
+
     def _counted_noun(self, speaker: Span, last: int) -> bool:
         """ "1,200 pledged votes", "5,000 views": a bare number before a cue form and a noun
         counts that noun; it is no poll's respondents ("42% say the levy is too high")."""
@@ -1717,8 +1780,10 @@ class _SentenceReader:
             return None  # "wrote to supporters", "spoke with reporters": to whom, not what
         if head.lower in _TIME_WORDS or self.tags.get(head.lower) in {"RB", "RBR", "RBS"}:
             return None  # "criticized sharply", "denounced Friday"
+        # "balked at hacking the phone", "insisted on keeping it": a gerund is the object
+        gerund = len(tail) > 1 and self.tags.get(tail[1].lower) == "VBG"
         if head.lower in _PREPOSITIONS and (
-            head.lower not in _COMPLEMENT_PREPOSITIONS
+            (head.lower not in _COMPLEMENT_PREPOSITIONS and not gerund)
             or len(tail) == 1
             or tail[1].lower in _TIME_WORDS
             or self._infinitive(tail)
@@ -2231,6 +2296,15 @@ class _SentenceReader:
             ):
                 return self._np(head[1]), self._description(segments, head[0]), None
             return self._np(self._embedded_subject(last)), None, None
+        first_segment = named[0][1] if named else []
+        if (
+            len(named) > 1
+            and len(first_segment) > 3
+            and any(self._verbish(t) for t in first_segment[1:3])
+        ):
+            # "Facebook built the tool, a spokeswoman, Anna White, said": the first segment is
+            # the clause reported, the speaker comes after it
+            named = named[1:]
         if named:  # an apposition or a modifier stands right before the verb: the subject is left
             position, segment = named[0]
             return self._np(segment), self._description(segments, position), None
@@ -2649,6 +2723,20 @@ class _SentenceReader:
             q.end <= offset and not self.text[q.end : offset].strip(" ,") for q in self.quotes
         )
 
+    def _quote_reported_before(self) -> bool:
+        """Whether the quotation closing before this sentence is already the content of the
+        statement before: in 'The aide said “We are done.” A spokesman declined to comment.'
+        the spokesman's refusal does not take the aide's words."""
+        before = [q for q in self.quotes if q.end <= self.sentence.start]
+        previous = self.earlier[-1] if self.earlier else None
+        return (
+            bool(before)
+            and previous is not None
+            and previous.cue is not None
+            and previous.cue.end <= before[-1].start
+            and any(_overlaps(before[-1], c) for c in previous.content)
+        )
+
     def _quote_opens_sentence(self, offset: int) -> bool:
         """Whether the quotation closing before `offset` opens this sentence and ends in a comma
         ('“...,” Clinton told'), not an earlier sentence ('“...” He said') or an aside."""
@@ -2740,12 +2828,18 @@ class _SentenceReader:
             start = opening
         else:
             start = self._skip_adverbials(tokens)
+        # "Although she said A, B": the clause before the main clause's comma is the content
+        subordinate = self.tokens[0].lower in _SUBORDINATORS and not any(
+            t.text == "," and not self._quoted(t.start) for t in self.tokens[:index]
+        )
         end = len(tokens)
         for i in range(start + 1, len(tokens)):
             token = tokens[i]
             if self._quoted(token.start):
                 continue
-            if token.text == "," and (relative or (aside and self._predicate_at(tokens, i + 1))):
+            if token.text == "," and (
+                relative or subordinate or (aside and self._predicate_at(tokens, i + 1))
+            ):
                 end = i
                 break
             previous = tokens[i - 1].text
@@ -2783,7 +2877,10 @@ class _SentenceReader:
         while index < len(tokens) and (
             tokens[index].lower in _TIME_WORDS
             or (
-                tokens[index].lower in _PREPOSITIONS and index == 0 and not self._infinitive(tokens)
+                tokens[index].lower in _PREPOSITIONS
+                and index == 0
+                and not self._infinitive(tokens)
+                and not _approximate_number(tokens)  # "at least seven delegates have ..."
             )
         ):
             index += 1
@@ -2795,11 +2892,17 @@ class _SentenceReader:
 
     def _infinitive(self, tokens: list[Token]) -> bool:
         """ "to cast her ballot": an infinitive, which belongs to the content."""
-        return (
-            len(tokens) > 1
-            and tokens[0].lower == "to"
-            and self.tags.get(tokens[1].lower, "").startswith("VB")
+        if len(tokens) < 2 or tokens[0].lower != "to":
+            return False
+        tag = self.tags.get(tokens[1].lower, "")
+        # "to answer", "to comment": a base form the lexicon reads first as a noun, before an
+        # article, a pronoun, a preposition or nothing
+        bare_noun = (
+            tag == "NN"
+            and tokens[1].text.islower()
+            and (len(tokens) == 2 or self.tags.get(tokens[2].lower) in {"DT", "PRP", "PRP$", "IN"})
         )
+        return tag.startswith("VB") or bare_noun
 
     def _verbish(self, token: Token) -> bool:
         """A finite verb or a participle, by the closed list or the Pattern lexicon."""
@@ -2935,6 +3038,13 @@ def _before_complement(token: Token) -> bool:
         or token.text[0].isupper()
         or token.text == ","
     )
+
+
+def _pronoun_clitic(token: Token) -> bool:
+    """ "he's", "it’s", "there's": a pronoun with its verb opens a clause, so the word before it
+    is a verb ("Smith claims he's rich"), not a noun heading that verb's subject."""
+    pronoun, _, clitic = token.lower.replace("’", "'").partition("'")
+    return pronoun in _SUBJECT_PRONOUNS and clitic in {"s", "d", "re", "ll", "ve", "m"}
 
 
 def _negation(token: Token) -> bool:

@@ -119,8 +119,8 @@ _TIME_WORDS = {
     "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",
     "earlier", "later", "recently", "last", "this", "next", "previously", "again", "past",
 }  # fmt: skip
-# Particles of phrasal verbs: "stepped up his attacks", "doubled down on its claim".
-_PARTICLES = {"up", "down", "on", "off", "out", "back", "also"}
+# Particles between a verb and its object: "stepped up his attacks", "doubled down on its claim".
+_OBJECT_PARTICLES = {"up", "down", "on", "off", "out", "back", "also"}
 # Words that float after a subject: "Obama himself said", "Reid and Schumer both said".
 _FLOATING = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "both", "all"}
 # Lengths of time that close a time phrase: "A few minutes later", "two days".
@@ -1914,7 +1914,7 @@ class _SentenceReader:
         if owner is None or owner.text(self.text).lower() not in _POSSESSIVE_PRONOUNS:
             return owner
         index = opening - 2  # the word before the pronoun
-        while index >= 0 and self.tokens[index].lower in _PARTICLES:
+        while index >= 0 and self.tokens[index].lower in _OBJECT_PARTICLES:
             index -= 1
         if index < 0 or not self._coordinated_verb(self.tokens[index]):
             return owner

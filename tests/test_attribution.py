@@ -904,6 +904,86 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "The port reopened on Monday, a spokeswoman, Mara Lind, said in a statement.",
             [("a spokeswoman", "said", "The port reopened on Monday", "indirect")],
         ),
+        (  # speaker labels after the first paragraph are transcript turns, not reports
+            "The mayor spoke on Monday.\n\nREYES: We will open the new bridge in May. The city "
+            "has paid for it.\n\nOKAFOR: I think the plan came too late.",
+            [
+                (
+                    "REYES",
+                    ":",
+                    "We will open the new bridge in May. The city has paid for it",
+                    "indirect",
+                ),
+                ("OKAFOR", ":", "I think the plan came too late", "indirect"),
+                ("I", "think", "the plan came too late", "indirect"),
+            ],
+        ),
+        ("The mayor spoke on Monday.\n\nTotals: 1,204.", []),  # a table row, no turn
+        (
+            "Voters are split on the plan - Lena Okafor: “Half the town wants the bridge.”",
+            [("Lena Okafor", ":", "“Half the town wants the bridge.”", "direct")],
+        ),
+        (  # an opening mark typed for the closing one
+            "“It is unusual,“ said Paul Reyes, a former counsel.",
+            [("Paul Reyes", "said", "“It is unusual,“", "direct")],
+        ),
+        (  # a quoted word in a relative clause does not hide the subject of the main verb
+            "Okafor, who calls the toll a “scam,” said she would vote against it.",
+            [
+                ("who", "calls", "the toll a “scam,”", "mixed"),
+                ("Okafor", "said", "she would vote against it", "indirect"),
+            ],
+        ),
+        (
+            "Reyes, the author of “Open Roads,” said the bridge was late.",
+            [("Reyes", "said", "the bridge was late", "indirect")],
+        ),
+        (
+            "“There is no data on that,” said one unaligned county strategist.",
+            [("one unaligned county strategist", "said", "“There is no data on that,”", "direct")],
+        ),
+        (
+            "“We need every vote,” said Ohio voter Lena Reyes when asked about the race.",
+            [
+                ("Ohio voter Lena Reyes", "said", "“We need every vote,”", "direct"),
+                (None, "asked", "about the race", "indirect"),
+            ],
+        ),
+        (  # the quotation ending the sentence before is not this sentence's content
+            "The mayor called Okafor “reckless.” The council member called the plan “a disgrace.”",
+            [
+                ("The mayor", "called", "Okafor “reckless.”", "mixed"),
+                ("The council member", "called", "the plan “a disgrace.”", "mixed"),
+            ],
+        ),
+        (
+            "“Vote for the bridge,” read the flyer.",
+            [("the flyer", "read", "“Vote for the bridge,”", "direct")],
+        ),
+        (
+            "As the auditor put it, “The numbers do not add up.”",
+            [("the auditor", "put it", "“The numbers do not add up.”", "direct")],
+        ),
+        (
+            "The council issued a statement, “We regret the delay.”",
+            [("The council", "issued a statement", "“We regret the delay.”", "direct")],
+        ),
+        (  # a fact check credits the quotation above with a dash
+            'The town voted on the bridge.\n\n"The bridge will pay for itself."\n\n- Lena Okafor.',
+            [("Lena Okafor", "-", '"The bridge will pay for itself."', "direct")],
+        ),
+        (  # a doubled apostrophe closes the quotation together with a nested single one
+            "''He looked at me and said, 'Go home.''' Mr. Reyes said.",
+            [("Mr. Reyes", "said", "''He looked at me and said, 'Go home.'''", "direct")],
+        ),
+        (  # a paragraph ending in a colon announces the quotation that opens the next
+            "The mayor spoke.\n\nThe council said in a letter:\n\n“We regret the delay.”",
+            [("The council", "said", "“We regret the delay.”", "direct")],
+        ),
+        (  # a verb outside the lexicon tags a quotation that ends in a comma
+            "“Out of my office,” Okafor barked.",
+            [("Okafor", "barked", "“Out of my office,”", "direct")],
+        ),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

@@ -88,6 +88,8 @@ _CLAUSE_OPENERS = {
     "when", "after", "before", "so", "yet", "as", "where", "why", "how", "what",
 }  # fmt: skip
 _RELATIVES = {"who", "which", "whom", "whose"}
+# Determiners that open a speaker named after its verb: "said the chairman", "said one aide".
+_SPEAKER_DETERMINERS = {"the", "a", "an", "one", "two"}
 # Words that open a fronted subordinate clause; the main clause follows its comma.
 _SUBORDINATORS = {
     "when", "while", "whereas", "although", "though", "because", "since", "if", "as", "after",
@@ -288,24 +290,43 @@ def find_statements(
     tags = load_word_tags() if tags is None else tags
     statements: list[Statement] = []
     running = _RunningQuote()
+    unclaimed: Span | None = None  # the quotation that made up the paragraph before, unclaimed
+    announcing: tuple[int, Span] | None = None  # the paragraph before's last sentence, if ":"
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
         found: list[Statement] = []
         labelled = _speaker_label(text, index, paragraph, quotes)
         if labelled is not None:
             found.append(labelled)
+        if announcing is not None and quotes and quotes[0].start == paragraph.start:
+            found.extend(_announced(text, announcing, quotes, cues, statements[-1:], tags))
         for sentence in sentences:
             # the reader looks back at the latest statement only: hand it that, not a copy of all
             latest = found[-1:] or statements[-1:]
             reader = _SentenceReader(text, index, sentence, quotes, cues, latest, tags)
             found.extend(reader.read())
+        found.extend(_quote_labels(text, index, paragraph, quotes, found))
+        found.extend(_quote_tags(text, index, quotes, found, tags))
         _join_quotes(text, found, quotes, cues, tags)
+        # added after the joining, which would reckon its kind from this paragraph's quotations
+        credit = _dash_credit(text, index, paragraph, unclaimed)
+        if credit is not None:
+            found.append(credit)
         running.carry(text, paragraph, quotes, found)
         statements.extend(found)
+        whole = [q for q in quotes if q.start == paragraph.start]
+        unclaimed = next(
+            (q for q in whole if not any(_overlaps(q, c) for s in found for c in s.content)), None
+        )
+        last = sentences[-1] if sentences else None
+        ends_in_colon = last is not None and last.text(text).rstrip().endswith(":")
+        announcing = (index, last) if last is not None and ends_in_colon else None
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
-    _end_contents_at_next_speaker(text, statements)
-    _end_contents_at_next_predicate(text, statements)
-    _end_relative_clauses(text, statements, cues)
+    # a "SMITH: ..." turn runs to its paragraph's end, whatever it reports
+    reports = [s for s in statements if s.cue_lemma != ":"]
+    _end_contents_at_next_speaker(text, reports)
+    _end_contents_at_next_predicate(text, reports)
+    _end_relative_clauses(text, reports, cues)
     _mark_nested(statements)
     return [s for s in statements if not (s.nested and _restated(text, s, statements))]
 
@@ -478,7 +499,7 @@ class _RunningQuote:
 
 def _open(text: str, quote: Span) -> bool:
     """A quotation left open at its paragraph's end: its last character closes nothing."""
-    return text[quote.end - 1] not in '”»"' and not text[quote.start : quote.end].endswith("''")
+    return text[quote.end - 1] not in '”»"“' and not text[quote.start : quote.end].endswith("''")
 
 
 # "Q: ...", "KATE BOULDUAN: Why not debate?", "Poll: Trump and Clinton hold narrow leads", and
@@ -491,31 +512,165 @@ _LABEL = re.compile(
 _HEADLINE_KICKERS = {
     "latest", "breaking", "revealed", "boom", "wow", "bombshell", "exclusive", "look", "watch",
     "leaked", "busted", "byline", "update", "notice", "alert", "developing", "live", "video",
-    "photos",
+    "photos", "contributing", "correction", "note", "twitter", "email",
 }  # fmt: skip
+
+
+def _announced(
+    text: str,
+    announcing: tuple[int, Span],
+    quotes: Sequence[Span],
+    cues: CueLexicon,
+    earlier: Sequence[Statement],
+    tags: Mapping[str, str],
+) -> list[Statement]:
+    """The statement of a paragraph that ends in a colon and announces the quotation that opens
+    the next: 'The council said in a letter: ¶ “We regret the delay.”'; its sentence is read on
+    through that quotation."""
+    index, sentence = announcing
+    reader = _SentenceReader(
+        text, index, Span(sentence.start, quotes[0].end), quotes, cues, earlier, tags
+    )
+    return [s for s in reader.read() if any(_overlaps(quotes[0], c) for c in s.content)]
+
+
+# "- Bernie Sanders.": a paragraph that only credits the quotation above it, as fact checks do.
+_DASH_CREDIT = re.compile(r"[-–—] ?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})\.?")
+
+
+def _dash_credit(text: str, index: int, paragraph: Span, quote: Span | None) -> Statement | None:
+    """The statement of a quotation paragraph that the next paragraph credits with a dash:
+    '"We will win." ¶ - Jane Roe.'"""
+    if quote is None:
+        return None
+    match = _DASH_CREDIT.fullmatch(text, paragraph.start, paragraph.end)
+    if match is None:
+        return None
+    name = match.group(1).rstrip(".")  # the credit's final period is not part of the name
+    return Statement(
+        kind="direct",
+        speaker=Span(match.start(1), match.start(1) + len(name)),
+        cue=Span(paragraph.start, paragraph.start + 1),
+        content=[quote],
+        paragraph=index,
+        cue_lemma=":",
+        verb_class="neutral",
+    )
+
+
+# A speaker's turn in a transcript ends a sentence: "TAPPER: Why not debate?"
+_SENTENCE_END = re.compile(r"""[.?!]['"”’)]*\s*$""")
 
 
 def _speaker_label(
     text: str, index: int, paragraph: Span, quotes: Sequence[Span]
 ) -> Statement | None:
-    match = _LABEL.search(text, paragraph.start, min(paragraph.end, paragraph.start + 80))
-    if match is None or any(q.start < match.start() < q.end for q in quotes):
+    # search the paragraph's head on its own: "^" matches only where the searched string starts
+    head = text[paragraph.start : min(paragraph.end, paragraph.start + 80)]
+    match = _LABEL.search(head)
+    if match is None:
+        return None
+    start, colon = paragraph.start + match.start(1), paragraph.start + match.end(1)
+    if any(q.start < start < q.end for q in quotes):
         return None
     if match.group(1).lower().split()[-1] in _HEADLINE_KICKERS:
         return None  # "Breaking: ...", "The Latest: ...": a kind of news, not who said it
-    content = _trim_content(text, Span(match.end(), paragraph.end))
-    if content.empty:
-        return None
-    colon = match.end(1)
+    if paragraph.start > 0 and not _SENTENCE_END.search(text, paragraph.start, paragraph.end):
+        return None  # inside an article, "Iowa: 23 delegates" is a table row, not a speaker's turn
+    content = _trim_content(text, Span(paragraph.start + match.end(), paragraph.end))
+    if content.empty or (paragraph.start > 0 and len(content.text(text).split()) < 3):
+        return None  # "Clinton: 1,769", "A: Yes.": a tally or a bare answer reports nothing
     return Statement(
         kind=statement_kind(text, [content], quotes),
-        speaker=Span(match.start(1), match.end(1)),
+        speaker=Span(start, colon),
         cue=Span(colon, colon + 1),
         content=[content],
         paragraph=index,
         cue_lemma=":",
         verb_class="neutral",
     )
+
+
+# "... - Pew Research: “...”", "Rep. Jane Roe (R-Ohio): "..."": a name and a colon just before a
+# quotation that no cue claimed introduce it.
+_QUOTE_LABEL = re.compile(
+    r"(?<![\w’'])((?:[A-Z][\w.'’-]*)(?: (?:[A-Z][\w.'’-]*|of|the|de|al)){0,4}"
+    r"(?: \([^()]{1,20}\))?) ?: *$"
+)
+
+_POSSESSIVE = re.compile(r"\w['’]s? ")
+
+
+def _quote_labels(
+    text: str, index: int, paragraph: Span, quotes: Sequence[Span], found: Sequence[Statement]
+) -> list[Statement]:
+    """Statements for unclaimed quotations that a "Name:" label introduces: "The survey's
+    authors agree - Jane Roe: “Turnout will be low.”" """
+    labelled = []
+    for quote in quotes:
+        if any(_overlaps(quote, c) for s in found for c in s.content):
+            continue
+        match = _QUOTE_LABEL.search(text, max(paragraph.start, quote.start - 80), quote.start)
+        if match is None or match.group(1).lower().split()[-1] in _HEADLINE_KICKERS:
+            continue
+        if _POSSESSIVE.search(match.group(1)):
+            continue  # "the Times' Jane Roe: “Museum to close”" credits a headline, not a speaker
+        colon = text.index(":", match.end(1))
+        labelled.append(
+            Statement(
+                kind="direct",
+                speaker=Span(match.start(1), match.end(1)),
+                cue=Span(colon, colon + 1),
+                content=[quote],
+                paragraph=index,
+                cue_lemma=":",
+                verb_class="neutral",
+            )
+        )
+    return labelled
+
+
+# '“...,” Jane Roe barked.', '“...,” the group states in a letter': a quotation that ends in a
+# comma, then a short subject and a verb that ends the sentence or takes "in"/"on" after it; the
+# verb, whatever it is, tags the quotation.
+_QUOTE_TAG = re.compile(
+    r" ((?:[A-Z][\w.'’-]*|the|a|an)(?: (?:[\w'’-]+|[A-Z]\.)){0,5}) ([a-z]+)(?:\.| in | on )"
+)
+
+
+def _quote_tags(
+    text: str,
+    index: int,
+    quotes: Sequence[Span],
+    found: Sequence[Statement],
+    tags: Mapping[str, str],
+) -> list[Statement]:
+    """Statements for unclaimed quotations tagged by a verb outside the cue lexicon:
+    '“We will appeal,” the lawyer vows.'"""
+    tagged = []
+    for quote in quotes:
+        if text[quote.end - 2 : quote.end - 1] != "," or any(
+            _overlaps(quote, c) for s in found for c in s.content
+        ):
+            continue
+        match = _QUOTE_TAG.match(text, quote.end)
+        # the lexicon knows "answers" and "states" as plural nouns; here they can only be verbs
+        if match is None or tags.get(match.group(2), "VBD") not in _FINITE_TAGS | {"NNS"}:
+            continue
+        if any(tags.get(w.lower(), "NN") in _VERB_TAGS for w in match.group(1).split()):
+            continue  # "“...,” the crowd shouted back and left.": not a bare subject
+        tagged.append(
+            Statement(
+                kind="direct",
+                speaker=Span(match.start(1), match.end(1)),
+                cue=Span(match.start(2), match.end(2)),
+                content=[quote],
+                paragraph=index,
+                cue_lemma=match.group(2),
+                verb_class="neutral",
+            )
+        )
+    return tagged
 
 
 def _join_quotes(
@@ -560,9 +715,11 @@ def _only_glue(text: str, start: int, end: int, cues: CueLexicon, tags: Mapping[
 def _mark_nested(statements: Sequence[Statement]) -> None:
     """Flag statements reported inside another's content ("X said Y claimed Z"): annotation
     schemes such as PARC and PolNeAR mark only the outermost attribution."""
+    # a transcript's "SMITH: ..." is a turn, not a report: what the turn reports stands alone
     contents = sorted(
         (span.start, span.end, index)
         for index, statement in enumerate(statements)
+        if statement.cue_lemma != ":" or statement.paragraph == 0
         for span in statement.content
     )
     long = [item for item in contents if item[1] - item[0] > _LONG_CONTENT]
@@ -581,6 +738,9 @@ def _mark_nested(statements: Sequence[Statement]) -> None:
         )
 
 
+# Part-of-speech tags of a word that opens a noun phrase: "the", "his", "new", "plans".
+_OBJECT_OPENERS = {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD"}
+_EMBEDDED_QUOTE = 40  # characters; a longer quotation before a verb is what the verb reports
 _LONG_CONTENT = 2000  # characters; the few longer contents are checked for every cue
 
 # Personal pronouns that, opening a reported clause, refer back to its speaker: "they want".
@@ -606,7 +766,11 @@ def _restated(text: str, statement: Statement, statements: Sequence[Statement]) 
 # --- quotations -----------------------------------------------------------------------------------
 
 
-_QUOTE_MARK = re.compile(r"''|``|[“”\"«»„]")
+_QUOTE_MARK = re.compile(r"'''?|``|[“”\"«»„]")
+
+
+# An opening mark after a clause's punctuation and before a space closes a quotation.
+_MISTYPED_CLOSE = re.compile(r"[,.?!]“(?=\s|$)")
 
 
 def find_quotes(text: str, paragraph: Span) -> list[Span]:
@@ -621,10 +785,13 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
         mark, position = match.group(), match.start()
         if mark in ("“", "«", "„", "``") and opened is None:
             opened = position
+        elif mark == "“" and opened is not None and _MISTYPED_CLOSE.match(text, position - 1):
+            quotes.append(Span(opened, match.end()))  # “It's odd,“ she said: a mistyped close
+            opened = None
         elif mark in ("”", "»") and opened is not None:
             quotes.append(Span(opened, match.end()))
             opened = None
-        elif mark in ('"', "''"):
+        elif mark in ('"', "''", "'''"):  # "'''": a doubled mark and a nested single one
             if opened is None:
                 opened = position
             else:
@@ -641,16 +808,22 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
 # separators, so "2,000" is one word, not a clause boundary.
 _ABBREVIATIONS = "|".join((*TITLE_ABBREVIATIONS, *OTHER_ABBREVIATIONS))
 _TOKEN = re.compile(
-    rf"''|``|--|(?:[A-Za-z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
+    rf"'''?|``|--|(?:[A-Za-z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
     r"|\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|n't|[^\w\s]"
 )
 
 
 def tokenize(text: str, span: Span) -> list[Token]:
-    return [
-        Token(m.start(), m.end(), m.group(), m.group().lower())
-        for m in _TOKEN.finditer(text, span.start, span.end)
-    ]
+    return [_token(text, m) for m in _TOKEN.finditer(text, span.start, span.end)]
+
+
+def _token(text: str, match: re.Match[str]) -> Token:
+    """A token, its quote marks read as what they mean: a mistyped close '“' as '”', and a
+    doubled apostrophe that closes a nested single one ("...,'''") as the doubled mark."""
+    word = match.group()
+    if word == "'''" or (word == "“" and _MISTYPED_CLOSE.match(text, match.start() - 1)):
+        word = "''" if word == "'''" else "”"
+    return Token(match.start(), match.end(), word, word.lower())
 
 
 def _is_punct(token: Token) -> bool:
@@ -1368,6 +1541,9 @@ class _SentenceReader:
                 and self._looks_like_clause(tail[:6])
                 and not self._quote_opens_sentence(speaker.start)
             )
+            # '... called Roe “unhinged.” Doe called the plan “a mess.”': the sentence before
+            # ended with its own quotation; this one has an object of its own
+            and not (speaker.start == self.tokens[0].start and self._object_follows(tail, cue))
         )
         forward = self._quote_follows(last + 1) or (
             self._forward_marker(tail, cue)
@@ -1394,8 +1570,10 @@ class _SentenceReader:
                 and self.tokens[as_index - 1].text == ","
                 # not "But, as we learned, ...": a leading connective is no clause
                 and any(t.lower not in _LEADING_ADVERBS for t in self.tokens[: as_index - 1])
+                and not self._quote_follows(last + 1)
             ):
-                # "The deal collapsed, as Reuters reported": the content is the clause before
+                # "The deal collapsed, as Reuters reported": the content is the clause before;
+                # but "..., as Roe put it, “...”" frames the quotation after
                 content = self._backward_content(self.tokens[as_index].start)
             else:
                 # "As Crane said, the two ... have become": the content follows the comma.
@@ -1490,6 +1668,13 @@ class _SentenceReader:
             rest = self._forward_content(after + 1, cue, relative=False)
             content = [c for c in content if self._more_than_adverbial(c)] + rest
         return self._make(cue, first, last, speaker, content, description, refers_to)
+
+    def _object_follows(self, tail: list[Token], cue: Cue) -> bool:
+        """Whether a noun phrase opens the words after a cue: "called the plan ...", "cited a
+        study"; not "said as he left", "said quietly", nor whom a question was put to."""
+        if not tail or cue.lemma in _ADDRESSEE_VERBS | {"ask"} or _adverbial(tail):
+            return False
+        return tail[0].text[0].isupper() or self.tags.get(tail[0].lower) in _OBJECT_OPENERS
 
     def _final_tag(self, speaker: Span, after: int) -> bool:
         """Whether a tag after a comma ends the sentence ("The mayor said he would resign, the
@@ -1982,12 +2167,16 @@ class _SentenceReader:
             return None
         after = last + 1
         while after < len(self.tokens) and (
-            self.tokens[after].lower in _TIME_WORDS or self.tokens[after].text == ","
+            self.tokens[after].lower in _TIME_WORDS or self.tokens[after].text in {",", ":"}
         ):
-            after += 1  # "a statement Tuesday night, saying ..."
+            after += 1  # "a statement Tuesday night, saying ...", "a statement: “...”"
         if after >= len(self.tokens):
             return None
         link = self.tokens[after]
+        if link.text in OPENING_QUOTES:
+            # "issued a statement, “We mourn ...”": the quotation is what it says
+            content = self._forward_content(after, cue, relative=False)
+            return self._make(cue, subject_end, last, speaker, content, description, refers_to)
         if link.lower in {"on", "about"}:
             thing = self._noun_phrase_after(after + 1)
             content = [] if thing is None else [thing]
@@ -2201,6 +2390,14 @@ class _SentenceReader:
         A parenthetical right before the verb (", who ... ,", "– a coalition that ... –") is
         passed over whole, so a "that" or "who" inside it does not end the search for the subject.
         """
+        if (
+            end > 1
+            and self.tokens[end - 2].text == ","
+            and self.tokens[end - 1].text in CLOSING_QUOTES
+            and self._embedded_quote_start(end - 1) is not None
+        ):
+            # 'Roe, who calls it a “scam,” said': the comma closes the aside, not the quotation
+            end -= 1
         start = end
         while start > 0 and _is_boundary_punct(self.tokens[start - 1]):
             closing = self.tokens[start - 1].text
@@ -2221,6 +2418,20 @@ class _SentenceReader:
                 break
             start -= 1
         return self.tokens[start:end]
+
+    def _embedded_quote_start(self, closing: int) -> int | None:
+        """The index of the opening mark of a short quotation that ends at token `closing` and
+        stands inside a phrase ("the author of “Going Viral,”", "who calls it a “scam,”"), not
+        a quotation of its own; None otherwise."""
+        quote = self._quote_at(self.tokens[closing].start)
+        if quote is None or quote.end - quote.start > _EMBEDDED_QUOTE:
+            return None
+        opening = closing
+        while opening > 0 and self.tokens[opening].start > quote.start:
+            opening -= 1
+        if opening == 0 or not self.tokens[opening - 1].text[0].isalnum():
+            return None
+        return opening
 
     def _inside_statement(self, offset: int) -> bool:
         # a participle's speaker is shared with the main clause: "After thanking the crowd, she
@@ -2684,8 +2895,12 @@ class _SentenceReader:
             return None  # "“...,” X told The Hill": after "told" comes the addressee
         if tail[0].lower in _CLAUSE_OPENERS or tail[0].lower in _PREPOSITIONS:
             return None
-        # the noun phrase ends at a relative pronoun: "said a former official who oversaw ..."
-        relative = next((i for i, t in enumerate(tail) if t.lower in _RELATIVES), len(tail))
+        # the noun phrase ends at a relative pronoun or a clause word: "said a former official
+        # who oversaw ...", "said Jane Roe when asked about it"
+        relative = next(
+            (i for i, t in enumerate(tail) if t.lower in _RELATIVES | _SUBORDINATORS - {"as"}),
+            len(tail),
+        )
         phrase = tail[:relative]
         if not phrase or len(phrase) > 12:
             return None
@@ -2699,7 +2914,7 @@ class _SentenceReader:
         # in it reads as a verb
         if not (
             phrase[0].text[0].isupper()
-            or phrase[0].lower in {"the", "a", "an", "one", "two"}
+            or phrase[0].lower in _SPEAKER_DETERMINERS
             or self.tags.get(phrase[0].lower, "NN") in {"NN", "JJ", "NNS", "CD", "DT", "PRP$"}
             or self._participle_title(phrase)
         ):
@@ -2711,10 +2926,14 @@ class _SentenceReader:
         participle after the head noun and before a preposition modifies the speaker; it is not
         the verb of a clause."""
         following = phrase[index + 1] if index + 1 < len(phrase) else None
-        return (
-            self.tags.get(phrase[index].lower) == "VBN"
-            and following is not None
-            and (following.lower in _PREPOSITIONS or following.lower == "as")
+        if following is None:
+            return False
+        if phrase[index - 1].lower in _SPEAKER_DETERMINERS and (
+            following.text[0].isupper() or self.tags.get(following.lower, "NN")[:2] in {"NN", "JJ"}
+        ):
+            return True  # "said the printed card", "said one unaligned Ohio strategist"
+        return self.tags.get(phrase[index].lower) == "VBN" and (
+            following.lower in _PREPOSITIONS or following.lower == "as"
         )
 
     def _quote_ends_before(self, offset: int) -> bool:

@@ -984,6 +984,53 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "“Out of my office,” Okafor barked.",
             [("Okafor", "barked", "“Out of my office,”", "direct")],
         ),
+        (  # a clause ending in a colon leads into a quotation; its verb is the cue
+            "Okafor leaned in and growled: “Nobody leaves this room.”",
+            [("Okafor", "leaned in and growled:", "“Nobody leaves this room.”", "direct")],
+        ),
+        (  # after a complementizer, "according to X," opens the reported clause
+            "Ruiz said that according to the county's count, the levy had passed.",
+            [
+                (
+                    "Ruiz",
+                    "said",
+                    "that according to the county's count, the levy had passed",
+                    "indirect",
+                ),
+                ("the county's count", "according to", "the levy had passed", "indirect"),
+            ],
+        ),
+        (  # after a colon too
+            "The vote was close: according to the clerk, the levy passed by nine votes.",
+            [("the clerk", "according to", "the levy passed by nine votes", "indirect")],
+        ),
+        (  # a quotation after a colon is all the tag after it reports
+            "Ruiz was blunt: “The levy is dead,” she said.",
+            [("she", "said", "“The levy is dead,”", "direct")],
+        ),
+        (  # a fronted poll with a participle phrase
+            "In a Harlan/Reyes poll released Sunday, the levy trails by ten points.",
+            [
+                (
+                    "a Harlan/Reyes poll released Sunday",
+                    "In",
+                    "the levy trails by ten points",
+                    "indirect",
+                ),
+            ],
+        ),
+        (  # an owner's poll
+            "In Monday's Reyes poll, Ruiz leads the mayor by nine points.",
+            [("Monday's Reyes poll", "In", "Ruiz leads the mayor by nine points", "indirect")],
+        ),
+        (  # a reputation: "for" joins the cue, as "as" does
+            "The mayor is best known for her fight with the county.",
+            [(None, "known for", "The mayor … her fight with the county", "indirect")],
+        ),
+        (  # a quoted show title before the speaker is not part of an indirect statement
+            "On “Morning Roundup,” Ruiz said the levy was “dead on arrival.”",
+            [("Ruiz", "said", "the levy was “dead on arrival.”", "mixed")],
+        ),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

@@ -36,6 +36,7 @@ from research.attribution.quotes import (
     _dash_credit,
     _join_quotes,
     _quote_labels,
+    _quote_leads,
     _quote_tags,
     _RunningQuote,
     _speaker_label,
@@ -94,6 +95,7 @@ def find_statements(
             found.extend(reader.read())
         found.extend(_quote_labels(text, index, paragraph, quotes, found))
         found.extend(_quote_tags(text, index, quotes, found, tags))
+        found.extend(_quote_leads(text, index, quotes, found, tags))
         _join_quotes(text, found, quotes, cues, tags)
         # added after the joining, which would reckon its kind from this paragraph's quotations
         credit = _dash_credit(text, index, paragraph, unclaimed)

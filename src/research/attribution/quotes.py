@@ -228,6 +228,48 @@ def _quote_tags(
     return tagged
 
 
+# 'Jane Roe leaned in and boomed: “...”', 'The campaign put it more bluntly: "..."': a sentence
+# that opens with a short subject and a verb and ends in a colon just before a quotation.
+_QUOTE_LEAD = re.compile(
+    r"(?:(?<=\n)|(?<=[.?!]['\"”’] )|(?<=[.?!] )|\A)"
+    r"((?:[A-Z][\w.'’-]*)(?: (?:[A-Z][\w.'’-]*|of|the)){0,3}|(?:The|A|An) [\w'’-]+(?: [\w'’-]+)?) "
+    r"([a-z]+(?: [\w'’-]+){0,6}) ?: *$"
+)
+
+
+def _quote_leads(
+    text: str,
+    index: int,
+    quotes: Sequence[Span],
+    found: Sequence[Statement],
+    tags: Mapping[str, str],
+) -> list[Statement]:
+    """Statements for unclaimed quotations that a clause ending in a colon leads into, its verb
+    outside the cue lexicon: 'The governor leaned in and boomed: “We will win.”'"""
+    led = []
+    for quote in quotes:
+        if any(_overlaps(quote, c) for s in found for c in s.content):
+            continue
+        match = _QUOTE_LEAD.search(text, max(0, quote.start - 100), quote.start)
+        if match is None or tags.get(match.group(2).split()[0], "NN") not in _FINITE_TAGS:
+            continue
+        if any(tags.get(w.lower(), "NN") in _VERB_TAGS for w in match.group(1).split()):
+            continue  # "Roe Wins Vote, Critics Fume: ...": a headline, not a bare subject
+        colon = text.index(":", match.end(2))
+        led.append(
+            Statement(
+                kind="direct",
+                speaker=Span(match.start(1), match.end(1)),
+                cue=Span(match.start(2), colon + 1),
+                content=[quote],
+                paragraph=index,
+                cue_lemma=match.group(2).split()[0],
+                verb_class="neutral",
+            )
+        )
+    return led
+
+
 def _join_quotes(
     text: str,
     statements: Sequence[Statement],
@@ -245,7 +287,10 @@ def _join_quotes(
         tag_start = min(span.start for span in tag)
         tag_end = max(span.end for span in [*tag, *statement.content])
         before = [q for q in quotes if q not in claimed and q.end <= tag_start]
-        if before and _only_glue(text, before[-1].end, tag_start, cues, tags):
+        # 'On “Meet the Press,” Roe said the plan is “dead.”': a clause after the cue, not a
+        # quotation, so the quoted title before the speaker is not the first half of what she said
+        quoted = any(q.start == statement.content[0].start for q in quotes)
+        if before and quoted and _only_glue(text, before[-1].end, tag_start, cues, tags):
             statement.content.insert(0, before[-1])
             claimed.add(before[-1])
         position = tag_end

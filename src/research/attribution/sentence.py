@@ -14,6 +14,7 @@ from research.attribution.words import (
     _AMOUNT_WORDS,
     _AUXILIARIES,
     _BARE,
+    _CLAUSE_BREAKS,
     _CLAUSE_LEMMAS,
     _CLAUSE_OPENERS,
     _COMPLEMENT_PREPOSITIONS,
@@ -157,8 +158,10 @@ class _SentenceReader:
             after = index + 1 + len(words)
             if index == 0:
                 # fronted: "In the new Post-ABC poll, the mogul wins about 1 in 3 voters."
+                after = self._comma_after_participle(after)
                 if after >= len(self.tokens) - 1 or self.tokens[after].text != ",":
                     continue
+                noun = Span(noun.start, self.tokens[after - 1].end)  # "a poll released Sunday"
                 end = self.tokens[-1]
                 content = [_trim_content(self.text, Span(self.tokens[after + 1].start, end.end))]
             else:
@@ -179,6 +182,18 @@ class _SentenceReader:
             )
         return None
 
+    def _comma_after_participle(self, index: int) -> int:
+        """The comma that ends a short participle phrase from token `index` ("released Sunday,"
+        in "In a poll released Sunday, ..."), or `index` itself when there is none."""
+        if index >= len(self.tokens) or self.tags.get(self.tokens[index].lower) != "VBN":
+            return index
+        for i in range(index + 1, min(index + 5, len(self.tokens))):
+            if self.tokens[i].text == ",":
+                return i
+            if _is_punct(self.tokens[i]) or self._finite_verb(self.tokens[i]):
+                break
+        return index
+
     def _document_phrase(self, index: int) -> list[Token]:
         """ "the most recent YouGov/Economist survey": a noun phrase of at most ten words from
         token `index` that names a document, up to a comma or a clause; else empty."""
@@ -191,7 +206,9 @@ class _SentenceReader:
             words.append(token)
         while words and not _document_head(words[-1]):
             words.pop()  # "the poll released Wednesday" ends at "poll"
-        if not words or words[0].lower not in _NOUN_MARKERS or len(words) > 10:
+        # "the poll", or an owner's: "Monday's Post-ABC poll"
+        owned = len(words) > 1 and words[0].lower.endswith(("'s", "’s"))
+        if not words or (words[0].lower not in _NOUN_MARKERS and not owned) or len(words) > 10:
             return []
         return words
 
@@ -260,7 +277,11 @@ class _SentenceReader:
         if cue.kind != "verb":
             return None
         perceived = cue.verb_class == "perception" and self._participle_only(cue)
-        if (cue.lemma in _VIEW_LEMMAS or perceived) and not self._as_complement(last + 1):
+        # "is known for her candor" reports a reputation, which PolNeAR marks like "known as"
+        reputed = perceived and last + 1 < len(self.tokens) and self.tokens[last + 1].lower == "for"
+        if (cue.lemma in _VIEW_LEMMAS or perceived) and not (
+            reputed or self._as_complement(last + 1)
+        ):
             return None  # "saw the crowd", "a well-known figure": sight or fame, no view reported
         before = self.tokens[first - 1] if first > 0 else None
         progressive = self._progressive(first)
@@ -706,6 +727,8 @@ class _SentenceReader:
         )
         speaker = self._noun_phrase_after(last + 1 + agent + 1) if agent is not None else None
         end = tokens[agent - 1].end if agent is not None else None
+        if following[0].lower == "for" and cue.verb_class == "perception":
+            last += 1  # "is known for her candor": "for" joins the cue, as "as" does
         rest = self._forward_content(last + 1, cue, relative=False)
         if not rest:
             return None
@@ -1271,7 +1294,7 @@ class _SentenceReader:
             return None
         # "According to X, ...", "But according to X, ...": the content follows; after a
         # quotation or a clause ('“...,” according to X') it is what came before
-        opening = not any(
+        opening = self._opens_clause(first) or not any(
             t.text[0].isalnum() or t.text in CLOSING_QUOTES
             for t in self.tokens[:first]
             if t.lower not in _LEADING_ADVERBS
@@ -1296,6 +1319,12 @@ class _SentenceReader:
             return None  # ', said Ryabkov, according to RIA Novosti': a channel, not a new speaker
         content = self._backward_content(self.tokens[first].start, outermost=True)
         return self._make(cue, first, last, speaker, content, None)
+
+    def _opens_clause(self, index: int) -> bool:
+        """Whether a new clause starts at `index`, after a complementizer or a colon: "said that
+        according to its count, ..." or "It has not gone unnoticed: according to polls, ..."."""
+        before = [t for t in self.tokens[:index] if t.lower not in _LEADING_ADVERBS]
+        return bool(before) and before[-1].lower in _CLAUSE_BREAKS
 
     def _noun_cue(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ "claims from opposition activists that ...": the speaker after from/by, content after
@@ -2444,6 +2473,8 @@ class _SentenceReader:
         quote = self._quote_at(start) or self._quote_at(end - 1)
         if quote is not None and quote.start < start:
             start = quote.start  # the quotation began in an earlier sentence or paragraph
+        elif quote is not None and self.text[start : quote.start].rstrip().endswith(":"):
+            start = quote.start  # 'She was blunt: "We lost," she said.': she said only the quote
         return [_trim_content(self.text, Span(start, end))]
 
     def _index_after(self, offset: int) -> int | None:

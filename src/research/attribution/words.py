@@ -77,6 +77,8 @@ _LEADING_ADVERBS = {
     "earlier", "instead", "separately", "moreover", "indeed", "thus", "here", "there", "even",
     "only", "just", "perhaps", "maybe", "certainly", "apparently", "reportedly",
 }  # fmt: skip
+# What a fronted "according to X, ..." can follow and still open its own clause.
+_CLAUSE_BREAKS = {"that", ":", ";"}
 _PREPOSITIONS = {
     "on", "in", "at", "to", "during", "after", "before", "from", "via", "by", "through", "over",
     "with", "for", "amid", "despite", "under", "about", "of", "into", "within", "without", "against",

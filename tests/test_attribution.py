@@ -179,21 +179,21 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             [("The minister", "reportedly said", "that talks had stalled", "indirect")],
         ),
         (  # the tag interrupts the content
-            "Still, he said, officials have to decide who gets extra scrutiny.",
-            [("he", "said", "officials have to decide who gets extra scrutiny", "indirect")],
+            "Even so, she said, the board must vote on the levy by May.",
+            [("she", "said", "the board must vote on the levy by May", "indirect")],
         ),
         (  # a short tag after the content, then an unrelated phrase
             "Hundreds of men have gone missing, the UN said earlier this week, amid the fighting.",
             [("the UN", "said", "Hundreds of men have gone missing", "indirect")],
         ),
         (
-            "Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”",
-            [("Dorothy Poynter", "Said", "“We were all so proud of him.”", "direct")],
+            "Said Lena Reyes, who runs the diner, “The whole street turned out.”",
+            [("Lena Reyes", "Said", "“The whole street turned out.”", "direct")],
         ),
         (  # the question put to a speaker is the asker's statement
-            "When asked by a reporter whether the talks failed, the envoy said no.",
+            "Asked by the Courier whether the talks failed, the envoy said no.",
             [
-                ("a reporter", "asked", "whether the talks failed", "indirect"),
+                ("the Courier", "Asked", "whether the talks failed", "indirect"),
                 ("the envoy", "said", "no", "indirect"),
             ],
         ),
@@ -438,8 +438,8 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             [("The senator", "seemed to mock", "the proposal", "indirect")],
         ),
         (  # the subject of an embedded clause right before the cue
-            "She dodged questions she preferred not to answer.",
-            [("she", "preferred", "not to answer", "indirect")],
+            "She skipped the queries she preferred not to take.",
+            [("she", "preferred", "not to take", "indirect")],
         ),
         (
             "He is someone whom the mayor views as a rival.",
@@ -614,7 +614,7 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             [("retired surgeon Ben Ortiz", "said", "“I will not apologize,”", "direct")],
         ),
         (  # a coordinated predicate shares the sentence's subject
-            "Dana Ruiz, a former chairman, became a delegate and said he would run.",
+            "Dana Ruiz, a retired pilot, joined the board and said he would run.",
             [("Dana Ruiz", "said", "he would run", "indirect")],
         ),
         (  # "that night" is no complementizer
@@ -665,7 +665,7 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             [("the Harlow Post", "reported", "The talks collapsed on Friday", "indirect")],
         ),
         # a stranded preposition: the object came before ("the change it warned about")
-        ("This was the change the council warned about in its 2013 report.", []),
+        ("It was the very flood the council cautioned about in its 2019 memo.", []),
         ("Turnout reached 61 percent, compared with 48 percent in 2012.", []),
         (  # a final "according to" reports the whole clause, statements inside it included
             "Voters in the county seem keen on Okafor, according to the Harlow Post.",

@@ -57,7 +57,7 @@ def _open(text: str, quote: Span) -> bool:
     return text[quote.end - 1] not in '”»"“' and not text[quote.start : quote.end].endswith("''")
 
 
-# "Q: ...", "KATE BOULDUAN: Why not debate?", "Poll: Trump and Clinton hold narrow leads", and
+# "Q: ...", "LENA OKAFOR: Why wait?", "Poll: Ruiz and Lee run even", and
 # "... - Philip Bump: “...”": a short capitalized label and a colon give the speaker.
 _LABEL = re.compile(
     r"(?:^|(?<=[-–—] ))((?:[A-Z][\w.'’-]*)(?: (?:[A-Z][\w.'’-]*|of|the|de|al)){0,3}): +(?=\S)"

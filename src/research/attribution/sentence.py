@@ -146,7 +146,7 @@ class _SentenceReader:
         return self.found
 
     def _in_document(self) -> Statement | None:
-        """ "Trump leads by 57 percent to 33 percent in the 50-state poll", "In the latest polls, he
+        """ "Ruiz leads by 12 points in the county-wide poll", "In the latest polls, he
         trails": the poll is the source, "in" the cue, the clause around it the content."""
         for index, token in enumerate(self.tokens):
             if token.lower != "in" or 0 < index < 3:
@@ -157,7 +157,7 @@ class _SentenceReader:
             noun = Span(words[0].start, words[-1].end)
             after = index + 1 + len(words)
             if index == 0:
-                # fronted: "In the new Post-ABC poll, the mogul wins about 1 in 3 voters."
+                # fronted: "In the latest Courier survey, the mayor trails by four."
                 after = self._comma_after_participle(after)
                 if after >= len(self.tokens) - 1 or self.tokens[after].text != ",":
                     continue
@@ -195,7 +195,7 @@ class _SentenceReader:
         return index
 
     def _document_phrase(self, index: int) -> list[Token]:
-        """ "the most recent YouGov/Economist survey": a noun phrase of at most ten words from
+        """ "the latest Harlow/Courier survey": a noun phrase of at most ten words from
         token `index` that names a document, up to a comma or a clause; else empty."""
         words: list[Token] = []
         for token in self.tokens[index : index + 11]:
@@ -304,7 +304,7 @@ class _SentenceReader:
         if before is not None and _COUNT.fullmatch(before.text) and cue.form.endswith("ed"):
             return None  # "leads by 271 pledged delegates": a count, then a modifier
         if before is not None and before.lower == "to" and not cue.form.endswith("ing"):
-            # "Trump tried to defend his remarks": the subject of "tried" is the source; but
+            # "Okafor tried to defend the levy": the subject of "tried" is the source; but
             # "a metaphor to describe": an infinitive, nothing reported yet
             control = first - 2
             if control > 0 and self.tokens[control].lower == "on":
@@ -355,7 +355,7 @@ class _SentenceReader:
                 return self._reduced_relative(first, last, cue)
             return noun_phrase
         if first == 0 and self.tokens[0].text[0].isupper() and cue.lemma == "say":
-            return self._fronted(first, last, cue)  # "Said Dorothy Poynter, who grew up ..., “...”"
+            return self._fronted(first, last, cue)  # "Said Lena Reyes, who runs the diner, “...”"
         subject_end = self._skip_auxiliaries_left(first)
         auxiliaries = {t.lower for t in self.tokens[subject_end:first]}
         passive = not cue.form.split()[0].endswith("ing") and bool(auxiliaries & _PASSIVE)
@@ -653,7 +653,7 @@ class _SentenceReader:
         )
 
     def _asked(self, first: int, last: int, cue: Cue) -> Statement | None:
-        """ "When asked by a reporter whether ..., Ruiz said", "Asked in Dayton recently about
+        """ "Asked by the Courier whether ..., Ruiz said", "Asked in Dayton recently about
         ...", "was asked, “...?”": the question is a statement of whoever asked (named after
         "by", else no one); it runs to the comma, or to the sentence's end after the main clause
         ("..., he said when asked about it.")."""
@@ -806,7 +806,7 @@ class _SentenceReader:
             )
         ):
             # "The spokesman declined ... but said ...", "He called it lawful, and then said
-            # ...", "Dana Ruiz, a former chairman, became a delegate and said ..."
+            # ...", "Dana Ruiz, a retired pilot, joined the board and said ..."
             speaker = self._sentence_subject(first)
         if speaker is None and cue.verb_class == "neutral":
             # '“...,” said Ortiz, who said ...': a further report by the speaker before
@@ -869,7 +869,7 @@ class _SentenceReader:
                 # "As Crane said, the two ... have become": the content follows the comma.
                 content = self._forward_content(last + 1 + len(tail), cue, relative=False)
             return self._make(cue, first, last, speaker, content, description, refers_to)
-        # "criticized Clinton during a rally", "did not respond to interview requests": an
+        # "criticized Clinton during a rally", "did not answer calls from the Courier": an
         # attitude toward a thing, which PolNeAR annotates with the object as content
         thing = (
             None
@@ -954,7 +954,7 @@ class _SentenceReader:
                 cue, first, last, speaker, self._forward_content(complement, cue, relative=False)
             )
         if interrupted:
-            # "Still, he said, officials have to decide": the tag interrupts the content
+            # "Even so, she said, the board must vote": the tag interrupts the content
             rest = self._forward_content(after + 1, cue, relative=False)
             content = [c for c in content if self._more_than_adverbial(c)] + rest
         return self._make(cue, first, last, speaker, content, description, refers_to)
@@ -1027,7 +1027,7 @@ class _SentenceReader:
 
     def _clause_ends_at(self, comma: int) -> bool:
         """Whether the words before a comma are a clause with its own verb ("He urged X,"), not
-        a subject's aside ("Obama, who has denounced the attack,") or apposition."""
+        a subject's aside ("Lee, who has condemned the fire,") or apposition."""
         start = comma
         while start > 0 and not _is_boundary_punct(self.tokens[start - 1]):
             start -= 1
@@ -1113,7 +1113,7 @@ class _SentenceReader:
 
     def _complement_after_aside(self, after: int, cue: Cue) -> int | None:
         """The "that" or infinitive opening the cue's complement after asides set off by commas:
-        "said on CNN, where he is a paid contributor, that the campaign ...", "said, among other
+        "said on the radio, where she hosts a show, that the levy ...", "said, among other
         things, that ...", "refused, again, to answer"."""
         index = after
         for _ in range(3):
@@ -1390,7 +1390,7 @@ class _SentenceReader:
         return self._make(cue, opening, last + 1, owner, [thing])
 
     def _verb_subject_for(self, owner: Span | None, opening: int) -> Span | None:
-        """ "She escalated her attacks on X", "Cruz has signaled his desire to ...": a pronoun
+        """ "She escalated her attacks on X", "Okafor has made known her wish to ...": a pronoun
         owner right after a finite verb is its subject's; PolNeAR gives the subject as source."""
         if owner is None or owner.text(self.text).lower() not in _POSSESSIVE_PRONOUNS:
             return owner
@@ -1824,14 +1824,14 @@ class _SentenceReader:
         first = segments[0]
         for token in first[1:]:
             if token.lower in _RELATIVES or token.lower == "that":
-                return False  # "some voters who have listened to him, ..., said"
+                return False  # "farmers who heard her speak, ..., said"
             if token.text[0].islower() and (self._finite_verb(token) or _negation(token)):
                 return True  # lowercase: "Yin Myint May, 60, said" has no verb
         return False
 
     def _embedded_subject(self, segment: list[Token]) -> list[Token]:
-        """The subject of a clause embedded right before the verb: "questions she preferred not
-        to answer" -> "she", "someone whom Mr. Trump views as a peer" -> "Mr. Trump"; else the
+        """The subject of a clause embedded right before the verb: "the queries she chose
+        to skip" -> "she", "a rival whom Ms. Lee regards as an equal" -> "Ms. Lee"; else the
         words past an object. Not after "what" ("what he calls the cartel"): PolNeAR gives such
         a clause the main verb's source."""
         pronoun = segment[-1]
@@ -1846,7 +1846,7 @@ class _SentenceReader:
             None,
         )
         if relative is not None and not any(self._verbish(t) for t in segment[relative + 1 :]):
-            return segment[relative + 1 :]  # "someone whom Mr. Trump views as a peer"
+            return segment[relative + 1 :]  # "a rival whom Ms. Lee regards as an equal"
         return self._after_object(segment)
 
     def _relative_after_speaker(self, region: list[Token]) -> tuple[Span | None, Span | None]:

@@ -35,7 +35,7 @@ _QUANTIFIER_PRONOUNS = {
 _APPROXIMATORS = {"about", "around", "over", "nearly", "almost", "roughly"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _VERB_TAGS = _FINITE_TAGS | {"VBN"}
-# Pronouns that can only be a subject: "questions she preferred not to answer".
+# Pronouns that can only be a subject: "the queries she chose to skip".
 _PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
 _SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"}
 # The verb group of a cue, kept in the cue span: "has also said", "would have said".

@@ -220,10 +220,12 @@ def profile_pipeline(corpus: Path, *, articles: int = 300) -> dict[str, Any]:
 
 
 def _module_of(path: str) -> str:
-    """research.<stage>, or the third-party package, or python."""
+    """research.<stage> (research.attribution.<part> inside the package), or the third-party
+    package, or python."""
     parts = Path(path).parts
     if "research" in parts and "src" in parts:
-        return "research." + Path(path).stem
+        inside = parts[parts.index("research") :]
+        return ".".join((*inside[:-1], Path(path).stem))
     if "site-packages" in parts:
         return parts[parts.index("site-packages") + 1].split(".")[0]
     return "python (builtins and stdlib)"

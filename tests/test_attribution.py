@@ -1031,6 +1031,14 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "On “Morning Roundup,” Ruiz said the levy was “dead on arrival.”",
             [("Ruiz", "said", "the levy was “dead on arrival.”", "mixed")],
         ),
+        (  # "in a statement" is the tag's setting: the quotation after it goes on
+            "“The vote was fair,” Ruiz said in a statement. “We will not appeal.”",
+            [("Ruiz", "said", "“The vote was fair,” … “We will not appeal.”", "direct")],
+        ),
+        (  # "first" between the auxiliary and the cue: still a passive with its agent
+            "The merger talks were first reported by the Courier.",
+            [("the Courier", "were first reported", "The merger talks", "indirect")],
+        ),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

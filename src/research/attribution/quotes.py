@@ -12,6 +12,7 @@ from research.attribution.words import (
     _FINITE,
     _FINITE_TAGS,
     _MISTYPED_CLOSE,
+    _NOUN_DETERMINERS,
     _VERB_TAGS,
     _trim_content,
 )
@@ -305,11 +306,17 @@ def _join_quotes(
 
 def _only_glue(text: str, start: int, end: int, cues: CueLexicon, tags: Mapping[str, str]) -> bool:
     """Whether the text between two quotation pieces is only punctuation or the tag's own words
-    ("in an interview", "a senator from Ohio"): no other verb, no other cue."""
+    ("in an interview", "a senator from Ohio"): no other verb, no other cue. A cue noun after a
+    determiner is the tag's own setting ("said in a statement"), not another cue."""
     words = re.findall(r"[\w'’]+", text[start:end].lower())
     if len(words) > 25:
         return False
-    return not any(w in cues.cues or tags.get(w) in _FINITE_TAGS or w in _FINITE for w in words)
+    return not any(
+        (w in cues.cues and previous not in _NOUN_DETERMINERS)
+        or tags.get(w) in _FINITE_TAGS
+        or w in _FINITE
+        for previous, w in zip(["", *words], words, strict=False)
+    )
 
 
 # --- quotations -----------------------------------------------------------------------------------

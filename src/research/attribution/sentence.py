@@ -58,6 +58,7 @@ from research.attribution.words import (
     _STANCE_NOUNS,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
+    _TIME_ADJECTIVES,
     _TIME_WORDS,
     _VERB_GROUP,
     _VERB_TAGS,
@@ -370,7 +371,10 @@ class _SentenceReader:
     def _word_before_adverbs(self, first: int) -> Token | None:
         """The word before the cue at `first`, past adverbs: "were" in "were quickly derided"."""
         index = first - 1
-        while index >= 0 and self.tags.get(self.tokens[index].lower) in {"RB", "RBR", "RBS"}:
+        while index >= 0 and (
+            self.tags.get(self.tokens[index].lower) in {"RB", "RBR", "RBS"}
+            or self.tokens[index].lower in _TIME_ADJECTIVES
+        ):
             index -= 1
         return self.tokens[index] if index >= 0 else None
 

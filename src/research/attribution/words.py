@@ -17,8 +17,10 @@ _AUXILIARIES = {
     "publicly", "privately", "already", "further", "often", "could", "may", "might",
     "reportedly", "separately", "last", "yesterday", "today", "subsequently", "initially",
     "now", "still", "widely", "generally", "commonly", "long", "being", "been", "be", "can",
-    "should", "must",
+    "should", "must", "first",
 }  # fmt: skip
+# Adverbs of time that the tag lexicon reads as adjectives: "was first reported by".
+_TIME_ADJECTIVES = {"first", "last", "long", "further"}
 # Finite verbs that mark a clause after a cue without "that": "said no deal was near".
 _FINITE = {
     "is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "can", "should",
@@ -42,6 +44,7 @@ _SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "there", "this
 _VERB_GROUP = {
     "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
     "did", "does", "do", "also", "is", "are", "was", "were", "be", "been", "being", "once",
+    "first",
 }  # fmt: skip
 # Words that attach a participle cue to the clause's subject: "by saying", "while praising".
 _PARTICIPLE_LINKS = {"by", "while", "after", "before", "when", "without", "in", "and", "also"}
@@ -125,6 +128,8 @@ _SAYING_NOUNS = {"statement", "comment", "remark"}
 # Words after a noun that a verb never takes next: "support among voters", "the report is".
 _NOUN_FOLLOWERS = {"from", "among", "is", "was", "has", "remains"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
+# Words before a cue word that make it a noun: "in a statement", "in her remarks".
+_NOUN_DETERMINERS = _OBJECT_DETERMINERS | _POSSESSIVE_PRONOUNS
 # Noun cues that name a stance someone took even with no owner before them ("drew criticism from
 # unions", "won the endorsement of the union", "criticism of the plan"); other noun cues read
 # bare are mostly something else ("attacks" in Paris) or report nothing ("his comments").

@@ -1031,6 +1031,30 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "On “Morning Roundup,” Ruiz said the levy was “dead on arrival.”",
             [("Ruiz", "said", "the levy was “dead on arrival.”", "mixed")],
         ),
+        (  # the state after a fronted place is no subject with an apposition after it
+            "At a rally in Dayton, Ohio, the senator repeated his promise to cut the levy.",
+            [("the senator", "repeated", "his promise to cut the levy", "indirect")],
+        ),
+        (  # a fronted time phrase is no speaker
+            "Early Tuesday, the county disclosed that it had lost the ballots.",
+            [("the county", "disclosed", "that it had lost the ballots", "indirect")],
+        ),
+        (  # a participle's subject comes after a fronted time phrase
+            "Hours later, Ruiz returned the favor, telling reporters that the mayor was a friend.",
+            [("Ruiz", "telling", "that the mayor was a friend", "indirect")],
+        ),
+        (  # an approximate number opens the subject
+            "About 200 farmers gathered outside the hall, holding signs and chanting “Save it.”",
+            [("About 200 farmers", "chanting", "“Save it.”", "direct")],
+        ),
+        (  # a pronoun with its clitic
+            "Since the vote in May, she's moved to the left, criticizing the levy.",
+            [("she", "criticizing", "the levy", "indirect")],
+        ),
+        (  # a participle after a determiner modifies the subject, it is not its verb
+            "The retired judge spoke at length, remarking that the court was overworked.",
+            [("The retired judge", "remarking", "that the court was overworked", "indirect")],
+        ),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

@@ -103,6 +103,8 @@ _OBJECT_PARTICLES = {"up", "down", "on", "off", "out", "back", "also"}
 # Words that float after a subject: "Obama himself said", "Reid and Schumer both said".
 _FLOATING = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "both", "all"}
 # Lengths of time that close a time phrase: "A few minutes later", "two days".
+# Words that join time words in a fronted time phrase: "Early Tuesday", "The day before".
+_TIME_MODIFIERS = {"early", "late", "the", "day", "same", "before", "after"}
 _TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "moments"}
 _NOUN_CUE_LINKS = {"from", "by", "of"}
 # Participles that say what the noun phrase before them holds or says: "voters backing Trump",
@@ -266,6 +268,22 @@ def _is_boundary_punct(token: Token) -> bool:
     return token.text in {",", "–", "—", "--", "(", ")", ";", ":"} or (token.text == "-")
 
 
+# US states, D.C. and their AP abbreviations, which follow a city: "in Onawa, Iowa,"
+_US_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+    "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+    "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+    "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania",
+    "tennessee", "texas", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia", "ala", "ariz", "ark",
+    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass",
+    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d",
+    "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex", "vt", "va", "wash", "w.va", "wis",
+    "wyo", "d.c",
+}  # fmt: skip
+
+
 # --- helpers over token lists ----------------------------------------------------------------------
 
 
@@ -413,6 +431,23 @@ def _introductory(segment: list[Token]) -> bool:
         or word.lower.endswith("ing")
         or (word.lower in _LEADING_ADVERBS and len(segment) == 1)
         or all(t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS for t in segment)
+        or (
+            any(t.lower in _TIME_WORDS | {"day"} for t in segment)
+            and all(t.lower in _TIME_WORDS | _PREPOSITIONS | _TIME_MODIFIERS for t in segment)
+        )
+    )
+
+
+def _place_after_scene(scene: list[Token], segment: list[Token]) -> bool:
+    """ "At a rally in Onawa, Iowa, the candidate said": the state after a fronted place
+    continues that phrase; it is no subject with an apposition after it."""
+    state = " ".join(t.lower for t in segment if t.text != ".").rstrip(".")
+    return (
+        bool(scene)
+        and _introductory(scene)
+        and scene[-1].text[0].isupper()
+        and scene[-1].lower not in _TIME_WORDS  # "Friday, Texas, leading a coalition, asked"
+        and state in _US_STATES
     )
 
 

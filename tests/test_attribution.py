@@ -1039,6 +1039,26 @@ def statements_in(text: str, lexicons: Lexicons) -> list[Row]:
             "The merger talks were first reported by the Courier.",
             [("the Courier", "were first reported", "The merger talks", "indirect")],
         ),
+        (  # a fronted time phrase is no speaker
+            "Early Tuesday, the county disclosed that it had lost the ballots.",
+            [("the county", "disclosed", "that it had lost the ballots", "indirect")],
+        ),
+        (  # a participle's subject comes after a fronted time phrase
+            "Hours later, Ruiz returned the favor, telling reporters that the mayor was a friend.",
+            [("Ruiz", "telling", "that the mayor was a friend", "indirect")],
+        ),
+        (  # an approximate number opens the subject
+            "About 200 farmers gathered outside the hall, holding signs and chanting “Save it.”",
+            [("About 200 farmers", "chanting", "“Save it.”", "direct")],
+        ),
+        (  # a pronoun with its clitic
+            "Since the vote in May, she's moved to the left, criticizing the levy.",
+            [("she", "criticizing", "the levy", "indirect")],
+        ),
+        (  # a participle after a determiner modifies the subject, it is not its verb
+            "The retired judge spoke at length, remarking that the court was overworked.",
+            [("The retired judge", "remarking", "that the court was overworked", "indirect")],
+        ),
     ],
 )
 def test_statement_shapes(text_in: str, expected: list[Row], lexicons: Lexicons) -> None:

@@ -2272,15 +2272,33 @@ class _SentenceReader:
         a fronted subordinate clause: "Once he was in office, Obama made peace a priority"."""
         opening = self._main_clause_start(before)
         tokens = self.tokens[opening:before]
-        verb = next((end for end, t in enumerate(tokens) if self._verbish(t)), None)
+        verb = next(
+            (
+                end
+                for end, t in enumerate(tokens)
+                if self._verbish(t)
+                # "The retired surgeon addressed": a participle after a determiner modifies
+                and not (
+                    end > 0 and tokens[end - 1].lower in _NOUN_MARKERS and t.lower not in _FINITE
+                )
+            ),
+            None,
+        )
         if verb is None and not (tokens and tokens[-1].text == ","):
             return None  # with no verb yet, only "Mr. Biden, recalling ...," has its subject
+        if verb is not None and _pronoun_clitic(tokens[verb]):
+            # "she's moved to the left, criticizing ...": the pronoun before its clitic
+            token = tokens[verb]
+            return self._without_clitic(Span(token.start, token.end))
         segments = [
             s
             for s in map(_past_time_phrase, _segments(tokens[:verb]))
-            if s and not _introductory(s) and not _dateline(s)
+            if s
+            and (not _introductory(s) or _approximate_number(s))  # "About 200 protesters"
+            and not _dateline(s)
         ]
-        return self._np(segments[0]) if segments else None
+        # the first noun phrase: "Hours later, Baker returned ..." passes over the time phrase
+        return next((np for s in segments if (np := self._np(s)) is not None), None)
 
     def _dateline_end(self) -> int:
         """The index after "PARIS, Aug 31 (Reuters) -" or "WASHINGTON —", else 0."""

@@ -105,6 +105,8 @@ _TIME_WORDS = {
 _OBJECT_PARTICLES = {"up", "down", "on", "off", "out", "back", "also"}
 # Words that float after a subject: "Obama himself said", "Reid and Schumer both said".
 _FLOATING = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "both", "all"}
+# Words that join time words in a fronted time phrase: "Early Tuesday", "The day before".
+_TIME_MODIFIERS = {"early", "late", "the", "day", "same", "before", "after"}
 # Lengths of time that close a time phrase: "A few minutes later", "two days".
 _TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "moments"}
 _NOUN_CUE_LINKS = {"from", "by", "of"}
@@ -418,6 +420,10 @@ def _introductory(segment: list[Token]) -> bool:
         or word.lower.endswith("ing")
         or (word.lower in _LEADING_ADVERBS and len(segment) == 1)
         or all(t.lower in _TIME_WORDS or t.lower in _PREPOSITIONS for t in segment)
+        or (
+            any(t.lower in _TIME_WORDS | {"day"} for t in segment)
+            and all(t.lower in _TIME_WORDS | _PREPOSITIONS | _TIME_MODIFIERS for t in segment)
+        )
     )
 
 

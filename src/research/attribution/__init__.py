@@ -43,7 +43,7 @@ from research.attribution.quotes import (
     find_quotes,
 )
 from research.attribution.sentence import _SentenceReader
-from research.attribution.statement import Statement, _overlaps, statement_kind
+from research.attribution.statement import Statement, _claimed, statement_kind
 from research.attribution.words import CLOSING_QUOTES, OPENING_QUOTES, Token, tokenize
 from research.lexicons import CueLexicon, load_word_tags
 from research.schema import Span
@@ -104,9 +104,7 @@ def find_statements(
         running.carry(text, paragraph, quotes, found)
         statements.extend(found)
         whole = [q for q in quotes if q.start == paragraph.start]
-        unclaimed = next(
-            (q for q in whole if not any(_overlaps(q, c) for s in found for c in s.content)), None
-        )
+        unclaimed = next((q for q in whole if not _claimed(q, found)), None)
         last = sentences[-1] if sentences else None
         ends_in_colon = last is not None and last.text(text).rstrip().endswith(":")
         announcing = (index, last) if last is not None and ends_in_colon else None

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from research.attribution.sentence import _SentenceReader
-from research.attribution.statement import Statement, _overlaps, statement_kind
+from research.attribution.statement import Statement, _claimed, _overlaps, statement_kind
 from research.attribution.words import (
     _FINITE,
     _FINITE_TAGS,
@@ -164,7 +164,7 @@ def _quote_labels(
     authors agree - Jane Roe: “Turnout will be low.”" """
     labelled = []
     for quote in quotes:
-        if any(_overlaps(quote, c) for s in found for c in s.content):
+        if _claimed(quote, found):
             continue
         match = _QUOTE_LABEL.search(text, max(paragraph.start, quote.start - 80), quote.start)
         if match is None or match.group(1).lower().split()[-1] in _HEADLINE_KICKERS:
@@ -205,9 +205,7 @@ def _quote_tags(
     '“We will appeal,” the lawyer vows.'"""
     tagged = []
     for quote in quotes:
-        if text[quote.end - 2 : quote.end - 1] != "," or any(
-            _overlaps(quote, c) for s in found for c in s.content
-        ):
+        if text[quote.end - 2 : quote.end - 1] != "," or _claimed(quote, found):
             continue
         match = _QUOTE_TAG.match(text, quote.end)
         # the lexicon knows "answers" and "states" as plural nouns; here they can only be verbs
@@ -249,7 +247,7 @@ def _quote_leads(
     outside the cue lexicon: 'The governor leaned in and boomed: “We will win.”'"""
     led = []
     for quote in quotes:
-        if any(_overlaps(quote, c) for s in found for c in s.content):
+        if _claimed(quote, found):
             continue
         match = _QUOTE_LEAD.search(text, max(0, quote.start - 100), quote.start)
         if match is None or tags.get(match.group(2).split()[0], "NN") not in _FINITE_TAGS:
@@ -280,7 +278,7 @@ def _join_quotes(
 ) -> None:
     """Give a quoted statement the quotations its tag interrupts: “A,” she said, “B.” is one
     statement with two content fragments, as in PARC and PolNeAR, not one quote and an orphan."""
-    claimed = {q for q in quotes for s in statements for c in s.content if _overlaps(q, c)}
+    claimed = {q for q in quotes if _claimed(q, statements)}
     for statement in statements:
         if statement.cue is None or statement.nested or statement.kind == "indirect":
             continue

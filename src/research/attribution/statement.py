@@ -33,6 +33,11 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _claimed(quote: Span, statements: Sequence[Statement]) -> bool:
+    """Whether a quotation is already part of some statement's content."""
+    return any(_overlaps(quote, c) for s in statements for c in s.content)
+
+
 def statement_kind(text: str, content: Sequence[Span], quotes: Sequence[Span]) -> str:
     """direct: every content fragment is one quotation; mixed: quoted words inside reported speech;
     indirect: no quotation."""

@@ -48,14 +48,16 @@ import pandas as pd
 import yaml
 
 from research import io, reports
+from research.errors import ResearchError
+from research.parameters import ParameterError, PlainLoader, check_plain, yaml_problem
 from research.progress import progress_bar
 
 
-class SpecError(reports.ReportError):
+class SpecError(ResearchError, ValueError):
     """A batch spec that cannot be used; the message names the file and the problem."""
 
     def __init__(self, path: str | os.PathLike[str], problem: str):
-        super().__init__(f"{path}: {problem}")
+        super().__init__(problem, path=path)
 
 
 @dataclass(frozen=True)
@@ -171,13 +173,24 @@ def _read(path: Path) -> dict[str, Any]:
     if suffix not in (".toml", ".yaml", ".yml"):
         raise SpecError(path, "a batch spec is a .toml, .yaml or .yml file")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = io.read_settings_file(path, "spec").decode("utf-8")
     except FileNotFoundError:
         raise SpecError(path, "no such file") from None
+    except OSError as error:
+        raise SpecError(path, f"cannot be read ({io.os_reason(error)})") from None
+    except UnicodeDecodeError:
+        raise SpecError(path, "is not UTF-8") from None
+    except ValueError as error:
+        raise SpecError(path, str(error)) from None
     try:
-        data = tomllib.loads(text) if suffix == ".toml" else yaml.safe_load(text)
+        data = tomllib.loads(text) if suffix == ".toml" else yaml.load(text, Loader=PlainLoader)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
-        raise SpecError(path, f"cannot be read ({error})") from None
+        problem = yaml_problem(error) if isinstance(error, yaml.YAMLError) else str(error)
+        raise SpecError(path, f"cannot be read ({' '.join(problem.split())})") from None
+    try:  # plain data only (no TOML dates, no YAML anchors expanding without end)
+        check_plain(data, where=str(path))
+    except ParameterError as error:
+        raise SpecError(path, error.problem.removeprefix(f"{path}: ")) from None
     return _table(path, "top level", data)
 
 

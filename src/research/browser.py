@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from research.errors import ResearchError
+
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = (
     "--headless",
@@ -35,7 +37,7 @@ FLAGS = (
 WINDOW = (1280, 2000)
 
 
-class BrowserError(RuntimeError):
+class BrowserError(ResearchError, RuntimeError):
     """Chromium is missing, or did not load the page."""
 
 

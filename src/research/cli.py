@@ -17,7 +17,8 @@ from typing import IO, Any
 import click
 
 from research import batch, engines, io, pipeline, reports, sentiment
-from research.lexicons import LexiconError
+from research.errors import ResearchError
+from research.parameters import load_yaml
 from research.progress import progress_bar
 
 
@@ -31,17 +32,9 @@ class _Failure(click.ClickException):
         click.echo(f"error: {self.format_message()}", file=file, err=file is None)
 
 
-# Bad input, a bad lexicon or report parameter, an output that cannot be written: the user's to fix.
-_EXPECTED = (io.InputError, io.OutputError, LexiconError, reports.ReportError, OSError)
-
-
-def _guard(function: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return function(*args, **kwargs)
-    except _EXPECTED as error:
-        if _debug():
-            raise
-        raise _Failure(_describe(error)) from None
+# Every error the package raises on purpose (research.errors), and a file the OS would not read or
+# write: the user's to fix. Caught once, in `_Main.invoke`; anything else is a bug.
+_EXPECTED = (ResearchError, OSError)
 
 
 def _describe(error: Exception) -> str:
@@ -64,7 +57,8 @@ class _Main(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         debug = bool(ctx.params.get("debug"))
         with warnings.catch_warnings():
-            warnings.simplefilter("always", io.DecodingWarning)  # each file's once: it is read once
+            for category in _INPUT_WARNINGS:  # each file's once: it is read once
+                warnings.simplefilter("always", category)
             warnings.showwarning = _warning_printer(warnings.showwarning)
             try:
                 return super().invoke(ctx)
@@ -84,11 +78,16 @@ class _Main(click.Group):
                 ) from None
 
 
+# Warnings about the input, each one line `warning: ...`: a file decoded as cp1252, a file skipped,
+# a lexicon term written twice.
+_INPUT_WARNINGS = (io.DecodingWarning, io.SkippedFileWarning)
+
+
 def _warning_printer(original: Callable[..., None]) -> Callable[..., None]:
     shown: set[str] = set()
 
     def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
-        if not issubclass(category, io.DecodingWarning):
+        if not issubclass(category, _INPUT_WARNINGS):
             original(message, category, *args, **kwargs)
         elif str(message) not in shown:
             shown.add(str(message))
@@ -184,14 +183,13 @@ def statements(
     format_ = format_ or io.format_for(output)
     if output is None and format_ == "parquet" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give -o FILE, or redirect stdout to a file")
-    _guard(pipeline.load_lexicons, parties_path=lexicon)  # a bad lexicon fails before the corpus
-    corpus = _guard(engines.plan, paths or reports.DEFAULT_CORPUS, batch_size=batch_size)
+    pipeline.load_lexicons(parties_path=lexicon)  # a bad lexicon fails before the corpus
+    corpus = engines.plan(paths or reports.DEFAULT_CORPUS, batch_size=batch_size)
     if output is not None:
         _refuse_input_as_output(output, corpus)
     target = output if output is not None else sys.stdout
     if output is None and format_ == "parquet":
         target = sys.stdout.buffer
-    # Not through _guard: the group turns its errors into one line, and a closed pipe into quiet.
     found = _write_statements(
         corpus,
         target,
@@ -292,19 +290,14 @@ def report(
 
     The HTML is self-contained (it loads nothing from the network) and safe to share: corpus text
     is escaped and a Content-Security-Policy lets no script run."""
-    import yaml
-
     path = _notebook_path(notebook)
     values = {}
     for key, value in parameters:
-        try:
-            values[key] = yaml.safe_load(value)
-        except yaml.YAMLError as error:
-            problem = " ".join(str(getattr(error, "problem", None) or error).split())
-            raise click.BadParameter(f"{key} {value!r}: not a YAML value ({problem})") from None
-    html = _guard(
-        reports.render_report,
-        corpus=corpus or reports.DEFAULT_CORPUS,
+        if key in values:
+            raise click.BadParameter(f"{key} given twice", param_hint="-p")
+        values[key] = load_yaml(value, where=f"-p {key}")
+    html = reports.render_report(
+        corpus=corpus or None,
         lexicon=lexicon,
         name=name or ("default" if path == reports.DEFAULT_NOTEBOOK else path.stem),
         out=out,
@@ -349,7 +342,7 @@ def batch_command(spec: Path, out: Path | None, jobs: int | None, quiet: bool) -
     A failing report does not stop the others; the failures are listed at the end, each with
     where its executed notebook is, and the exit code is 1.
     """
-    outcomes = _guard(batch.run_spec, spec, out=out, jobs=jobs, quiet=quiet)
+    outcomes = batch.run_spec(spec, out=out, jobs=jobs, quiet=quiet)
     for outcome in outcomes:
         if outcome.ok:
             click.echo(f"report written: {outcome.html}")
@@ -396,18 +389,12 @@ def evaluate_command(
     """Score statements against hand-coded gold: precision, recall and F1 per role."""
     from research import evaluate as scoring
 
-    def run() -> scoring.Evaluation:
-        try:
-            return scoring.evaluate_statements(
-                scoring.read_brat_corpus(gold),
-                scoring.read_predictions(pred),
-                discontinuous="hull" if hull else "fragments",
-                outer_only=outer_only,
-            )
-        except scoring.EvaluationInputError as error:
-            raise io.InputError(getattr(error, "path", gold), str(error)) from None
-
-    result = _guard(run)
+    result = scoring.evaluate_statements(
+        scoring.read_brat_corpus(gold),
+        scoring.read_predictions(pred),
+        discontinuous="hull" if hull else "fragments",
+        outer_only=outer_only,
+    )
     click.echo(scoring.format_report(result))
     if errors is not None:
         with io.atomic_write(errors) as stream:

@@ -77,6 +77,8 @@ from typing import Any, Literal, TypeAlias
 
 import pandas as pd
 
+from research.errors import ResearchError
+
 Role = Literal["source", "cue", "content"]
 ROLES: tuple[Role, ...] = ("source", "cue", "content")
 Fragment: TypeAlias = tuple[int, int]
@@ -101,15 +103,13 @@ _OPENING_QUOTES = '"“'
 _CLOSING_QUOTES = '"”'
 
 
-class EvaluationInputError(ValueError):
+class EvaluationInputError(ResearchError, ValueError):
     """An input that cannot be evaluated; the message names the file (and line) and the problem."""
 
+    path: str
+
     def __init__(self, path: str | os.PathLike[str], problem: str, *, line: int | None = None):
-        self.path = str(path)
-        self.problem = problem
-        self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {problem}")
+        super().__init__(problem, path=path, line=line)
 
 
 class AnnotationError(EvaluationInputError):

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -38,22 +39,17 @@ from typing import IO, Any, Protocol
 
 import pandas as pd
 
+from research.errors import ResearchError
 from research.schema import ARTICLES, STATEMENTS, empty_frame, make_frame
 
 
-class InputError(ValueError):
+class InputError(ResearchError, ValueError):
     """A corpus file that cannot be read as articles; the message names the file and the problem."""
 
-    def __init__(self, path: str | os.PathLike[str], problem: str, *, line: int | None = None):
-        self.path = str(path)
-        self.problem = problem
-        self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {problem}")
+    path: str
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Raised on a Dask worker or in a pool process, it must unpickle with the same fields.
-        return (functools.partial(type(self), line=self.line), (self.path, self.problem))
+    def __init__(self, path: str | os.PathLike[str], problem: str, *, line: int | None = None):
+        super().__init__(problem, path=path, line=line)
 
 
 Reader = Callable[[Path], list[dict[str, Any]]]
@@ -104,11 +100,18 @@ def _suffix(path: Path) -> str:
     return "".join(path.suffixes[-1:]).lower()
 
 
+class SkippedFileWarning(UserWarning):
+    """A file in a corpus folder that is not read: a link pointing outside the folder, or a name
+    that is not UTF-8. The warning names it; the rest of the folder is read."""
+
+
 def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    if isinstance(paths, str | bytes | os.PathLike):  # one path would be read letter by letter
+        raise TypeError(f"give a list of paths, not one path: [{os.fsdecode(paths)!r}]")
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in READERS)
+            found = sorted(p for p in path.rglob("*") if _is_article_file(p, path))
             if not found:
                 known = ", ".join(sorted(READERS))
                 raise InputError(path, f"folder holds no articles (no files ending in {known})")
@@ -118,14 +121,63 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
                 known = ", ".join(sorted(READERS))
                 raise InputError(path, f"unknown file type {path.suffix!r} (known: {known})")
             yield _readable(path)
+        elif path.exists():
+            raise InputError(path, "is not a regular file or a folder (a pipe or a device?)")
         else:
             raise InputError(path, "no such file or folder")
+
+
+def _is_article_file(path: Path, folder: Path) -> bool:
+    """A regular file a reader knows, inside `folder`. A link to a file outside the folder (a
+    corpus folder holds its articles, it does not point at others) and a file whose name is not
+    UTF-8 (it could not be written into any output) are skipped with a SkippedFileWarning."""
+    if _suffix(path) not in READERS or not path.is_file():
+        return False
+    problem = None
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:  # Python holds the name's undecodable bytes as lone surrogates
+        problem = "its name is not UTF-8: skipped (rename it, e.g. with convmv, to read it)"
+    else:
+        target = path.resolve()
+        if not target.is_relative_to(folder.resolve()):
+            problem = (
+                f"a link to {_printable(target)}, outside the corpus folder: skipped "
+                "(give the file itself to read it)"
+            )
+    if problem is not None:
+        warnings.warn(f"{_printable(path)}: {problem}", SkippedFileWarning, stacklevel=4)
+        return False
+    return True
+
+
+def _printable(path: Path) -> str:
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _readable(path: Path) -> Path:
     if not os.access(path, os.R_OK):
         raise InputError(path, "cannot be read (permission denied)")
     return path
+
+
+MAX_SETTINGS_BYTES = 16 << 20  # a lexicon or spec file larger than this is not one
+
+
+def read_settings_file(path: str | os.PathLike[str], what: str) -> bytes:
+    """The bytes of a small file of settings (a lexicon, a spec): a regular file, not a pipe or a
+    device (which would hang, or never end), of at most MAX_SETTINGS_BYTES. Raises OSError (for
+    the caller to name) or ValueError with the problem."""
+    path = Path(path)
+    status = path.stat()
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise ValueError(f"is not a regular file (a pipe or a device?), not a {what}")
+    if status.st_size > MAX_SETTINGS_BYTES:
+        raise ValueError(f"is {status.st_size >> 20} MB: too large for a {what}")
+    with path.open("rb") as stream:
+        return stream.read(MAX_SETTINGS_BYTES + 1)
 
 
 def file_sha256(path: Path) -> str:
@@ -631,16 +683,13 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
         raise
 
 
-class OutputError(Exception):
+class OutputError(ResearchError):
     """An output that cannot be written where asked; the message names the path and the problem."""
 
-    def __init__(self, path: str | os.PathLike[str], problem: str):
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+    path: str
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.path, self.problem))
+    def __init__(self, path: str | os.PathLike[str], problem: str):
+        super().__init__(problem, path=path)
 
 
 # Errors of writing that a file being written raises without naming it: they are the output's.

@@ -7,7 +7,6 @@ error naming the file and the key, not a silently empty match.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import tomllib
@@ -15,25 +14,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from pathlib import Path
 from typing import Any, TypeVar
+
+from research.errors import ResearchError
 
 _T = TypeVar("_T")
 
 
-class LexiconError(ValueError):
+class LexiconError(ResearchError, ValueError):
     """A lexicon file that cannot be used; the message names the file (and line) and the problem."""
 
-    def __init__(self, path: str, problem: str, *, line: int | None = None):
-        self.path = path
-        self.problem = problem
-        self.line = line
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {problem}")
+    path: str
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Raised in a worker process, it must unpickle with the same fields.
-        return (functools.partial(type(self), line=self.line), (self.path, self.problem))
+    def __init__(self, path: str, problem: str, *, line: int | None = None):
+        super().__init__(problem, path=path, line=line)
 
 
 # --- reading and checking TOML ----------------------------------------------------------------
@@ -41,14 +35,18 @@ class LexiconError(ValueError):
 
 def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A lexicon file as a dict; syntax errors name the file and the line."""
+    from research.io import read_settings_file
+
     try:
-        data = Path(path).read_bytes()
+        data = read_settings_file(path, "lexicon")
     except FileNotFoundError:
         raise LexiconError(str(path), "no such lexicon file") from None
     except IsADirectoryError:
         raise LexiconError(str(path), "is a folder, not a lexicon file") from None
     except OSError as error:
         raise LexiconError(str(path), f"cannot be read ({error.strerror})") from None
+    except ValueError as error:
+        raise LexiconError(str(path), str(error)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

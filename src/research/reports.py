@@ -41,8 +41,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from research.errors import ReportError as ReportError  # where it was defined before
 from research.io import atomic_write, current_umask, file_sha256, os_reason
 from research.kernel import KERNEL, warm_kernel
+from research.parameters import check_parameters, literal_path, split_inputs
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -58,13 +60,9 @@ RECORDED_PACKAGES = (
 )  # fmt: skip
 
 
-class ReportError(RuntimeError):
-    """A report that could not be rendered; the message says why and where the partial output is."""
-
-
 def render_report(
     *,
-    corpus: Sequence[str | os.PathLike[str]] = DEFAULT_CORPUS,
+    corpus: Sequence[str | os.PathLike[str]] | None = None,
     lexicon: str | os.PathLike[str] | None = None,
     name: str = "default",
     out: str | os.PathLike[str] = DEFAULT_OUT,
@@ -74,14 +72,17 @@ def render_report(
     progress: bool = False,
     code: bool = False,
 ) -> Path:
-    """Execute `notebook` on `corpus` and write the report folder; returns the HTML path.
+    """Execute `notebook` on `corpus` (default: the bundled one) and write the report folder;
+    returns the HTML path.
 
-    `progress` shows papermill's bar of cells executed on stderr; `code` keeps the code cells in
+    `corpus` and `lexicon` may come as parameters instead; every parameter is checked against the
+    notebook (research.parameters) before anything runs. `progress` shows papermill's bar of cells executed on stderr; `code` keeps the code cells in
     the HTML (by default it shows only what they output, for sharing)."""
     started = time.perf_counter()
     notebook = Path(notebook)
-    if not name or name in {".", ".."} or Path(name).name != name:
-        raise ReportError(f"report name {name!r}: give a folder name, without / or ..")
+    _check_name(name)
+    given, lexicon, parameters = split_inputs(parameters or {}, corpus, lexicon)
+    corpus = given if given is not None else DEFAULT_CORPUS
     # The kernel starts first, and gets ready while the inputs are checked (research.kernel).
     with warm_kernel(notebook, cwd=notebook.parent) as kernel:
         values = _checked_parameters(notebook, corpus, lexicon, parameters)
@@ -127,6 +128,18 @@ def render_report(
     return html
 
 
+def _check_name(name: str) -> None:
+    """A report's name is one folder name, taken literally (braces included)."""
+    if not name or name in {".", ".."} or Path(name).name != name or "\x00" in name:
+        raise ReportError(f"report name {name!r}: give a folder name, without / or ..")
+    try:
+        size = len(name.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise ReportError(f"report name {name!r}: not text (it holds a lone surrogate)") from None
+    if size > 200:
+        raise ReportError(f"report name {name[:40]!r}...: too long for a folder name")
+
+
 def _checked_parameters(
     notebook: Path,
     corpus: Sequence[str | os.PathLike[str]],
@@ -149,8 +162,8 @@ def _checked_parameters(
         "lexicon": str(Path(lexicon).resolve()) if lexicon else None,
     }
     # The notebook runs in notebooks/: a relative path given here means one from where we stand.
+    check_parameters(notebook, {**values, **(parameters or {})})
     values.update({key: _absolute_if_path(value) for key, value in (parameters or {}).items()})
-    _check_parameters(notebook, values)
     return values
 
 
@@ -171,8 +184,8 @@ def _execute(
 
     try:
         papermill.execute_notebook(
-            str(notebook),
-            str(partial),
+            literal_path(notebook),
+            literal_path(partial),
             parameters=dict(values),
             cwd=str(notebook.parent),
             kernel_name=KERNEL,
@@ -201,24 +214,6 @@ def _absolute_if_path(value: Any) -> Any:
     if isinstance(value, str) and value and Path(value).exists():
         return str(Path(value).resolve())
     return value
-
-
-def _check_parameters(notebook: Path, values: Mapping[str, Any]) -> None:
-    """Refuse a parameter the notebook does not declare: a typo would otherwise be silently ignored."""
-    import papermill
-
-    try:
-        declared = papermill.inspect_notebook(str(notebook))
-    except FileNotFoundError:
-        raise ReportError(f"{notebook}: no such notebook") from None
-    except Exception as error:  # nbformat raises several types for a file that is not a notebook
-        problem = " ".join(str(error).split())[:200]
-        raise ReportError(f"{notebook}: cannot be read as a notebook ({problem})") from None
-    unknown = sorted(set(values) - set(declared))
-    if unknown:
-        raise ReportError(
-            f"{notebook.name}: unknown parameter {unknown[0]!r} (known: {', '.join(sorted(declared))})"
-        )
 
 
 def _make_folder(folder: Path) -> list[Path]:

@@ -287,7 +287,7 @@ def test_usage_errors_exit_with_code_2(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     result = run("report", "--out", tmp_path, "-p", "min_n", "[1")
     assert result.exit_code == 2
-    assert "min_n '[1': not a YAML value" in result.stderr
+    assert "min_n '[1': not plain YAML data" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -81,6 +81,7 @@ class Split:
     lexicon: str | None = None
     parameters: Mapping[str, Any] = field(default_factory=dict)
     notebook: str | None = None
+    where: str = "split"  # the spec file and the split's number, for errors
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def load_spec(path: str | os.PathLike[str]) -> Spec:
                 corpus=_corpus(path, where, entry.get("corpus"), base),
                 by=by,
                 name=template,
+                where=f"{path}: {where}",
                 **_options(path, where, defaults, entry, base),
             )
         )
@@ -246,7 +248,10 @@ def _options(
 
 
 def _slug(value: str) -> str:
-    return re.sub(r"[^\w.-]+", "-", value).strip("-.") or "none"
+    """A folder name for a group's value: "unknown" for articles without one."""
+    if value == MISSING:
+        return "unknown"
+    return re.sub(r"[^\w.-]+", "-", value).strip("-.")[:100] or "none"
 
 
 # --- splitting a corpus into parts ------------------------------------------------------------
@@ -269,11 +274,19 @@ def split_runs(
         progress_bar(total=total, unit="article", description="splitting", quiet=quiet) as bar,
     ):
         parts: dict[str, Path] = {}
+        values: dict[str, str] = {}  # folder name -> the group's value, which it must be alone
         for partition in partitions:
             articles = io.read_partition(partition)
             ids.check(articles)
             for value, group in articles.groupby(_groups(articles, split.by), sort=False):
-                name = split.name.format(value=_slug(str(value)))
+                name = split.name.format(value=_slug(value))
+                if values.setdefault(name, value) != value:
+                    raise SpecError(
+                        split.where,
+                        f"{_group_label(split.by, values[name])} and "
+                        f"{_group_label(split.by, value)} would both be written to the folder "
+                        f"{name!r}; rename one in the corpus, or split by another column",
+                    )
                 part = parts.setdefault(name, Path(staging) / f"{len(parts)}.jsonl")
                 with part.open("a", encoding="utf-8", newline="") as stream:
                     for record in _corpus_records(group):
@@ -296,23 +309,31 @@ def split_runs(
     return runs
 
 
+MISSING = "\x00missing"  # the group of articles without a value (no text holds a NUL)
+
+
 def _groups(articles: pd.DataFrame, by: str) -> pd.Series:
     if by == MONTH:
         return articles["published"].map(_month)
-    return articles[by].fillna("unknown").astype(str)
+    return articles[by].map(lambda value: MISSING if _value(value) is None else str(value))
+
+
+def _group_label(by: str, value: str) -> str:
+    column = "published" if by == MONTH else by
+    return f"the articles without a {column}" if value == MISSING else f"{by} {value!r}"
 
 
 def _month(published: Any) -> str:
-    """YYYY-MM of a date as written (no time zone shift), or "unknown"."""
+    """YYYY-MM of a date as written (no time zone shift), or MISSING."""
     if not isinstance(published, str):
-        return "unknown"
+        return MISSING
     found = re.match(r"\s*(\d{4})-(\d{2})", published)
     if found:
         return f"{found[1]}-{found[2]}"
     try:
         return pd.Timestamp(published).strftime("%Y-%m")
     except (ValueError, TypeError):
-        return "unknown"
+        return MISSING
 
 
 def _corpus_records(articles: pd.DataFrame) -> list[dict[str, Any]]:

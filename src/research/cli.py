@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -18,7 +19,8 @@ import click
 
 from research import batch, engines, io, pipeline, reports, sentiment
 from research.errors import ResearchError
-from research.parameters import load_yaml
+from research.lexicons import LexiconWarning
+from research.parameters import ParameterError, load_yaml
 from research.progress import progress_bar
 
 
@@ -56,13 +58,17 @@ class _Main(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = bool(ctx.params.get("debug"))
-        with warnings.catch_warnings():
+        skipped: list[str] = []
+        with warnings.catch_warnings(), _terminate_as_interrupt():
             for category in _INPUT_WARNINGS:  # each file's once: it is read once
                 warnings.simplefilter("always", category)
-            warnings.showwarning = _warning_printer(warnings.showwarning)
+            warnings.showwarning = _warning_printer(warnings.showwarning, skipped)
             try:
-                return super().invoke(ctx)
+                result = super().invoke(ctx)
+                _sum_up(skipped)
+                return result
             except (click.ClickException, click.exceptions.Exit, click.Abort):
+                _sum_up(skipped)
                 raise
             except BrokenPipeError:  # `research statements | head`: the reader has what it wanted
                 _silence_stdout()
@@ -79,16 +85,51 @@ class _Main(click.Group):
 
 
 # Warnings about the input, each one line `warning: ...`: a file decoded as cp1252, a file skipped,
-# a lexicon term written twice.
-_INPUT_WARNINGS = (io.DecodingWarning, io.SkippedFileWarning)
+# a lexicon term written twice; an article skipped is listed at the end.
+_INPUT_WARNINGS = (
+    io.DecodingWarning,
+    io.SkippedFileWarning,
+    LexiconWarning,
+    pipeline.SkippedArticleWarning,
+)
 
 
-def _warning_printer(original: Callable[..., None]) -> Callable[..., None]:
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (`kill`, a scheduler's time limit) stops the command as Ctrl-C does, so that the
+    same clean-up runs: no temporary file, hidden notebook or kernel connection file is left."""
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _sum_up(skipped: Sequence[str]) -> None:
+    if skipped:
+        click.echo(
+            f"warning: {len(skipped)} article(s) skipped (--strict stops instead):", err=True
+        )
+        for message in skipped:
+            click.echo(f"  {message}", err=True)
+
+
+def _warning_printer(original: Callable[..., None], skipped: list[str]) -> Callable[..., None]:
     shown: set[str] = set()
 
     def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
         if not issubclass(category, _INPUT_WARNINGS):
             original(message, category, *args, **kwargs)
+        elif issubclass(category, pipeline.SkippedArticleWarning):
+            skipped.append(str(message))
         elif str(message) not in shown:
             shown.add(str(message))
             click.echo(f"warning: {message}", err=True)
@@ -158,6 +199,11 @@ def main(debug: bool) -> None:
     show_default=True,
     help="Articles a partition: read, analysed and written together.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first article that cannot be analysed [default: skip it, list it at the end].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def statements(
     paths: tuple[Path, ...],
@@ -169,6 +215,7 @@ def statements(
     workers: int | None,
     scheduler: str | None,
     batch_size: int,
+    strict: bool,
     quiet: bool,
 ) -> None:
     """Find every statement in PATHS (files or folders; default: the bundled corpus).
@@ -183,10 +230,11 @@ def statements(
     format_ = format_ or io.format_for(output)
     if output is None and format_ == "parquet" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give -o FILE, or redirect stdout to a file")
+    lexicon = lexicon.resolve() if lexicon is not None else None  # as the engine names it
     pipeline.load_lexicons(parties_path=lexicon)  # a bad lexicon fails before the corpus
     corpus = engines.plan(paths or reports.DEFAULT_CORPUS, batch_size=batch_size)
     if output is not None:
-        _refuse_input_as_output(output, corpus)
+        io.refuse_overwriting_inputs(output, [*_corpus_files(corpus), lexicon])
     target = output if output is not None else sys.stdout
     if output is None and format_ == "parquet":
         target = sys.stdout.buffer
@@ -200,6 +248,7 @@ def statements(
         sentiment_backend=sentiment_backend,
         workers=workers,
         scheduler=scheduler,
+        strict=strict,
     )
     if output is not None:
         click.echo(f"{found} statements from {corpus.articles} articles -> {output}", err=True)
@@ -228,20 +277,13 @@ def _write_statements(
     return found
 
 
-def _refuse_input_as_output(output: Path, corpus: engines.Corpus) -> None:
-    """Inputs are never modified: `-o` may not name one of the corpus files."""
-    if not output.is_file():
-        return
-    inputs = {
+def _corpus_files(corpus: engines.Corpus) -> set[str]:
+    return {
         piece.path
         for partition in corpus.partitions
         if isinstance(partition, tuple)  # pieces of files, not a frame's slice
         for piece in partition
     }
-    for given in inputs:
-        with contextlib.suppress(OSError):
-            if output.samefile(given):
-                raise _Failure(f"{output}: is an input file of this run; it would be overwritten")
 
 
 @main.command()
@@ -295,7 +337,10 @@ def report(
     for key, value in parameters:
         if key in values:
             raise click.BadParameter(f"{key} given twice", param_hint="-p")
-        values[key] = load_yaml(value, where=f"-p {key}")
+        try:  # a value that is not plain data is a usage error, as one that is not YAML
+            values[key] = load_yaml(value, where=f"{key} {value[:60]!r}")
+        except ParameterError as error:
+            raise click.BadParameter(str(error), param_hint="-p") from None
     html = reports.render_report(
         corpus=corpus or None,
         lexicon=lexicon,
@@ -389,6 +434,8 @@ def evaluate_command(
     """Score statements against hand-coded gold: precision, recall and F1 per role."""
     from research import evaluate as scoring
 
+    if errors is not None:
+        io.refuse_overwriting_inputs(errors, [gold, pred])
     result = scoring.evaluate_statements(
         scoring.read_brat_corpus(gold),
         scoring.read_predictions(pred),

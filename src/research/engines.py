@@ -101,6 +101,7 @@ def iter_statements(
     workers: int | None = None,
     scheduler: str | None = None,
     with_text: bool = True,
+    strict: bool = False,
 ) -> Iterator[Batch]:
     """The statements of `corpus`, partition by partition and in order, as they are found.
 
@@ -114,7 +115,10 @@ def iter_statements(
     lexicon_path = str(Path(lexicon).resolve()) if lexicon is not None else None
     _lexicons(lexicon_path)  # a bad lexicon fails here, once, not on every worker
     extract_partition = functools.partial(
-        _extract_partition, lexicon=lexicon_path, sentiment_backend=sentiment_backend
+        _extract_partition,
+        lexicon=lexicon_path,
+        sentiment_backend=sentiment_backend,
+        strict=strict,
     )
     columns = ["doc", "path", "text"] if with_text else ["doc", "path"]
     if engine == "pandas":
@@ -141,10 +145,10 @@ def _articles_of(partition: Partition) -> pd.DataFrame:
 
 
 def _extract_partition(
-    articles: pd.DataFrame, *, lexicon: str | None, sentiment_backend: str
+    articles: pd.DataFrame, *, lexicon: str | None, sentiment_backend: str, strict: bool = False
 ) -> pd.DataFrame:
     return pipeline.extract_statements(
-        articles, _lexicons(lexicon), sentiment_backend=sentiment_backend
+        articles, _lexicons(lexicon), sentiment_backend=sentiment_backend, strict=strict
     )
 
 

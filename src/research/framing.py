@@ -260,6 +260,9 @@ def _qualified(
     for i, _, extent in statements:
         if not _overlap(extent, sentence):
             continue
+        if _overlap(hedge, extent):  # the hedge straddles the statement's edge: nothing between
+            nearby.append((0, i))
+            continue
         gap = (
             Span(hedge.end, extent.start)
             if hedge.end <= extent.start

@@ -370,11 +370,17 @@ def _table_rows(
         text = record[text_column]
         if not isinstance(text, str) or not text.strip():
             raise InputError(path, "empty or missing text", line=number)
+        text = _without_surrogates(path, number, "text", text)
         row: dict[str, Any] = {"text": text, **provenance, "record": number}
         for field, names in OPTIONAL_COLUMNS.items():
             column = next((columns[name] for name in names if name in columns), None)
             value = record.get(column) if column is not None else None
-            row[field] = None if value is None or pd.isna(value) else str(value)
+            if isinstance(value, list | dict | tuple):
+                kind = "a list" if isinstance(value, list | tuple) else "a table"
+                problem = f"{column!r} must be text or a number, not {kind}"
+                raise InputError(path, problem, line=number)
+            value = None if value is None or pd.isna(value) else str(value)
+            row[field] = value and _without_surrogates(path, number, field, value)
         if not row["doc"]:
             row["doc"] = f"{path.stem}-{number}"
         if not row["title"]:
@@ -546,12 +552,41 @@ def _json_object(path: Path, line: bytes, number: int, offset: int) -> dict[str,
             line=number,
         ) from None
     try:
-        record = json.loads(text)
+        record = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as error:
         raise InputError(path, f"invalid JSON ({error.msg})", line=number) from None
+    except RecursionError:
+        raise InputError(
+            path, "a value nested too deep (lists in lists ...)", line=number
+        ) from None
     if not isinstance(record, dict):
         raise InputError(path, "each line must be a JSON object", line=number)
     return record
+
+
+def _whole_number(digits: str) -> int | str:
+    """A JSON number without a fraction: an int, or, past Python's limit for turning digits into
+    an int (4300), the digits as written (an id is a label, not a quantity)."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _without_surrogates(path: Path, line: int | None, field: str, value: str) -> str:
+    """A JSON string may hold a lone surrogate (`"\\ud800"`), which is no character and cannot be
+    written as UTF-8: each becomes U+FFFD, one character for one, so offsets do not move."""
+    found = _SURROGATE.search(value)
+    if found is None:
+        return value
+    where = f"{path}:{line}" if line is not None else str(path)
+    warnings.warn(
+        f"{where}: {field} holds a lone surrogate (U+{ord(found[0]):04X} at offset "
+        f"{found.start()}), which is not a character: read as U+FFFD",
+        DecodingWarning,
+        stacklevel=2,
+    )
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _plan_csv(path: Path, batch_size: int) -> Iterator[Piece]:
@@ -681,6 +716,27 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
         if isinstance(error, OSError) and _about_output(error, target, temporary):
             raise OutputError(target, f"cannot be written ({os_reason(error)})") from None
         raise
+
+
+def refuse_overwriting_inputs(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]
+) -> None:
+    """Inputs are never modified: `output` may not be one of `inputs` (a file, or a file in a
+    folder), whatever name or link it is given by."""
+    target = Path(output)
+    if not target.is_file():
+        return
+    for given in inputs:
+        if given is None:
+            continue
+        path = Path(given)
+        for member in path.rglob("*") if path.is_dir() else [path]:
+            with suppress(OSError):
+                if member.is_file() and target.samefile(member):
+                    same = "" if str(member) == str(target) else f" ({member})"
+                    raise OutputError(
+                        target, f"is an input file of this run{same}; it would be overwritten"
+                    )
 
 
 class OutputError(ResearchError):

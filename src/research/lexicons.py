@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import unicodedata
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -28,6 +30,10 @@ class LexiconError(ResearchError, ValueError):
 
     def __init__(self, path: str, problem: str, *, line: int | None = None):
         super().__init__(problem, path=path, line=line)
+
+
+class LexiconWarning(UserWarning):
+    """A lexicon that works but probably not as meant: a term given to two parties."""
 
 
 # --- reading and checking TOML ----------------------------------------------------------------
@@ -259,8 +265,14 @@ class PartyLexicon:
 
     @property
     def people(self) -> dict[str, str]:
-        """Person name -> party."""
-        return {person.name: p.name for p in self.parties for person in p.people}
+        """Person name -> party; a name with accents under both its composed and decomposed
+        forms (NFC, NFD), as a text may hold either."""
+        return {
+            form: p.name
+            for p in self.parties
+            for person in p.people
+            for form in _forms(person.name)
+        }
 
 
 _PARTY_KEYS = {
@@ -294,13 +306,20 @@ def load_parties(path: str | os.PathLike[str] | None = None) -> PartyLexicon:
     extends = data.get("meta", {}).get("extends_default", True)
     if not isinstance(extends, bool):
         raise LexiconError(str(path), "meta.extends_default must be true or false")
+    user_parties = [party for party, _ in user]
     if not extends:
-        return PartyLexicon(tuple(party for party, _ in user), str(path))
+        lexicon = PartyLexicon(tuple(user_parties), str(path))
+        _warn_shared_terms(str(path), user_parties, None, lexicon)
+        return lexicon
     merged = {p.name: p for p in default.parties}
     for party, replace in user:
         base = merged.get(party.name)
         merged[party.name] = party if base is None or replace else _extend(base, party)
-    return PartyLexicon(tuple(merged.values()), str(path))
+    lexicon = PartyLexicon(tuple(merged.values()), str(path))
+    replaced = {party.name for party, replace in user if replace}
+    kept = PartyLexicon(tuple(p for p in default.parties if p.name not in replaced), default.path)
+    _warn_shared_terms(str(path), user_parties, kept, lexicon)
+    return lexicon
 
 
 @cache
@@ -326,14 +345,56 @@ def _parse_parties(path: str, data: Mapping[str, Any]) -> list[tuple[Party, bool
             if not isinstance(person, dict) or "name" not in person:
                 raise LexiconError(path, f"party {name!r}: each person needs a name")
             _check_keys(path, f"party {name!r} person", person, _PERSON_KEYS)
-            people.append(Person(str(person["name"]), str(person.get("title", ""))))
+            [person_name] = _terms(path, f"party {name!r} people", [person["name"]])
+            people.append(Person(person_name, str(person.get("title", ""))))
         lists = {
-            key: _strings(path, f"party {name!r} {key}", entry.get(key, [])) for key in _LIST_FIELDS
+            key: _terms(path, f"party {name!r} {key}", entry.get(key, [])) for key in _LIST_FIELDS
         }
         parsed.append(
             (Party(name, kind, people=tuple(people), **lists), bool(entry.get("replace")))
         )
     return parsed
+
+
+def _terms(path: str, where: str, value: Any) -> tuple[str, ...]:
+    """A party's terms: strings, none empty or blank (an empty term would match anywhere), each
+    in its composed form (NFC); the matcher finds either form in a text."""
+    terms = _strings(path, where, value)
+    for term in terms:
+        if not term.strip():
+            raise LexiconError(path, f"{where}: an empty or blank term {term!r}")
+    return tuple(unicodedata.normalize("NFC", term) for term in terms)
+
+
+def _forms(term: str) -> set[str]:
+    return {unicodedata.normalize("NFC", term), unicodedata.normalize("NFD", term)}
+
+
+def _warn_shared_terms(
+    path: str, user: Sequence[Party], default: PartyLexicon | None, merged: PartyLexicon
+) -> None:
+    """Warn of a term the user's file gives to two parties, or to another party than the bundled
+    lexicon does: a term names one party (`merged.owner`), so the other never gets it."""
+    places: dict[str, list[tuple[str, str]]] = {}  # term -> (party, where) in reading order
+    if default is not None:
+        for party in default.parties:
+            for term in party.terms():
+                places.setdefault(_term_key(term), []).append((party.name, default.path))
+    for party in user:
+        for term in party.terms():
+            places.setdefault(_term_key(term), []).append((party.name, path))
+    for term, found in places.items():
+        owners = dict(found)  # party -> where (the last place it was given)
+        if len(owners) < 2 or all(where != path for where in owners.values()):
+            continue
+        (first, first_at), (second, second_at) = list(owners.items())[:2]
+        winner = merged.owner.get(term, first)
+        warnings.warn(
+            f"{path}: the term {term!r} is given to party {first!r} ({first_at}) and to party "
+            f"{second!r} ({second_at}); it names {winner!r} only",
+            LexiconWarning,
+            stacklevel=3,
+        )
 
 
 def _extend(base: Party, extra: Party) -> Party:
@@ -347,7 +408,7 @@ def _merge(first: Sequence[_T], second: Sequence[_T]) -> tuple[_T, ...]:
 
 
 def _term_key(term: str) -> str:
-    return " ".join(term.split())
+    return unicodedata.normalize("NFC", " ".join(term.split()))
 
 
 def term_matcher(terms: Iterable[str]) -> re.Pattern[str]:
@@ -356,7 +417,7 @@ def term_matcher(terms: Iterable[str]) -> re.Pattern[str]:
     Terms with a capital letter match case-sensitively ("US" is not "us"); all-lowercase terms
     match in any case; a match is a whole word, not part of a hyphenated one.
     """
-    keys = {_term_key(t) for t in terms}
+    keys = {form for t in terms for form in _forms(_term_key(t))}
     sensitive = [[re.escape(c) for c in t] for t in keys if t != t.lower()]
     insensitive = [[re.escape(c) for c in t] for t in keys if t == t.lower()]
     alternatives = []

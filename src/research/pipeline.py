@@ -10,6 +10,7 @@ call runs on one article, on a corpus in pandas, and per partition on a Dask clu
 from __future__ import annotations
 
 import os
+import warnings
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from research import attribution, clean, entities, framing, parties, segment, sentiment, stance
+from research.errors import ArticleError
 from research.lexicons import (
     CueLexicon,
     HedgeLexicon,
@@ -97,8 +99,13 @@ def analyze(
     *,
     sentiment_backend: str = "textblob",
     stance_backend: str = "lexicon",
+    strict: bool = False,
 ) -> Analysis:
-    """Run every stage on every article."""
+    """Run every stage on every article.
+
+    An article whose analysis fails (a bug its text reveals) is left out with a
+    SkippedArticleWarning naming it and the error, so that one article does not lose the corpus;
+    `strict` raises an ArticleError instead."""
     lexicons = lexicons or load_lexicons()
     decider = stance.get_backend(stance_backend, cues=lexicons.stance_cues, tags=lexicons.tags)
     rows: dict[str, list[dict[str, Any]]] = {
@@ -110,8 +117,19 @@ def analyze(
         "hedges": [],
         "labels": [],
     }
-    for doc, text in zip(articles["doc"], articles["text"], strict=True):
-        for table, found in _analyze_text(str(doc), str(text), lexicons, decider):
+    paths = articles["path"] if "path" in articles else [None] * len(articles)
+    for doc, text, path in zip(articles["doc"], articles["text"], paths, strict=True):
+        try:
+            tables = list(_analyze_text(str(doc), str(text), lexicons, decider))
+        except Exception as error:
+            failure = ArticleError(
+                path or "<articles>", str(doc), f"{type(error).__name__}: {error}"
+            )
+            if strict:
+                raise failure from error
+            warnings.warn(f"{failure}; skipped", SkippedArticleWarning, stacklevel=2)
+            continue
+        for table, found in tables:
             rows[table].extend(found)
     statements = make_frame(rows["statements"], STATEMENTS)
     _score(statements, sentiment_backend)
@@ -124,6 +142,10 @@ def analyze(
         make_frame(rows["hedges"], HEDGES),
         make_frame(rows["labels"], LABELS),
     )
+
+
+class SkippedArticleWarning(UserWarning):
+    """An article left out of the analysis: the message names it, its file and the error."""
 
 
 def _score(statements: pd.DataFrame, backend: str) -> None:
@@ -141,10 +163,15 @@ def extract_statements(
     *,
     sentiment_backend: str = "textblob",
     stance_backend: str = "lexicon",
+    strict: bool = False,
 ) -> pd.DataFrame:
     """The statements frame alone: the partition function for large corpora."""
     return analyze(
-        articles, lexicons, sentiment_backend=sentiment_backend, stance_backend=stance_backend
+        articles,
+        lexicons,
+        sentiment_backend=sentiment_backend,
+        stance_backend=stance_backend,
+        strict=strict,
     ).statements
 
 

@@ -42,7 +42,13 @@ from pathlib import Path
 from typing import Any
 
 from research.errors import ReportError as ReportError  # where it was defined before
-from research.io import atomic_write, current_umask, file_sha256, os_reason
+from research.io import (
+    atomic_write,
+    current_umask,
+    file_sha256,
+    os_reason,
+    refuse_overwriting_inputs,
+)
 from research.kernel import KERNEL, warm_kernel
 from research.parameters import check_parameters, literal_path, split_inputs
 
@@ -53,6 +59,7 @@ DEFAULT_CORPUS = (PROJECT_ROOT / "data" / "raw",)
 DEFAULT_OUT = PROJECT_ROOT / "reports"
 LOCK_FILE = PROJECT_ROOT / "uv.lock"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # nbconvert templates: `report`
+_INPUT_PARAMETERS = ("lexicon", "gold", "predictions")  # inputs besides the corpus
 INJECTED_CELL_ID = "injected-parameters"  # papermill's is random: one fixed id, stable HTML
 RECORDED_PACKAGES = (
     "research", "pandas", "numpy", "matplotlib", "textblob", "blingfire", "papermill", "nbconvert",
@@ -88,9 +95,13 @@ def render_report(
         values = _checked_parameters(notebook, corpus, lexicon, parameters)
         corpus_paths = values["corpus"]
         folder = Path(out) / name
-        made = _make_folder(folder)
         executed = folder / f"{name}.ipynb"
         failed = folder / f"{name}.failed.ipynb"
+        html = folder / f"{name}.html"
+        inputs = [*corpus_paths, *(values.get(key) for key in _INPUT_PARAMETERS)]
+        for output in (executed, failed, html, folder / "manifest.json"):
+            refuse_overwriting_inputs(output, inputs)
+        made = _make_folder(folder)
         # papermill saves the notebook as cells run: into a temporary file, so that the previous
         # report stays whole until this one is; a failed run's notebook is kept beside it as `failed`.
         partial = _temporary_notebook(folder, name, made)
@@ -111,7 +122,6 @@ def render_report(
     partial.chmod(0o666 & ~current_umask())
     partial.replace(executed)
     failed.unlink(missing_ok=True)  # an earlier run's failure, now superseded
-    html = folder / f"{name}.html"
     with atomic_write(html) as stream:
         stream.write(page)
     manifest = build_manifest(

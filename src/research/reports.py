@@ -13,9 +13,10 @@ reaches it escaped: pandas escapes DataFrame HTML, and what goes into Markdown i
 `research.markup.escape_markdown`. Two renders with the same inputs give the same cell outputs
 (figures included, byte for byte); only papermill's timings in the cell metadata differ.
 
-Nothing is half written: the notebook executes into a temporary file and each output is moved into
-place only once everything is computed (the manifest last), so an interrupted run leaves the previous
-report as it was, or nothing. When the notebook fails, the executed notebook is kept up to the
+Nothing is half written: the new report is written whole into a hidden folder beside the previous
+one (`.NAME.new-*`), and its files are moved into place only once all are written (the manifest
+last), so a run that fails, is interrupted (Ctrl-C, SIGTERM) or fills the disk leaves the previous
+report exactly as it was, or nothing. When the notebook fails, the executed notebook is kept up to the
 failing cell, with the error, as `NAME.failed.ipynb` beside the previous report, and the ReportError
 says where it is. Bad input (InputError, LexiconError) stops the run before anything is written.
 """
@@ -30,6 +31,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,7 +45,6 @@ from typing import Any
 
 from research.errors import ReportError as ReportError  # where it was defined before
 from research.io import (
-    atomic_write,
     current_umask,
     file_sha256,
     os_reason,
@@ -102,9 +103,12 @@ def render_report(
         for output in (executed, failed, html, folder / "manifest.json"):
             refuse_overwriting_inputs(output, inputs)
         made = _make_folder(folder)
-        # papermill saves the notebook as cells run: into a temporary file, so that the previous
-        # report stays whole until this one is; a failed run's notebook is kept beside it as `failed`.
-        partial = _temporary_notebook(folder, name, made)
+        # The new report is written whole into a folder beside the previous one, then its files
+        # are moved into place (renames, which need no space): a run that fails or is stopped
+        # leaves the previous report exactly as it was. papermill saves the notebook there as
+        # cells run; a failed run's notebook is kept beside the previous report as `failed`.
+        staging = _staging_folder(folder, made)
+        partial = staging / executed.name
         # While the kernel runs the notebook, this process is idle: it readies the HTML exporter.
         exporter = threading.Thread(target=_warm_up_export, args=(code,), daemon=True)
         exporter.start()
@@ -113,28 +117,34 @@ def render_report(
             _set_output_path(partial, executed)
             exporter.join()
             page = export_html(partial, code=code)
+            with (staging / html.name).open("w", encoding="utf-8", newline="") as stream:
+                stream.write(page)
+            manifest = build_manifest(
+                notebook=notebook,
+                command=report_command(
+                    notebook=notebook, name=name, out=out, parameters=values, code=code
+                ),
+                parameters=values,
+                inputs=corpus_paths + ([values["lexicon"]] if values["lexicon"] else []),
+                seconds=time.perf_counter() - started,
+                outputs=[partial, staging / html.name],
+            )
+            for output, final in zip(manifest["outputs"], (executed, html), strict=True):
+                output["path"] = str(final)
+            with (staging / "manifest.json").open("w", encoding="utf-8", newline="") as stream:
+                json.dump(manifest, stream, indent=2, ensure_ascii=False)
+                stream.write("\n")
         except BaseException:
-            partial.unlink(missing_ok=True)
+            shutil.rmtree(staging, ignore_errors=True)
             _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
             raise
 
-    # Everything is computed: move the notebook and the page into place, then the manifest.
-    partial.chmod(0o666 & ~current_umask())
-    partial.replace(executed)
+    # Everything is written: move the notebook and the page into place, then the manifest.
+    for staged in (partial, staging / html.name, staging / "manifest.json"):
+        staged.chmod(0o666 & ~current_umask())  # the staging folder is private; reports are not
+        staged.replace(folder / staged.name)
     failed.unlink(missing_ok=True)  # an earlier run's failure, now superseded
-    with atomic_write(html) as stream:
-        stream.write(page)
-    manifest = build_manifest(
-        notebook=notebook,
-        command=report_command(notebook=notebook, name=name, out=out, parameters=values, code=code),
-        parameters=values,
-        inputs=corpus_paths + ([values["lexicon"]] if values["lexicon"] else []),
-        seconds=time.perf_counter() - started,
-        outputs=[executed, html],
-    )
-    with atomic_write(folder / "manifest.json") as stream:
-        json.dump(manifest, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+    staging.rmdir()
     return html
 
 
@@ -243,14 +253,13 @@ def _make_folder(folder: Path) -> list[Path]:
     return missing
 
 
-def _temporary_notebook(folder: Path, name: str, made: Sequence[Path]) -> Path:
+def _staging_folder(folder: Path, made: Sequence[Path]) -> Path:
+    """A private, hidden folder beside `folder` for the new report's files."""
     try:
-        handle, path = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".ipynb")
+        return Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.new-"))
     except OSError as error:
         _remove_folders(made)
         raise ReportError(f"{folder}: cannot write the report here ({os_reason(error)})") from None
-    os.close(handle)
-    return Path(path)
 
 
 def _keep_partial(partial: Path, failed: Path) -> bool:

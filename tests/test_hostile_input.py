@@ -496,17 +496,20 @@ def test_sigterm_while_a_report_runs_leaves_no_hidden_file_or_kernel_file(
         tmp_path / "slow.ipynb", "import time\nfor _ in range(600):\n    time.sleep(0.1)"
     )
     corpus = write(tmp_path / "good.txt", GOOD)
-    runtime = tmp_path / "runtime"
+    runtime = tmp_path / "runtime"  # where the kernel's connection file goes
     runtime.mkdir()
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)}
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "TMPDIR": str(runtime)}
     out = tmp_path / "out"
     args = ("report", "--notebook", notebook, "--corpus", corpus, "--out", out, "--name", "s")
     with running(RESEARCH, *args, "-q", env=env) as process:
         staged = _wait_for(lambda: list(out.glob(".s.new-*/s.ipynb")), process)
         assert staged, process.communicate()
+        assert list(runtime.glob("*.json"))  # the kernel's connection file, while it runs
         process.send_signal(signal.SIGTERM)
-        process.communicate()
-    assert process.returncode != 0
+        _, stderr = process.communicate()
+    assert process.returncode == 1
+    assert stderr.splitlines()[-1] == "Aborted!"
+    assert "Traceback" not in stderr
     assert not out.exists() or not any(out.rglob("*"))  # a new report: nothing is left
     assert list(runtime.iterdir()) == []  # the kernel's connection file (with its key) is gone
 
@@ -536,3 +539,34 @@ def test_disk_full_while_writing_a_report_keeps_the_earlier_one(
         reports.render_report(corpus=[corpus], notebook=notebook, out=out, name="study")
     assert {p.name: digest(p) for p in (out / "study").iterdir()} == before
     assert sorted(p.name for p in out.iterdir()) == ["study"]  # no staging folder left
+
+
+def test_sigterm_while_a_batch_runs_stops_every_report_cleanly(
+    tmp_path: Path, write_notebook: Any
+) -> None:
+    write_notebook(
+        tmp_path / "slow.ipynb", "import time\nfor _ in range(600):\n    time.sleep(0.1)"
+    )
+    write(tmp_path / "good.txt", GOOD)
+    spec = write(
+        tmp_path / "spec.toml",
+        'out = "out"\njobs = 2\n[defaults]\nnotebook = "slow.ipynb"\n'
+        '[[run]]\nname = "one"\ncorpus = "good.txt"\n[[run]]\nname = "two"\ncorpus = "good.txt"\n',
+    )
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "TMPDIR": str(runtime)}
+    out = tmp_path / "out"
+    with running(RESEARCH, "batch", spec, "-q", env=env) as process:
+        staged = _wait_for(
+            lambda: len(list(out.glob(".*.new-*"))) == len(list(runtime.glob("*.json"))) == 2,
+            process,
+        )  # both reports are running, each in its kernel
+        assert staged, process.communicate()
+        process.send_signal(signal.SIGTERM)  # to the parent alone, as `kill PID` sends it
+        _, stderr = process.communicate()
+    assert process.returncode == 1
+    assert "Traceback" not in stderr
+    left = sorted(str(p.relative_to(out)) for p in out.rglob("*")) if out.exists() else []
+    assert left == []
+    assert [p for p in runtime.iterdir() if p.suffix == ".json"] == []

@@ -30,11 +30,14 @@ notebook.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import multiprocessing
 import os
 import re
 import shutil
+import signal
 import tempfile
 import time
 import tomllib
@@ -395,20 +398,50 @@ def render_batch(
     # spawn: a fresh interpreter a process, whatever threads this one runs (fork would copy them)
     context = multiprocessing.get_context("spawn")
     with (
-        ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool,
+        ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_terminate_as_interrupt
+        ) as pool,
         progress_bar(total=len(runs), unit="report", description="rendering", quiet=quiet) as bar,
     ):
         futures: dict[Future[tuple[str, float]], Run] = {
             pool.submit(_render, run, str(out)): run for run in runs
         }
-        for future in as_completed(futures):
-            run = futures[future]
-            outcomes[run.name] = _outcome(run, future)
-            bar.update()
-            failed = sum(not o.ok for o in outcomes.values())
-            if failed:
-                bar.set_postfix(failed=failed)
+        try:
+            for future in as_completed(futures):
+                run = futures[future]
+                outcomes[run.name] = _outcome(run, future)
+                bar.update()
+                failed = sum(not o.ok for o in outcomes.values())
+                if failed:
+                    bar.set_postfix(failed=failed)
+        except BaseException:  # Ctrl-C or SIGTERM: the reports under way stop and clean up
+            _stop(pool, futures)
+            raise
     return [outcomes[run.name] for run in runs]
+
+
+def _terminate_as_interrupt() -> None:
+    """In a pool process: SIGTERM stops the report as Ctrl-C does, so that it cleans up (its
+    staging folder, its kernel and the kernel's connection file)."""
+
+    def interrupt(signum: int, frame: Any) -> None:
+        # Once: a second SIGTERM must not stop the clean-up the first one started (SIGKILL does).
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        # The kernel client's pending tasks die with the run: not worth a traceback each.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def _stop(pool: ProcessPoolExecutor, futures: Mapping[Future[Any], Run]) -> None:
+    """Cancel the runs not started and ask the running ones to stop (SIGTERM, handled as Ctrl-C)."""
+    for future in futures:
+        future.cancel()
+    # The pool has no public way to signal its processes; `_processes` is its record of them.
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
 
 
 def _render(run: Run, out: str) -> tuple[str, float]:

@@ -7,6 +7,7 @@ usage errors.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import sys
@@ -100,6 +101,10 @@ def _terminate_as_interrupt() -> Iterator[None]:
     same clean-up runs: no temporary file, hidden notebook or kernel connection file is left."""
 
     def interrupt(signum: int, frame: Any) -> None:
+        # Once: a second SIGTERM must not stop the clean-up the first one started (SIGKILL does).
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        # The kernel client's pending tasks die with the run: not worth a traceback each.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
         raise KeyboardInterrupt
 
     try:

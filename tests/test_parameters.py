@@ -382,3 +382,68 @@ def test_any_name_stays_inside_out(name: str, parameters: dict[str, str]) -> Non
     assert os.path.normpath(folder) == str(folder)
     for path in (folder, folder / f"{name}.ipynb", Path("/nb/{x}") / f"{name}.ipynb"):
         assert literal_path(path).format(**parameters, pm={}) == str(path)
+
+
+def test_a_text_too_long_to_be_a_path_is_kept_as_text() -> None:
+    from research.reports import _absolute_if_path
+
+    assert _absolute_if_path("x" * 5000) == "x" * 5000
+
+
+class _Stop(BaseException):
+    """Raised by the stand-in for papermill once it has seen what it would run."""
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.text(min_size=1, max_size=30), value=anything)
+def test_any_name_and_value_reach_papermill_as_literals_inside_out(
+    tmp_path: Path,
+    write_notebook: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    value: Any,
+) -> None:
+    """render_report with any name and any `label` value: refused, or papermill is handed a
+    literal notebook path, an output path in a staging folder inside --out, and parameters it
+    writes as literals; and nothing is left anywhere when the run stops there."""
+    import contextlib
+
+    import papermill
+
+    from research import reports
+
+    notebook = tmp_path / "nb{label}.ipynb"
+    if not notebook.exists():
+        write_notebook(notebook, "print(label)")
+        node = nbformat.read(notebook, as_version=4)
+        node.cells[0].source += "\nlabel = None"
+        nbformat.write(node, notebook)
+        (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    seen: dict[str, Any] = {}
+
+    def execute(source: str, output: str, *, parameters: dict[str, Any], **kwargs: Any) -> None:
+        seen.update(source=source, output=output, parameters=parameters)
+        raise _Stop
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute)
+    monkeypatch.setattr(reports, "warm_kernel", lambda *a, **k: contextlib.nullcontext())
+    before = sorted(tmp_path.rglob("*"))
+    try:
+        reports.render_report(
+            corpus=[tmp_path / "good.txt"],
+            name=name,
+            out=out,
+            parameters={"label": value},
+            notebook=notebook,
+        )
+    except ResearchError:
+        assert not seen
+    except _Stop:
+        assert seen["source"].format(**seen["parameters"], pm={}) == str(notebook)
+        output = Path(seen["output"].format(**seen["parameters"], pm={}))
+        assert output.parent.parent == out and output.name == f"{name}.ipynb"
+        assert _literal_value(seen["parameters"]["label"]) == value
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written, or all of it removed

@@ -47,15 +47,11 @@ def _describe(error: Exception) -> str:
     return str(error)
 
 
-def _debug() -> bool:
-    context = click.get_current_context(silent=True)
-    return bool(context is not None and context.find_root().params.get("debug"))
-
-
 class _Main(click.Group):
     """The group: any error is one line `error: <path>[:line]: problem` on stderr (exit code 1;
     2 for a usage error), with the traceback only under --debug; warnings about the input (a file
-    read as cp1252) are one line `warning: ...` each."""
+    read as cp1252) are one line `warning: ...` each, the articles skipped listed at the end.
+    SIGTERM is Ctrl-C."""
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = bool(ctx.params.get("debug"))

@@ -231,8 +231,9 @@ def _execute(
 
 def _absolute_if_path(value: Any) -> Any:
     """A string naming an existing file or folder, made absolute; anything else as given."""
-    if isinstance(value, str) and value and Path(value).exists():
-        return str(Path(value).resolve())
+    with contextlib.suppress(OSError):  # a text too long to be a path is not one
+        if isinstance(value, str) and value and Path(value).exists():
+            return str(Path(value).resolve())
     return value
 
 

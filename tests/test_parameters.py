@@ -447,3 +447,13 @@ def test_any_name_and_value_reach_papermill_as_literals_inside_out(
         assert output.parent.parent == out and output.name == f"{name}.ipynb"
         assert _literal_value(seen["parameters"]["label"]) == value
     assert sorted(tmp_path.rglob("*")) == before  # nothing written, or all of it removed
+
+
+def test_no_lexicon_is_a_value_every_notebook_takes() -> None:
+    """outlet_comparison's default lexicon is a path; null (the bundled lexicon) is still one."""
+    outlets = DEFAULT_NOTEBOOK.parent / "outlet_comparison.ipynb"
+    check_parameters(outlets, {"corpus": ["a.jsonl"], "lexicon": None, "group_by": "published"})
+    with pytest.raises(ParameterError, match=r"'group_by': unknown group by 'outlet'"):
+        check_parameters(outlets, {"group_by": "outlet"})
+    with pytest.raises(ParameterError, match=r"'lexicon': expected a string .* not a whole"):
+        check_parameters(outlets, {"lexicon": 5})

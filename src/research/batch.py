@@ -51,7 +51,7 @@ import pandas as pd
 import yaml
 
 from research import io, reports
-from research.errors import ResearchError
+from research.errors import ReportError, ResearchError
 from research.parameters import ParameterError, PlainLoader, check_plain, yaml_problem
 from research.progress import progress_bar
 
@@ -445,7 +445,8 @@ def _stop(pool: ProcessPoolExecutor, futures: Mapping[Future[Any], Run]) -> None
 
 
 def _render(run: Run, out: str) -> tuple[str, float]:
-    """Render one run (in a pool process); any failure comes back as a ReportError's message."""
+    """Render one run (in a pool process); any failure comes back as a ResearchError (each
+    crosses processes whole), whatever raised it."""
     started = time.perf_counter()
     try:
         html = reports.render_report(
@@ -456,14 +457,12 @@ def _render(run: Run, out: str) -> tuple[str, float]:
             parameters=dict(run.parameters),
             notebook=run.notebook or reports.DEFAULT_NOTEBOOK,
         )
-    except reports.ReportError:
+    except ResearchError:
         raise
     except Exception as error:  # whatever it was, it must cross back to the parent process
-        # Bad input or lexicon (ValueError) and files (OSError) name their path; others, their type.
-        expected = isinstance(error, ValueError | OSError)
-        raise reports.ReportError(
-            str(error) if expected else f"{type(error).__name__}: {error}"
-        ) from None
+        # A file the OS refused names its path; anything else (a bug) its type.
+        expected = isinstance(error, OSError)
+        raise ReportError(str(error) if expected else f"{type(error).__name__}: {error}") from None
     return str(html), time.perf_counter() - started
 
 

@@ -195,7 +195,8 @@ def check_parameters(notebook: str | os.PathLike[str], values: Mapping[str, Any]
         where = f"{name_of}: parameter {name!r}"
         check_plain(value, where=where)
         expected = declared[name]
-        if expected is not _ANY and not _same_kind(value, expected):
+        optional = value is None and name in FILE_PARAMETERS  # no lexicon: the bundled one
+        if expected is not _ANY and not optional and not _same_kind(value, expected):
             raise ParameterError(
                 f"{where}: expected {_kind(expected)} (like its default {expected!r}), "
                 f"not {_kind(value)} {_short(value)}"

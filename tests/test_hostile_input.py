@@ -570,3 +570,32 @@ def test_sigterm_while_a_batch_runs_stops_every_report_cleanly(
     left = sorted(str(p.relative_to(out)) for p in out.rglob("*")) if out.exists() else []
     assert left == []
     assert [p for p in runtime.iterdir() if p.suffix == ".json"] == []
+
+
+def test_every_error_has_one_root_and_crosses_processes_whole() -> None:
+    import pickle
+
+    from research.batch import SpecError
+    from research.evaluate import EvaluationInputError
+    from research.parameters import ParameterError
+    from research.reports import ReportError
+
+    errors = [
+        InputError("a.jsonl", "invalid JSON", line=3),
+        LexiconError("lex.toml", "unknown key", line=2),
+        io.OutputError("out.csv", "cannot be written"),
+        SpecError("spec.toml", "lists no [[run]]"),
+        ReportError("report.ipynb failed in cell 3"),
+        ParameterError("unknown parameter 'x'"),
+        EvaluationInputError("gold", "no texts"),
+        ArticleError("a.txt", "a", "ValueError: not a span"),
+    ]
+    for error in errors:
+        assert isinstance(error, ResearchError)
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error)
+        assert (str(copy), copy.path, copy.line, copy.problem) == (
+            str(error), error.path, error.line, error.problem,
+        )  # fmt: skip
+    assert str(errors[0]) == "a.jsonl:3: invalid JSON"
+    assert not isinstance(errors[3], ReportError)  # a spec is not a report

@@ -2,6 +2,7 @@
 
     articles -> paragraphs (cleaned) -> sentences -> statements -> entities -> parties -> sentiment
                                                                              -> stance, framing
+                                         sentences -> party mentions -> portrayal (toward each)
 
 Each function here is partition-shaped (frame in, frame out, no I/O, no global state), so the same
 call runs on one article, on a corpus in pandas, and per partition on a Dask cluster.
@@ -18,7 +19,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from research import attribution, clean, entities, framing, parties, segment, sentiment, stance
+from research import (
+    attribution,
+    clean,
+    entities,
+    framing,
+    parties,
+    portrayal,
+    segment,
+    sentiment,
+    stance,
+)
 from research.lexicons import (
     CueLexicon,
     HedgeLexicon,
@@ -36,11 +47,13 @@ from research.lexicons import (
     load_targets,
     load_word_tags,
 )
+from research.portrayal import mentions as party_mentions
 from research.schema import (
     FINDINGS,
     HEDGES,
     LABELS,
     PARAGRAPHS,
+    PORTRAYALS,
     SENTENCES,
     STANCES,
     STATEMENTS,
@@ -89,6 +102,7 @@ class Analysis:
     stances: pd.DataFrame = field(default_factory=lambda: empty_frame(STANCES))
     hedges: pd.DataFrame = field(default_factory=lambda: empty_frame(HEDGES))
     labels: pd.DataFrame = field(default_factory=lambda: empty_frame(LABELS))
+    portrayals: pd.DataFrame = field(default_factory=lambda: empty_frame(PORTRAYALS))
 
 
 def analyze(
@@ -109,6 +123,7 @@ def analyze(
         "stances": [],
         "hedges": [],
         "labels": [],
+        "portrayals": [],
     }
     for doc, text in zip(articles["doc"], articles["text"], strict=True):
         for table, found in _analyze_text(str(doc), str(text), lexicons, decider):
@@ -123,6 +138,7 @@ def analyze(
         make_frame(rows["stances"], STANCES),
         make_frame(rows["hedges"], HEDGES),
         make_frame(rows["labels"], LABELS),
+        make_frame(rows["portrayals"], PORTRAYALS),
     )
 
 
@@ -220,6 +236,7 @@ def _analyze_text(
     yield "stances", signals.stances
     yield "hedges", signals.hedges
     yield "labels", signals.labels
+    yield "portrayals", signals.portrayals
 
 
 def _findings(doc: str, text: str, paragraphs: list[clean.Paragraph]) -> Iterator[dict[str, Any]]:
@@ -287,6 +304,7 @@ class _Signals:
     stances: list[dict[str, Any]]
     hedges: list[dict[str, Any]]
     labels: list[dict[str, Any]]
+    portrayals: list[dict[str, Any]]
 
 
 def _signals(
@@ -309,9 +327,15 @@ def _signals(
     labels = framing.find_labels(
         text, sentences, lexicons.labels, lexicons.parties, quotes=quotes, statements=spans
     )
+    portrayed = party_mentions.portray_parties(text, sentences, lexicons.parties)
+    holder: dict[int, int] = {}  # mention start -> the innermost statement whose content holds it
     columns: list[dict[str, Any]] = []
     stance_rows: list[dict[str, Any]] = []
     for number, (statement, resolution) in enumerate(zip(found, resolutions, strict=True)):
+        held = party_mentions.inside(portrayed, statement.content)
+        for mention in held:
+            if mention.result.span.start not in holder or statement.nested:
+                holder[mention.result.span.start] = number
         decided = (
             []
             if statement.negated
@@ -341,6 +365,7 @@ def _signals(
                     for h in hedges_of.get(number, [])
                 ],
                 "stance": [stance.stance_record(s, text) for s in decided],
+                "portrayals": [party_mentions.portrayal_record(m, text) for m in held],
             }
         )
         speaker = _speaker(text, statement)
@@ -398,7 +423,35 @@ def _signals(
         }
         for found_label in labels
     ]
-    return _Signals(columns, stance_rows, hedge_rows, label_rows)
+    portrayal_rows = [
+        _portrayal_row(doc, text, m, holder.get(m.result.span.start), resolutions)
+        for m in portrayed
+    ]
+    return _Signals(columns, stance_rows, hedge_rows, label_rows, portrayal_rows)
+
+
+def _portrayal_row(
+    doc: str,
+    text: str,
+    mention: party_mentions.PartyMention,
+    statement: int | None,
+    resolutions: Sequence[parties.Resolution],
+) -> dict[str, Any]:
+    result: portrayal.Result = mention.result
+    return {
+        "doc": doc,
+        "sentence": mention.sentence,
+        "party": mention.party,
+        "start": result.span.start,
+        "end": result.span.end,
+        "mention": result.span.text(text),
+        "label": result.label,
+        "score": result.score,
+        "evidence": "; ".join(span.text(text) for span in result.evidence),
+        "evidence_spans": [(span.start, span.end) for span in result.evidence],
+        "statement": statement,
+        "speaker_party": resolutions[statement].party if statement is not None else None,
+    }
 
 
 def _sentence_at(text: str, sentences: Sequence[Span], starts: Sequence[int], offset: int) -> str:

@@ -2,6 +2,7 @@
 
     articles -> paragraphs (cleaned) -> sentences -> statements -> entities -> parties -> sentiment
                                                                              -> stance, framing
+                                         sentences -> party mentions -> portrayal (toward each)
 
 Each function here is partition-shaped (frame in, frame out, no I/O, no global state), so the same
 call runs on one article, on a corpus in pandas, and per partition on a Dask cluster.
@@ -19,7 +20,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from research import attribution, clean, entities, framing, parties, segment, sentiment, stance
+from research import (
+    attribution,
+    clean,
+    entities,
+    framing,
+    parties,
+    portrayal,
+    segment,
+    sentiment,
+    stance,
+)
 from research.errors import ArticleError
 from research.lexicons import (
     CueLexicon,
@@ -38,11 +49,13 @@ from research.lexicons import (
     load_targets,
     load_word_tags,
 )
+from research.portrayal import mentions as party_mentions
 from research.schema import (
     FINDINGS,
     HEDGES,
     LABELS,
     PARAGRAPHS,
+    PORTRAYALS,
     SENTENCES,
     STANCES,
     STATEMENTS,
@@ -91,6 +104,7 @@ class Analysis:
     stances: pd.DataFrame = field(default_factory=lambda: empty_frame(STANCES))
     hedges: pd.DataFrame = field(default_factory=lambda: empty_frame(HEDGES))
     labels: pd.DataFrame = field(default_factory=lambda: empty_frame(LABELS))
+    portrayals: pd.DataFrame = field(default_factory=lambda: empty_frame(PORTRAYALS))
 
 
 def analyze(
@@ -116,6 +130,7 @@ def analyze(
         "stances": [],
         "hedges": [],
         "labels": [],
+        "portrayals": [],
     }
     paths = articles["path"] if "path" in articles else [None] * len(articles)
     for doc, text, path in zip(articles["doc"], articles["text"], paths, strict=True):
@@ -141,6 +156,7 @@ def analyze(
         make_frame(rows["stances"], STANCES),
         make_frame(rows["hedges"], HEDGES),
         make_frame(rows["labels"], LABELS),
+        make_frame(rows["portrayals"], PORTRAYALS),
     )
 
 
@@ -247,6 +263,7 @@ def _analyze_text(
     yield "stances", signals.stances
     yield "hedges", signals.hedges
     yield "labels", signals.labels
+    yield "portrayals", signals.portrayals
 
 
 def _findings(doc: str, text: str, paragraphs: list[clean.Paragraph]) -> Iterator[dict[str, Any]]:
@@ -314,6 +331,7 @@ class _Signals:
     stances: list[dict[str, Any]]
     hedges: list[dict[str, Any]]
     labels: list[dict[str, Any]]
+    portrayals: list[dict[str, Any]]
 
 
 def _signals(
@@ -336,9 +354,15 @@ def _signals(
     labels = framing.find_labels(
         text, sentences, lexicons.labels, lexicons.parties, quotes=quotes, statements=spans
     )
+    portrayed = party_mentions.portray_parties(text, sentences, lexicons.parties)
+    holder: dict[int, int] = {}  # mention start -> the innermost statement whose content holds it
     columns: list[dict[str, Any]] = []
     stance_rows: list[dict[str, Any]] = []
     for number, (statement, resolution) in enumerate(zip(found, resolutions, strict=True)):
+        held = party_mentions.inside(portrayed, statement.content)
+        for mention in held:
+            if mention.result.span.start not in holder or statement.nested:
+                holder[mention.result.span.start] = number
         decided = (
             []
             if statement.negated
@@ -368,6 +392,7 @@ def _signals(
                     for h in hedges_of.get(number, [])
                 ],
                 "stance": [stance.stance_record(s, text) for s in decided],
+                "portrayals": [party_mentions.portrayal_record(m, text) for m in held],
             }
         )
         speaker = _speaker(text, statement)
@@ -425,7 +450,35 @@ def _signals(
         }
         for found_label in labels
     ]
-    return _Signals(columns, stance_rows, hedge_rows, label_rows)
+    portrayal_rows = [
+        _portrayal_row(doc, text, m, holder.get(m.result.span.start), resolutions)
+        for m in portrayed
+    ]
+    return _Signals(columns, stance_rows, hedge_rows, label_rows, portrayal_rows)
+
+
+def _portrayal_row(
+    doc: str,
+    text: str,
+    mention: party_mentions.PartyMention,
+    statement: int | None,
+    resolutions: Sequence[parties.Resolution],
+) -> dict[str, Any]:
+    result: portrayal.Result = mention.result
+    return {
+        "doc": doc,
+        "sentence": mention.sentence,
+        "party": mention.party,
+        "start": result.span.start,
+        "end": result.span.end,
+        "mention": result.span.text(text),
+        "label": result.label,
+        "score": result.score,
+        "evidence": "; ".join(span.text(text) for span in result.evidence),
+        "evidence_spans": [(span.start, span.end) for span in result.evidence],
+        "statement": statement,
+        "speaker_party": resolutions[statement].party if statement is not None else None,
+    }
 
 
 def _sentence_at(text: str, sentences: Sequence[Span], starts: Sequence[int], offset: int) -> str:

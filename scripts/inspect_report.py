@@ -85,13 +85,17 @@ def inspect(page: Path, *, width: int, shot: Path | None, axe: bool) -> dict[str
         found = re.search(r'<pre id="inspect-result">(.*?)</pre>', loaded.dom, re.DOTALL)
         if found is None:
             raise SystemExit(f"{page}: the measuring script did not run")
-        result: dict[str, object] = json.loads(found[1].replace("&quot;", '"').replace("&amp;", "&"))
+        result: dict[str, object] = json.loads(
+            found[1].replace("&quot;", '"').replace("&amp;", "&")
+        )
         if shot is not None:
             height = int(result["height"])  # type: ignore[call-overload]
             browser.load(copy, window=(width, height), screenshot=shot)
     for figure in result["figures"]:  # type: ignore[attr-defined]
         scale = figure["shown"] / figure["natural"] if figure["natural"] else 0
-        figure["smallest_text_px"] = round(getattr(plots, "SMALLEST_FONT_PT", 7) * getattr(plots, "DPI", 72) / 72 * scale, 1)
+        figure["smallest_text_px"] = round(
+            getattr(plots, "SMALLEST_FONT_PT", 7) * getattr(plots, "DPI", 72) / 72 * scale, 1
+        )
     return result
 
 

@@ -30,6 +30,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -93,16 +94,24 @@ def render_report(
         # papermill saves the notebook as cells run: into a temporary file, so that the previous
         # report stays whole until this one is; a failed run's notebook is kept beside it as `failed`.
         partial = _temporary_notebook(folder, name, made)
+        # The notebook writes its tables beside the report when it can (a `data_dir` parameter).
+        staged = folder / f".{name}.data"
+        run_values = (
+            {**values, "data_dir": str(staged)} if _declares(notebook, "data_dir") else values
+        )
         # While the kernel runs the notebook, this process is idle: it readies the HTML exporter.
         exporter = threading.Thread(target=_warm_up_export, args=(code,), daemon=True)
         exporter.start()
         try:
-            _execute(notebook, partial, failed, values, kernel, timeout=timeout, progress=progress)
+            _execute(
+                notebook, partial, failed, run_values, kernel, timeout=timeout, progress=progress
+            )
             _set_output_path(partial, executed)
             exporter.join()
-            page = export_html(partial, code=code)
+            page = export_html(partial, code=code, footer=footer_facts(notebook, values))
         except BaseException:
             partial.unlink(missing_ok=True)
+            shutil.rmtree(staged, ignore_errors=True)
             _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
             raise
 
@@ -113,13 +122,14 @@ def render_report(
     html = folder / f"{name}.html"
     with atomic_write(html) as stream:
         stream.write(page)
+    data = _place_data(staged, folder / "data")
     manifest = build_manifest(
         notebook=notebook,
         command=report_command(notebook=notebook, name=name, out=out, parameters=values, code=code),
         parameters=values,
         inputs=corpus_paths + ([values["lexicon"]] if values["lexicon"] else []),
         seconds=time.perf_counter() - started,
-        outputs=[executed, html],
+        outputs=[executed, html, *data],
     )
     with atomic_write(folder / "manifest.json") as stream:
         json.dump(manifest, stream, indent=2, ensure_ascii=False)
@@ -194,6 +204,45 @@ def _execute(
         raise ReportError(
             f"{notebook.name} stopped ({type(error).__name__}: {error}){where}"
         ) from None
+
+
+def _declares(notebook: Path, parameter: str) -> bool:
+    import papermill
+
+    return parameter in papermill.inspect_notebook(str(notebook))
+
+
+def _place_data(staged: Path, final: Path) -> list[Path]:
+    """Move the tables the notebook wrote into `final` (replacing an earlier run's); the files."""
+    if not staged.is_dir():
+        return []
+    shutil.rmtree(final, ignore_errors=True)
+    staged.replace(final)
+    return sorted(p for p in final.iterdir() if p.is_file())
+
+
+def footer_facts(notebook: Path, parameters: Mapping[str, Any]) -> dict[str, str]:
+    """What the report's footer says about how it was made: when, with which version of the
+    package, git commit, notebook, lexicons and parameters (the manifest has the full record)."""
+    from importlib import resources
+
+    git = _git_state()
+    commit = (git["commit"] or "")[:12] + (" (with uncommitted changes)" if git["dirty"] else "")
+    bundled = resources.files("research") / "lexicons"
+    lexicons = sorted(p.name for p in bundled.iterdir() if p.name.endswith(".toml"))
+    own = parameters.get("lexicon")
+    shown = {k: v for k, v in parameters.items() if k not in {"corpus", "lexicon"}}
+    return {
+        "Made": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "With": f"research {_versions()['research']}, notebook {notebook.name}",
+        "Commit": commit or "not in a git checkout",
+        "Lexicons": "bundled " + ", ".join(lexicons) + (f"; and {Path(own).name}" if own else ""),
+        "Corpus": ", ".join(Path(p).name for p in parameters.get("corpus") or []),
+        "Parameters": ", ".join(
+            f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in shown.items()
+        ),
+        "Data": "data/ beside this page: every table as CSV and Parquet; manifest.json: inputs and outputs with sha256",
+    }
 
 
 def _absolute_if_path(value: Any) -> Any:
@@ -278,9 +327,15 @@ def _remove_folders(folders: Sequence[Path]) -> None:
             folder.rmdir()  # only if empty
 
 
-def export_html(executed: str | os.PathLike[str], *, code: bool = False) -> str:
+def export_html(
+    executed: str | os.PathLike[str],
+    *,
+    code: bool = False,
+    footer: Mapping[str, str] | None = None,
+) -> str:
     """The executed notebook as one self-contained HTML page (the `report` template: no network,
-    no script, a table of contents), without the code cells unless `code`."""
+    no script, a table of contents), without the code cells unless `code`; `footer` (label to
+    text, see `footer_facts`) says how the page was made."""
     import nbformat
 
     notebook = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
@@ -289,6 +344,10 @@ def export_html(executed: str | os.PathLike[str], *, code: bool = False) -> str:
     resources = {
         "metadata": {"name": title or Path(executed).stem},
         "report_toc": contents,
+        "report_toc_tagged": any(
+            "contents" in cell.get("metadata", {}).get("tags", []) for cell in notebook.cells
+        ),
+        "report_footer": dict(footer or {}),
     }
     body, _ = _html_exporter(code).from_notebook_node(notebook, resources=resources)
     return _STYLE.sub(lambda m: m[1] + _CSS_COMMENT.sub("", m[2]) + m[3], str(body))

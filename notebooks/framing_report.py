@@ -70,8 +70,8 @@ display(
         parties,
         profile.profile_columns(parties),
         caption=(
-            "Each party at a glance: shares and means with their 95% interval and n "
-            "(see About this report); a dash where there is nothing to count"
+            f"Each party at a glance: shares and means with their 95% interval and n; with fewer "
+            f"than {min_n} statements, counts and no interval; a dash where there is nothing to count"
         ),
         anchor="profile",
     )
@@ -79,9 +79,10 @@ display(
 display(
     Markdown(
         f"{profile.extractor_accuracy()} Evidence: "
-        "[who speaks](#Who-gets-to-speak) · [reporting verbs](#How-the-author-reports-them) · "
-        "[labels](#What-the-author-calls-them) · [stances](#What-they-are-for-and-against) · "
-        "[the article annotated](#The-article,-annotated) · [every statement](#Every-statement)."
+        "[who speaks](#evidence-voice) · [reporting verbs](#evidence-verbs) · "
+        "[hedges](#evidence-hedges) · [labels](#evidence-labels) · [stances](#evidence-stance) · "
+        "[sentiment](#evidence-sentiment) · [every statement](#evidence-statements) · "
+        "[the article annotated](#The-article,-annotated)."
     )
 )
 display(HTML('<div id="summary-end"></div>'))
@@ -102,7 +103,8 @@ display(
     )
 )
 display(
-    tables.details(
+    tables.evidence(
+        "evidence-voice",
         "Evidence: statements and words per party",
         tables.table(
             shares,
@@ -140,7 +142,8 @@ display(
 )
 warn(compare.small_n_warning(framing_summary, min_n=min_n))
 display(
-    tables.details(
+    tables.evidence(
+        "evidence-verbs",
         "Evidence: shares per party, and each statement's cue",
         tables.table(
             framing_summary,
@@ -189,7 +192,8 @@ else:
         )
     )
 display(
-    tables.details(
+    tables.evidence(
+        "evidence-hedges",
         "Evidence: every hedge",
         tables.table(
             analysis.hedges,
@@ -230,7 +234,8 @@ else:
     )
 warn(compare.small_n_warning(label_summary, min_n=min_n))
 display(
-    tables.details(
+    tables.evidence(
+        "evidence-labels",
         "Evidence: labels per party, and every label",
         tables.table(
             label_summary,
@@ -283,7 +288,8 @@ else:
     )
 taken = analysis.stances[analysis.stances["label"] != "neutral"]
 display(
-    tables.details(
+    tables.evidence(
+        "evidence-stance",
         f"Evidence: the {len(taken)} stances for or against "
         f"({len(analysis.stances) - len(taken)} neutral mentions not listed)",
         tables.table(
@@ -321,7 +327,7 @@ display(
 # ## What they say: sentiment
 #
 # Each dot is one statement's content scored by the sentiment backend (polarity from −1 to 1);
-# the diamond is the party's mean and the bar its 95% interval. Word-list sentiment scores words,
+# the diamond is the party's mean and the bar its 95% interval (none under `min_n` statements). Word-list sentiment scores words,
 # not framing: "said" and "claimed" score the same.
 
 # %%
@@ -335,7 +341,8 @@ backends = (sentiment_backend, second_sentiment_backend)
 agreement = sentiment.compare_backends(statements["content"], backends=backends)
 disagreements = statements.join(agreement)[agreement["disagree"].to_numpy()]
 display(
-    tables.details(
+    tables.evidence(
+        "evidence-sentiment",
         f"Evidence: per party means, and the {len(disagreements)} of {len(statements)} statements "
         f"{backends[0]} and {backends[1]} score in different directions",
         tables.table(
@@ -449,7 +456,8 @@ for column in groups:
 
 # %%
 display(
-    tables.details(
+    tables.evidence(
+        "evidence-statements",
         f"All {len(statements)} statements",
         tables.table(
             statements,
@@ -474,10 +482,14 @@ display(
 #
 # The corpus as read, what cleaning found, and the speakers no lexicon entry matched. Repeated
 # paragraphs and stray layout characters are left out of the counts; the text itself is never
-# changed, so every offset points into the file as read. Shares carry a 95% Wilson interval;
-# means of bounded scores (polarity, stance) the Wilson interval of the mean rescaled to [0, 1],
-# which never shrinks to a point at small n. Parties with fewer than `min_n` statements are shown
-# but marked: too few to compare.
+# changed, so every offset points into the file as read.
+#
+# **Intervals.** Shares carry a 95% Wilson score interval; means of bounded scores (polarity in
+# [−1, 1], stance) the Wilson interval of the mean rescaled to [0, 1], which is conservative and
+# never shrinks to a point at small n (a percentile bootstrap gives [0, 0] for three statements
+# scored 0). A party with fewer than `min_n` statements is shown with its counts and no interval:
+# too few to compare. The summary calls a difference supported when two parties' 95% intervals do
+# not overlap, a cautious test.
 
 # %%
 corpus_table = articles.assign(
@@ -487,7 +499,8 @@ corpus_table = articles.assign(
 unresolved = statements[statements["party"] == "unresolved"]
 display(
     tables.details(
-        f"The corpus: {len(articles)} articles; cleaning findings: {len(analysis.findings)}; "
+        f"The corpus: {len(articles)} article{'s' if len(articles) != 1 else ''}; "
+        f"cleaning findings: {len(analysis.findings)}; "
         f"unresolved speakers: {len(unresolved)}",
         tables.table(
             corpus_table,

@@ -53,6 +53,7 @@ window.addEventListener('load', async () => {
   }
   const pre = document.createElement('pre');
   pre.id = 'inspect-result';
+  pre.hidden = true;
   pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
 });
@@ -82,7 +83,7 @@ def inspect(page: Path, *, width: int, shot: Path | None, axe: bool) -> dict[str
         copy = Path(folder) / page.name
         copy.write_text(text, encoding="utf-8")
         loaded = browser.load(copy, window=(width, 1000), settle_ms=20000 if axe else 3000)
-        found = re.search(r'<pre id="inspect-result">(.*?)</pre>', loaded.dom, re.DOTALL)
+        found = re.search(r'<pre id="inspect-result"[^>]*>(.*?)</pre>', loaded.dom, re.DOTALL)
         if found is None:
             raise SystemExit(f"{page}: the measuring script did not run")
         result: dict[str, object] = json.loads(

@@ -216,6 +216,7 @@ def summarize_labels(
         for connotation in ("negative", "neutral", "positive"):
             row[connotation] = int((group["connotation"] == connotation).sum())
         counts = group["label"].value_counts()
+        counts = counts.reindex(sorted(counts.index, key=lambda label: (-counts[label], label)))
         row["labels"] = ", ".join(f"{label} ×{count}" for label, count in counts.items())
         row["negative_mean"] = float(negative.mean())
         row["negative_low"], row["negative_high"] = wilson_interval(negative.sum(), len(group))

@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from research.markup import escape_label
 from research.schema import KINDS
@@ -33,7 +34,7 @@ KIND_COLOURS = {"direct": "#1b6ca8", "mixed": "#7fb3d5", "indirect": "#b8c4cc"}
 DPI = 100
 WIDTH = 6.4
 SMALLEST_FONT_PT = 11
-STYLE = {
+STYLE: dict[str, Any] = {
     "font.size": 12,
     "axes.titlesize": 12,
     "axes.labelsize": 12,
@@ -59,7 +60,7 @@ def styled(plot: Callable[P, Figure]) -> Callable[P, Figure]:
 
     @functools.wraps(plot)
     def drawn(*args: P.args, **kwargs: P.kwargs) -> Figure:
-        with mpl.rc_context(STYLE):
+        with mpl.rc_context(STYLE):  # type: ignore[arg-type]
             return plot(*args, **kwargs)
 
     return drawn
@@ -91,10 +92,12 @@ def class_colours(classes: Iterable[str]) -> dict[str, str]:
 
 def _legend_below(axes: Axes, *, title: str, count: int, **options: Any) -> None:
     """A legend under the axes, outside the data, in as many columns as fit."""
+    below = offset_copy(axes.transAxes, fig=axes.get_figure(root=True), y=-0.62, units="inches")
     axes.legend(
         title=title,
         loc="upper left",
-        bbox_to_anchor=(0, -0.18),
+        bbox_to_anchor=(0, 0),
+        bbox_transform=below,
         ncol=min(max(count, 1), 4),
         frameon=False,
         **options,
@@ -147,7 +150,7 @@ def plot_measure(
         mean = getattr(row, f"{measure}_mean")
         low, high = getattr(row, f"{measure}_low"), getattr(row, f"{measure}_high")
         colour = "#b03a2e" if not row.too_few else "#d5a6a1"
-        if not np.isnan(low):
+        if not np.isnan(low) and not row.too_few:  # under min_n: no interval, as in the tables
             axes.plot([low, high], [position, position], color=colour, linewidth=3, zorder=3)
         axes.scatter([mean], [position], s=60, color=colour, marker="D", zorder=4)
         note = f"n={row.statements}" + (" (too few to compare)" if row.too_few else "")
@@ -342,14 +345,8 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     axes.set_xlabel("occurrences outside quotation marks")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     handles = [Rectangle((0, 0), 1, 1, color=c) for c in CONNOTATION_COLOURS.values()]
-    axes.legend(
-        handles,
-        list(CONNOTATION_COLOURS),
-        title="connotation",
-        loc="upper left",
-        bbox_to_anchor=(0, -0.12 - 0.6 / max(len(counts), 1)),
-        ncol=3,
-        frameon=False,
+    _legend_below(
+        axes, title="connotation", count=3, handles=handles, labels=list(CONNOTATION_COLOURS)
     )
     axes.set_title(title or "What the author calls each party", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
@@ -402,7 +399,7 @@ def plot_backend_agreement(
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel(f"{first} polarity")
     axes.set_ylabel(f"{second} polarity")
-    axes.legend(loc="upper left", bbox_to_anchor=(0, -0.14), ncol=2, frameon=False)
+    _legend_below(axes, title="", count=2)
     axes.set_title(f"Sentiment: {first} against {second}, per statement", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()

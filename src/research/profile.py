@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -129,27 +130,26 @@ def summary_sentences(
     sentences = [
         f"{_plural(articles, 'article')}, {_plural(covered.total, 'statement')}: "
         f"{covered.resolved} of the {covered.named} with a named speaker are tied to a party "
-        f"({_pct(covered.share)}); {covered.anonymous} have no named source."
+        f"({_pct(covered.share)}); {covered.anonymous} "
+        + ("has" if covered.anonymous == 1 else "have")
+        + " no named source."
     ]
     if parties.empty:
         sentences.append("No statement was tied to a party: there is nothing to compare.")
         return sentences
     voices = [
-        f"{name(r.party)} {r.statements} ({_pct(r.word_share)})"
-        for r in parties.head(4).itertuples()
+        f"{name(r.party)} {r.statements} ({_pct(r.word_share)})" for r in _rows(parties.head(4))
     ]
     sentences.append(
         "Who speaks (statements, share of the quoted words): " + "; ".join(voices) + "."
     )
     reported = [
         f"{name(r.party)}'s in {_count_of(r, 'distancing')}"
-        for r in parties.itertuples()
+        for r in _rows(parties)
         if not _missing(r, "distancing") and r.distancing_count > 0
     ]
     hedged = [
-        f"{name(r.party)}'s {_count_of(r, 'hedged')}"
-        for r in parties.itertuples()
-        if r.hedged_count > 0
+        f"{name(r.party)}'s {_count_of(r, 'hedged')}" for r in _rows(parties) if r.hedged_count > 0
     ]
     sentences.append(
         "How the author reports them: a distancing verb (\u201cclaimed\u201d, \u201calleged\u201d) "
@@ -162,12 +162,11 @@ def summary_sentences(
     labelled = profile[profile["labels"].astype(str) != ""]
     if not labelled.empty:
         called = [
-            f"{name(r.party)} \u201c{_escape(r.labels)}\u201d"
-            for r in labelled.head(4).itertuples()
+            f"{name(r.party)} \u201c{_escape(r.labels)}\u201d" for r in _rows(labelled.head(4))
         ]
         negative = [
             f"{name(r.party)} ({r.negative_labels_count} of {r.negative_labels_n})"
-            for r in labelled.itertuples()
+            for r in _rows(labelled)
             if r.negative_labels_count > 0
         ]
         sentences.append(
@@ -176,7 +175,7 @@ def summary_sentences(
             + (". Negative labels: " + ", ".join(negative) if negative else ". No negative labels")
             + "."
         )
-    stances = [f"{name(r.party)} {_escape(r.stance)}" for r in parties.itertuples() if r.stance]
+    stances = [f"{name(r.party)} {_escape(r.stance)}" for r in _rows(parties) if r.stance]
     if stances:
         sentences.append(
             "Clearest stances (statements for or against, of those that mention it): "
@@ -213,7 +212,7 @@ def _differences(comparable: pd.DataFrame, *, min_n: int) -> str:
         )
     found = []
     for measure, words in MEASURES.items():
-        for a, b in combinations(comparable.itertuples(), 2):
+        for a, b in combinations(_rows(comparable), 2):
             low_a, high_a = getattr(a, f"{measure}_low"), getattr(a, f"{measure}_high")
             low_b, high_b = getattr(b, f"{measure}_low"), getattr(b, f"{measure}_high")
             if np.isnan([low_a, high_a, low_b, high_b]).any():
@@ -252,7 +251,7 @@ def _labels(row: dict[str, object], labels: pd.DataFrame | None) -> None:
         row["labels"] = ""
         _share(row, "negative_labels", 0, 0)
         return
-    counts = labels["label"].astype(str).value_counts()
+    counts = _by_count(labels["label"].astype(str))
     row["labels"] = ", ".join(f"{label} ×{n}" for label, n in counts.head(3).items())
     negative = int((labels["connotation"] == "negative").sum())
     _share(row, "negative_labels", negative, len(labels))
@@ -266,7 +265,8 @@ def _main_stance(stances: pd.DataFrame | None) -> str:
     if taken.empty:
         return ""
     counts = taken.groupby(["target", "label"]).size().sort_values(ascending=False, kind="stable")
-    (target, label), n = next(iter(counts.items()))
+    key, n = next(iter(counts.items()))
+    target, label = cast(tuple[str, str], key)
     mentions = int((stances["target"] == target).sum())
     side = "for" if label == "favor" else "against"
     return f"{side} {target} ({n} of {mentions})"
@@ -310,3 +310,16 @@ def extractor_accuracy() -> str:
         f"statement's speaker is right {facts['speaker_right']}% of the time. Check it on a "
         "sample of your own corpus before trusting a report on it."
     )
+
+
+def _by_count(values: pd.Series) -> pd.Series:
+    """How often each value occurs, most frequent first and ties alphabetical (value_counts
+    orders ties by hash, which changes from one process to the next)."""
+    counts = values.value_counts()
+    order = sorted(counts.index, key=lambda value: (-counts[value], value))
+    return counts.reindex(order)
+
+
+def _rows(frame: pd.DataFrame) -> list[Any]:
+    """The rows as named tuples, typed loosely: their fields are the frame's columns."""
+    return list(frame.itertuples())

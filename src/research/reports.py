@@ -45,11 +45,15 @@ from typing import Any
 from research.io import atomic_write, current_umask, file_sha256, os_reason
 from research.kernel import KERNEL, warm_kernel
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = PROJECT_ROOT / "notebooks"
+PACKAGE = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE.parents[1]
+# In a checkout (editable install) the notebooks and data are the project's own; installed from a
+# wheel, the copies the wheel ships inside the package (research/notebooks, research/data).
+CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "notebooks").is_dir()
+NOTEBOOKS = PROJECT_ROOT / "notebooks" if CHECKOUT else PACKAGE / "notebooks"
 DEFAULT_NOTEBOOK = NOTEBOOKS / "framing_report.ipynb"
-DEFAULT_CORPUS = (PROJECT_ROOT / "data" / "raw",)
-DEFAULT_OUT = PROJECT_ROOT / "reports"
+DEFAULT_CORPUS = (NOTEBOOKS.parent / "data" / "raw",)
+DEFAULT_OUT = Path("reports")  # under the folder the command is run from
 LOCK_FILE = PROJECT_ROOT / "uv.lock"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # nbconvert templates: `report`
 INJECTED_CELL_ID = "injected-parameters"  # papermill's is random: one fixed id, stable HTML
@@ -95,7 +99,7 @@ def render_report(
         # report stays whole until this one is; a failed run's notebook is kept beside it as `failed`.
         partial = _temporary_notebook(folder, name, made)
         # The notebook writes its tables beside the report when it can (a `data_dir` parameter).
-        staged = folder / f".{name}.data"
+        staged = folder.resolve() / f".{name}.data"  # absolute: the notebook runs elsewhere
         run_values = (
             {**values, "data_dir": str(staged)} if _declares(notebook, "data_dir") else values
         )
@@ -230,17 +234,21 @@ def footer_facts(notebook: Path, parameters: Mapping[str, Any]) -> dict[str, str
     commit = (git["commit"] or "")[:12] + (" (with uncommitted changes)" if git["dirty"] else "")
     bundled = resources.files("research") / "lexicons"
     lexicons = sorted(p.name for p in bundled.iterdir() if p.name.endswith(".toml"))
+    import papermill
+
     own = parameters.get("lexicon")
-    shown = {k: v for k, v in parameters.items() if k not in {"corpus", "lexicon"}}
+    declared = papermill.inspect_notebook(str(notebook))
+    shown = {key: json.dumps(value, ensure_ascii=False) for key, value in parameters.items()}
+    for key, spec in declared.items():  # the notebook's defaults, for what was not given
+        shown.setdefault(key, str(spec.get("default")))
+    hidden = {"corpus", "lexicon", "data_dir"}
     return {
         "Made": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "With": f"research {_versions()['research']}, notebook {notebook.name}",
         "Commit": commit or "not in a git checkout",
         "Lexicons": "bundled " + ", ".join(lexicons) + (f"; and {Path(own).name}" if own else ""),
         "Corpus": ", ".join(Path(p).name for p in parameters.get("corpus") or []),
-        "Parameters": ", ".join(
-            f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in shown.items()
-        ),
+        "Parameters": ", ".join(f"{k}={v}" for k, v in shown.items() if k not in hidden),
         "Data": "data/ beside this page: every table as CSV and Parquet; manifest.json: inputs and outputs with sha256",
     }
 
@@ -310,7 +318,8 @@ def _keep_partial(partial: Path, failed: Path) -> bool:
 
 def _set_output_path(notebook: Path, final: Path) -> None:
     """papermill records where it wrote the notebook: the final name, not the temporary one. Its
-    injected parameters cell gets a fixed id instead of a random one (ids appear in the HTML)."""
+    injected parameters cell gets a fixed id instead of a random one (ids appear in the HTML),
+    and says `data_dir = "data"`: the tables' folder beside the report, not where they were staged."""
     import nbformat
 
     node = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
@@ -318,6 +327,10 @@ def _set_output_path(notebook: Path, final: Path) -> None:
     for cell in node.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = INJECTED_CELL_ID
+            # where the tables end up, not the temporary folder they were written to
+            cell["source"] = re.sub(
+                r'^data_dir = ".*"$', 'data_dir = "data"', cell["source"], flags=re.MULTILINE
+            )
     nbformat.write(node, notebook)  # type: ignore[no-untyped-call]
 
 
@@ -445,13 +458,18 @@ def report_command(
             argv += ["-p", key, _yaml_value(value)]
     if code:
         argv.append("--code")
-    return {"line": shlex.join(argv), "argv": argv, "cwd": str(PROJECT_ROOT)}
+    return {"line": shlex.join(argv), "argv": argv, "cwd": str(_base())}
+
+
+def _base() -> Path:
+    """Where the command line that renders a report again is run from: the checkout, or here."""
+    return PROJECT_ROOT if CHECKOUT else Path.cwd()
 
 
 def _project_path(path: str | os.PathLike[str]) -> str:
     resolved = Path(path).resolve()
     try:
-        return str(resolved.relative_to(PROJECT_ROOT))
+        return str(resolved.relative_to(_base()))
     except ValueError:
         return str(resolved)
 
@@ -491,7 +509,7 @@ def build_manifest(
         "outputs": [{"path": str(p), "sha256": file_sha256(p)} for p in outputs],
         "lock": (
             {"path": str(LOCK_FILE), "sha256": file_sha256(LOCK_FILE)}
-            if LOCK_FILE.is_file()
+            if CHECKOUT and LOCK_FILE.is_file()
             else None
         ),
         "packages": _versions(),
@@ -514,9 +532,12 @@ def _versions() -> dict[str, str]:
 
 
 def _git_state() -> dict[str, Any]:
+    if not CHECKOUT:  # installed from a wheel: no commit of ours to record
+        return {"commit": None, "dirty": None}
+
     def git(*args: str) -> str:
         result = subprocess.run(
-            ["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
+            ["git", *args], cwd=_base(), capture_output=True, text=True, check=False
         )
         return result.stdout.strip() if result.returncode == 0 else ""
 

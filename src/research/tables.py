@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +35,8 @@ class Column:
     - "share": a proportion as a percentage;
     - "score": a signed number with two decimals;
     - "share_ci" / "score_ci": `key`_mean with its interval `key`_low to `key`_high, and n from
-      `key`_n when the frame has it;
+      `key`_n when the frame has it; in a row marked `too_few`, no interval (a share as "k of n"
+      when the frame has `key`_count);
     - "flag": "yes" or nothing.
     """
 
@@ -54,6 +56,10 @@ class Html:
 
     def __str__(self) -> str:
         return self.markup
+
+    def __repr__(self) -> str:  # text/plain: the text without tags, the same on every render
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", self.markup)).split())
+        return text if len(text) <= 300 else text[:299] + "…"
 
 
 def table(
@@ -108,7 +114,12 @@ def details(
     )
 
 
-def format_html(record: Mapping[str, Any], column: Column) -> str:
+def evidence(anchor: str, summary: str, *parts: Html | str) -> Html:
+    """`details` with an id, for links from the summary to the evidence behind a figure."""
+    return details(summary, *parts, anchor=anchor)
+
+
+def format_html(record: Mapping[Any, Any], column: Column) -> str:
     """One cell as escaped HTML: a share or score with its interval and n on a second, smaller
     line, so that the number a reader looks for comes first and columns stay narrow."""
     text = format_value(record, column)
@@ -118,7 +129,7 @@ def format_html(record: Mapping[str, Any], column: Column) -> str:
     return html.escape(text)
 
 
-def format_value(record: Mapping[str, Any], column: Column) -> str:
+def format_value(record: Mapping[Any, Any], column: Column) -> str:
     """One cell's text, as `column.format` says; MISSING for a value that is not there."""
     key, kind = column.key, column.format
     if kind in ("share_ci", "score_ci"):
@@ -126,11 +137,15 @@ def format_value(record: Mapping[str, Any], column: Column) -> str:
         mean = record.get(f"{key}_mean")
         if is_missing(mean):
             return MISSING
+        few = bool(record.get("too_few", False))  # under min_n: counts, and no interval
+        count: Any = record.get(f"{key}_count")
+        n: Any = record.get(f"{key}_n")
+        if few and not (is_missing(count) or is_missing(n)):
+            return f"{int(count)} of {int(n)}"
         text = _number(mean, point)
         low, high = record.get(f"{key}_low"), record.get(f"{key}_high")
-        if not (is_missing(low) or is_missing(high)):
+        if not few and not (is_missing(low) or is_missing(high)):
             text += f" [{_number(low, point)}, {_number(high, point)}]"
-        n = record.get(f"{key}_n")
         if not is_missing(n):
             text += f" (n={int(n)})"
         return text
@@ -170,3 +185,21 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def auto(frame: pd.DataFrame, *, caption: str, anchor: str | None = None) -> Html:
+    """`frame` with every column, headers made from the column names ("too_few" -> "Too few")
+    and formats from the dtypes: integers as counts, other numbers as scores, "too_few" as a flag."""
+    columns = []
+    for name in frame.columns:
+        dtype = frame[name].dtype
+        if name == "too_few" or pd.api.types.is_bool_dtype(dtype):
+            kind = "flag"
+        elif pd.api.types.is_integer_dtype(dtype):
+            kind = "count"
+        elif pd.api.types.is_float_dtype(dtype):
+            kind = "score"
+        else:
+            kind = "text"
+        columns.append(Column(str(name), str(name).replace("_", " ").capitalize(), kind))
+    return table(frame, columns, caption=caption, anchor=anchor)

@@ -380,7 +380,7 @@ display(
 #
 # Statements marked in the colour of their speaker's party: the speaker in bold, the cue
 # underlined, the content shaded; the author's labels boxed and hedges underlined with a wave.
-# Hover over a mark to see its party and statement number.
+# Open an article to read it; hover over a mark to see its party and statement number.
 
 # %%
 colours = annotation.party_index(parties["party"])
@@ -402,9 +402,11 @@ for doc in chosen:
     marks = annotation.marks_for(
         doc, statements, labels=analysis.labels, hedges=analysis.hedges, colours=colours
     )
+    count = int((statements["doc"].astype(str) == doc).sum())
+    title = str(article["title"]) if article["title"] else doc
     display(
         annotation.annotated_html(
-            article["text"], marks, title=str(article["title"] if article["title"] else doc)
+            article["text"], marks, summary=f"{title}: {count} statements marked ({doc})"
         )
     )
 

@@ -19,8 +19,9 @@
 # The same measures as the framing report, per group of articles: by default per outlet (`source`),
 # or per date (`published`). For each group: whose statements it carries, with which reporting verbs
 # and hedges, what those statements are for and against, and what the outlet itself calls each party.
-# Every share comes with its n and a 95% bootstrap interval; groups with fewer than `min_n`
-# statements (or labels) are drawn hollow and named in a warning. A difference between outlets that
+# Every share comes with its n and a 95% Wilson interval (a mean of stance scores, the Wilson
+# interval of the rescaled mean); groups with fewer than `min_n` statements (or labels) are drawn
+# hollow, without an interval, and named in a warning. A difference between outlets that
 # the intervals do not separate is not a finding.
 
 # %% tags=["parameters"]
@@ -134,7 +135,7 @@ warn(compare.small_n_warning(voice.drop_duplicates(group_by), keys=(group_by,), 
 # %%
 display(
     tables.details(
-        "Evidence",
+        "Show every statement, by group",
         tables.auto(
             statements[
                 [
@@ -150,7 +151,7 @@ display(
                     "words",
                 ]
             ].sort_values([group_by, "party"]),
-            caption="Evidence",
+            caption="Every statement, by group",
         ),
     )
 )
@@ -212,7 +213,24 @@ display(
 
 # %%
 warn(compare.small_n_warning(signals, keys=(group_by, "party"), min_n=min_n))
-display(tables.details("Evidence", tables.auto(signals.round(3), caption="Evidence")))
+display(
+    tables.details(
+        "Show the shares per group and party (95% intervals)",
+        tables.table(
+            signals,
+            [
+                (group_by, group_by.capitalize()),
+                ("party", "Party"),
+                ("n", "Statements", "count"),
+                tables.Column("distancing", "Distancing verb", "share_ci"),
+                tables.Column("emphatic", "Emphatic verb", "share_ci"),
+                tables.Column("hedged", "Hedged", "share_ci"),
+                ("too_few", f"Fewer than {min_n}", "flag"),
+            ],
+            caption="Distancing verbs and hedges per group and party (95% interval, n)",
+        ),
+    )
+)
 
 # %% [markdown]
 # <a id="evidence-verbs"></a>
@@ -221,7 +239,7 @@ display(tables.details("Evidence", tables.auto(signals.round(3), caption="Eviden
 # %%
 display(
     tables.details(
-        "Evidence",
+        "Show each statement's cue and hedges",
         tables.auto(
             statements[
                 [
@@ -237,7 +255,7 @@ display(
                     "hedges",
                 ]
             ].sort_values([group_by, "party", "verb_class"]),
-            caption="Evidence",
+            caption="Each statement's cue and hedges",
         ),
     )
 )
@@ -249,7 +267,7 @@ display(
 # %%
 display(
     tables.details(
-        "Evidence",
+        "Show every attribution hedge",
         tables.auto(
             hedges[hedges["scope"] == "attribution"][
                 [
@@ -263,10 +281,9 @@ display(
                     "speaker",
                     "party",
                     "mentions",
-                    "sentence_text",
                 ]
             ],
-            caption="Evidence",
+            caption="Every attribution hedge, with or without a statement",
         ),
     )
 )
@@ -307,7 +324,27 @@ display(
 
 # %%
 warn(compare.small_n_warning(targets, keys=(group_by, "party", "target"), min_n=min_n))
-display(tables.details("Evidence", tables.auto(matrix.round(3), caption="Evidence")))
+display(
+    tables.details(
+        "Show the stance per group, party and target (95% intervals)",
+        tables.table(
+            matrix.rename(
+                columns={"mean": "stance_mean", "low": "stance_low", "high": "stance_high"}
+            ),
+            [
+                (group_by, group_by.capitalize()),
+                ("party", "Party"),
+                ("target", "Toward"),
+                ("n", "Statements", "count"),
+                ("favor", "For", "count"),
+                ("against", "Against", "count"),
+                ("neutral", "Neutral", "count"),
+                tables.Column("stance", "Mean stance", "score_ci"),
+            ],
+            caption="Stance per group, party and target (favor +1, against −1; 95% interval)",
+        ),
+    )
+)
 
 # %% [markdown]
 # <a id="evidence-stance"></a>
@@ -316,7 +353,7 @@ display(tables.details("Evidence", tables.auto(matrix.round(3), caption="Evidenc
 # %%
 display(
     tables.details(
-        "Evidence",
+        "Show every stance with its words",
         tables.auto(
             stances[
                 [
@@ -332,7 +369,7 @@ display(
                     "mention",
                 ]
             ].sort_values([group_by, "label"]),
-            caption="Evidence",
+            caption="Every stance with the words that decided it",
         ),
     )
 )
@@ -369,12 +406,12 @@ display(
 warn(compare.small_n_warning(label_summary, keys=(group_by, "party"), min_n=min_n))
 display(
     tables.details(
-        "Evidence",
+        "Show the labels per group and party",
         tables.auto(
             label_summary[
                 [group_by, "party", "n", "negative", "neutral", "positive", "labels", "too_few"]
             ],
-            caption="Evidence",
+            caption="Labels per group and party",
         ),
     )
 )
@@ -386,7 +423,7 @@ display(
 # %%
 display(
     tables.details(
-        "Evidence",
+        "Show every label with its offsets",
         tables.auto(
             labels[
                 [
@@ -399,10 +436,9 @@ display(
                     "connotation",
                     "party",
                     "party_evidence",
-                    "sentence_text",
                 ]
             ].sort_values([group_by, "party"]),
-            caption="Evidence",
+            caption="Every label with its offsets",
         ),
     )
 )

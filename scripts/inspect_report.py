@@ -5,7 +5,7 @@
 
 Prints, at the given window width: the page's total height (every <details> closed, as a reader
 first sees it), where the first-screen summary ends, each figure's smallest text in CSS pixels
-(from its rendered width and the font sizes `research.plots` uses), and whether any table or
+(from its rendered width and the font sizes `research.plots` uses), where the profile table ends, and whether any table or
 figure scrolls sideways. With --shot, a screenshot of the whole page; with --axe, the axe-core
 (https://github.com/dequelabs/axe-core) violations, run in the same headless Chromium.
 
@@ -18,6 +18,7 @@ a dependency of the package or its tests.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import subprocess
@@ -35,9 +36,14 @@ MEASURE = """
 window.addEventListener('load', async () => {
   const out = {};
   const doc = document.documentElement;
-  out.height = Math.max(doc.scrollHeight, document.body.scrollHeight);
+  // the bottom of the content (in an iframe, scrollHeight would be the frame's height)
+  const bottom = Math.max(...[...document.body.children].map(e => e.getBoundingClientRect().bottom));
+  out.height = Math.ceil(bottom + window.scrollY + parseFloat(getComputedStyle(document.body).paddingBottom));
+  out.viewport = doc.clientWidth;
   const summary = document.querySelector('#summary-end');
   out.summary_end = summary ? summary.getBoundingClientRect().top + window.scrollY : null;
+  const profile = document.querySelector('#profile');
+  out.profile_end = profile ? profile.getBoundingClientRect().bottom + window.scrollY : null;
   out.sideways = [...document.querySelectorAll('table, img')]
     .filter(e => e.getBoundingClientRect().right > doc.clientWidth + 1)
     .map(e => e.tagName + ' ' + (e.getAttribute('alt') || e.closest('table')?.caption?.textContent || '').slice(0, 60));
@@ -51,6 +57,7 @@ window.addEventListener('load', async () => {
       first: v.nodes[0] && v.nodes[0].html.slice(0, 160),
     }));
   }
+  if (window.parent !== window) { window.parent.postMessage(JSON.stringify(out), '*'); return; }
   const pre = document.createElement('pre');
   pre.id = 'inspect-result';
   pre.hidden = true;
@@ -59,6 +66,23 @@ window.addEventListener('load', async () => {
 });
 </script>
 """
+
+
+MINIMUM_WINDOW = 500
+
+
+def _frame(page: Path, width: int, height: int) -> Path:
+    """A page showing `page` in an iframe `width` px wide, collecting what it posts."""
+    frame = page.with_name(f"frame-{width}.html")
+    frame.write_text(
+        "<!DOCTYPE html><html><body style='margin:0'>"
+        f"<iframe src='{page.name}' style='width:{width}px;height:{height}px;border:0'></iframe>"
+        "<script>window.addEventListener('message', e => { const pre = "
+        "document.createElement('pre'); pre.id = 'inspect-result'; pre.hidden = true; "
+        "pre.textContent = e.data; document.body.appendChild(pre); });</script></body></html>",
+        encoding="utf-8",
+    )
+    return frame
 
 
 def axe_source() -> str:
@@ -82,21 +106,28 @@ def inspect(page: Path, *, width: int, shot: Path | None, axe: bool) -> dict[str
     with tempfile.TemporaryDirectory(prefix="research-inspect-") as folder:
         copy = Path(folder) / page.name
         copy.write_text(text, encoding="utf-8")
-        loaded = browser.load(copy, window=(width, 1000), settle_ms=20000 if axe else 3000)
+        # Headless Chromium's window is at least 500 px wide: a narrower screen is an iframe of
+        # that width in a page that receives the measurements by postMessage.
+        narrow = width < MINIMUM_WINDOW
+        target = _frame(copy, width, 20000) if narrow else copy
+        window = (max(width, MINIMUM_WINDOW), 1000)
+        loaded = browser.load(target, window=window, settle_ms=20000 if axe else 3000)
         found = re.search(r'<pre id="inspect-result"[^>]*>(.*?)</pre>', loaded.dom, re.DOTALL)
         if found is None:
             raise SystemExit(f"{page}: the measuring script did not run")
-        result: dict[str, object] = json.loads(
-            found[1].replace("&quot;", '"').replace("&amp;", "&")
-        )
+        result: dict[str, object] = json.loads(html.unescape(found[1]))
         if shot is not None:
             height = int(result["height"])  # type: ignore[call-overload]
-            browser.load(copy, window=(width, height), screenshot=shot)
+            target = _frame(copy, width, height) if narrow else copy
+            browser.load(target, window=(window[0], height), screenshot=shot)
+            if narrow:
+                from PIL import Image
+
+                with Image.open(shot) as image:
+                    image.crop((0, 0, width, height)).save(shot)
     for figure in result["figures"]:  # type: ignore[attr-defined]
         scale = figure["shown"] / figure["natural"] if figure["natural"] else 0
-        figure["smallest_text_px"] = round(
-            getattr(plots, "SMALLEST_FONT_PT", 7) * getattr(plots, "DPI", 72) / 72 * scale, 1
-        )
+        figure["smallest_text_px"] = round(plots.SMALLEST_FONT_PT * plots.DPI / 72 * scale, 1)
     return result
 
 

@@ -66,8 +66,16 @@ def marks_for(
     return marks
 
 
-def annotated_html(text: str, marks: Sequence[Mark], *, title: str = "") -> Html:
-    """`text` as paragraphs with `marks` applied; `title` (escaped) heads it."""
+def annotated_html(
+    text: str,
+    marks: Sequence[Mark],
+    *,
+    title: str = "",
+    summary: str = "",
+    opened: bool = False,
+) -> Html:
+    """`text` as paragraphs with `marks` applied; `title` (escaped) heads it, or with `summary`
+    it is folded (<details>, `opened` or not) under that line."""
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     pieces = []
     for start, end in pairwise(cuts):
@@ -85,8 +93,14 @@ def annotated_html(text: str, marks: Sequence[Mark], *, title: str = "") -> Html
         pieces.append(
             f'<span class="{" ".join(classes)}" title="{html.escape(notes)}">{escaped}</span>'
         )
-    heading = f"<h3>{html.escape(title)}</h3>" if title else ""
-    return Html(f'<div class="report-article">{heading}<p>{"".join(pieces)}</p></div>')
+    body = f'<div class="report-article"><p>{"".join(pieces)}</p></div>'
+    if not summary:
+        heading = f"<h3>{html.escape(title)}</h3>" if title else ""
+        return Html(f"{heading}{body}")
+    return Html(
+        f'<details class="report-article-box"{" open" if opened else ""}>'
+        f"<summary>{html.escape(summary)}</summary>{body}</details>"
+    )
 
 
 def legend_html(colours: dict[str, int]) -> Html:

@@ -68,16 +68,19 @@ def styled(plot: Callable[P, Figure]) -> Callable[P, Figure]:
 
 def figure_html(figure: Figure, alt: str, *, caption: str | None = None) -> Html:
     """`figure` as an <img> (a PNG data: URI, which the report's policy allows) with `alt` text
-    saying what it shows, inside a <figure> with `caption` when given (both escaped)."""
+    saying what it shows, inside a <figure> with `caption` when given (both escaped). A figure
+    wider than WIDTH (a heat map with many columns) scrolls sideways on a narrow screen rather
+    than shrinking its text below legibility."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     image = (
         f'<img class="report-figure" src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
     )
+    wide = ' class="report-wide"' if figure.get_figwidth() > WIDTH + 0.5 else ""
     if caption is None:
-        return Html(f"<figure>{image}</figure>")
-    return Html(f"<figure>{image}<figcaption>{html.escape(caption)}</figcaption></figure>")
+        return Html(f"<figure{wide}>{image}</figure>")
+    return Html(f"<figure{wide}>{image}<figcaption>{html.escape(caption)}</figcaption></figure>")
 
 
 def class_colours(classes: Iterable[str]) -> dict[str, str]:
@@ -98,7 +101,7 @@ def _legend_below(axes: Axes, *, title: str, count: int, **options: Any) -> None
         loc="upper left",
         bbox_to_anchor=(0, 0),
         bbox_transform=below,
-        ncol=min(max(count, 1), 4),
+        ncol=min(max(count, 1), 3),
         frameon=False,
         **options,
     )
@@ -434,8 +437,8 @@ def plot_group_intervals(
         for row in summary[summary[group].astype(str) == name].to_dict("records"):
             y = categories.index(str(row[category])) + offset
             few = bool(row["too_few"])
-            if not np.isnan(row[low]):
-                axes.plot([row[low], row[high]], [y, y], color=colour, alpha=0.5 if few else 1)
+            if not np.isnan(row[low]) and not few:  # under min_n: no interval
+                axes.plot([row[low], row[high]], [y, y], color=colour)
             face = "white" if few else colour
             axes.scatter([row[mean]], [y], color=face, edgecolor=colour, s=40, zorder=3)
             note = f"n={row[n]}" + (" (few)" if few else "")

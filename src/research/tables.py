@@ -176,7 +176,7 @@ def _number(value: Any, kind: str) -> str:
 
 def _text(value: Any) -> str:
     if isinstance(value, str):
-        return value
+        return value if value.strip() else MISSING
     if isinstance(value, Mapping):
         return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
     if isinstance(value, Iterable):

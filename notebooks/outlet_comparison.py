@@ -39,11 +39,11 @@ data_dir = None  # where the tables are written as CSV and Parquet (`research re
 # %%
 # %matplotlib inline
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
 from pathlib import Path
 
-from research import compare, export, io, pipeline, plots, tables
+from research import compare, export, io, pipeline, plots, profile, tables
 
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", 500)
@@ -79,6 +79,51 @@ def warn(text):
     if text:
         display(Markdown(f"**Note:** {text}"))
 
+
+# %% tags=["contents"]
+by_group = profile.group_profiles(
+    statements, group=group_by, labels=labels, stances=stances, min_n=min_n
+)
+sentences = profile.group_sentences(by_group, group=group_by, min_n=min_n)
+display(Markdown("\n".join(f"- {sentence}" for sentence in sentences)))
+comparable = by_group[~by_group["too_few"].astype(bool)]
+columns = [
+    (group_by, group_by.capitalize()),
+    ("party", "Party"),
+    ("statements", "Statements", "count"),
+    tables.Column("voice", f"Share of the {group_by}'s statements", "share_ci"),
+    tables.Column("distancing", "Distancing verb", "share_ci"),
+    tables.Column("hedged", "Hedged", "share_ci"),
+    ("labels", "What it calls the party"),
+    tables.Column("negative_labels", "Negative labels", "share_ci"),
+    ("stance", "Clearest stance"),
+]
+display(
+    tables.table(
+        comparable,
+        columns,
+        caption=(
+            f"Each {group_by} and party with {min_n} or more statements: shares with their 95% "
+            "interval and n"
+        ),
+        anchor="profile",
+    )
+)
+shown = by_group[(by_group["statements"] > 0) | (by_group["labels"] != "")]
+display(
+    tables.details(
+        f"Show all {len(shown)} {group_by} and party pairs",
+        tables.table(
+            shown,
+            columns,
+            caption=(
+                f"Each {group_by} and party: with fewer than {min_n} statements, counts and no "
+                "interval"
+            ),
+        ),
+    )
+)
+display(HTML('<div id="summary-end"></div>'))
 
 # %% [markdown]
 # ## The groups

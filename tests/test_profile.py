@@ -3,7 +3,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from research.profile import coverage, party_profile, summary_sentences
+from research.profile import (
+    coverage,
+    group_profiles,
+    group_sentences,
+    party_profile,
+    summary_sentences,
+)
 
 
 def statements(rows: list[tuple[str, str, float, float]]) -> pd.DataFrame:
@@ -55,3 +61,21 @@ def test_summary_supports_no_difference_among_few_statements() -> None:
     text = " ".join(summary_sentences(party_profile(frame, min_n=5), coverage(frame), min_n=5))
     assert "no difference between parties can be supported" in text
     assert not np.isnan(party_profile(frame, min_n=5)["distancing_high"]).any()
+
+
+def test_group_summary_names_a_difference_between_outlets_for_the_same_party() -> None:
+    rows = (
+        [("Army", "direct", 0.0, 1.0, "Ledger")] * 8
+        + [("Army", "direct", 0.0, 0.0, "Herald")] * 8
+        + [("Rebels", "direct", 0.0, 0.0, "Herald")] * 2
+    )  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["party", "kind", "polarity", "distancing", "source"])
+    frame = frame.assign(words=10, hedged=0.0)
+    profiles = group_profiles(frame, group="source", min_n=5)
+    assert profiles.set_index(["source", "party"]).loc[("Herald", "Rebels"), "too_few"]
+    text = " ".join(group_sentences(profiles, group="source", min_n=5))
+    assert "**Herald** quotes **Army** in 8 statements; **Rebels** in 2 statements." in text
+    assert (
+        "**Army**: a higher share introduced with a distancing verb in **Ledger** than in "
+        "**Herald**" in text
+    )

@@ -210,22 +210,89 @@ def _differences(comparable: pd.DataFrame, *, min_n: int) -> str:
             f"Differences: fewer than two parties have {min_n} or more statements, so no "
             "difference between parties can be supported."
         )
-    found = []
-    for measure, words in MEASURES.items():
-        for a, b in combinations(_rows(comparable), 2):
-            low_a, high_a = getattr(a, f"{measure}_low"), getattr(a, f"{measure}_high")
-            low_b, high_b = getattr(b, f"{measure}_low"), getattr(b, f"{measure}_high")
-            if np.isnan([low_a, high_a, low_b, high_b]).any():
-                continue
-            if high_a < low_b or high_b < low_a:
-                more, less = (a, b) if low_a > high_b else (b, a)
-                found.append(f"{_name(more.party)} has a higher {words} than {_name(less.party)}")
+    found = [
+        f"{_name(more.party)} has a higher {words} than {_name(less.party)}"
+        for more, less, words in _apart(comparable)
+    ]
     if not found:
         return (
             "Differences: no difference between the parties with enough statements is supported "
             "by the intervals (every pair's 95% intervals overlap)."
         )
     return "Differences the intervals support (95% intervals apart): " + "; ".join(found) + "."
+
+
+def _apart(rows: pd.DataFrame) -> list[tuple[Any, Any, str]]:
+    """Every pair of rows and measure whose 95% intervals do not overlap: (higher, lower, words)."""
+    found = []
+    for measure, words in MEASURES.items():
+        for a, b in combinations(_rows(rows), 2):
+            low_a, high_a = getattr(a, f"{measure}_low"), getattr(a, f"{measure}_high")
+            low_b, high_b = getattr(b, f"{measure}_low"), getattr(b, f"{measure}_high")
+            if np.isnan([low_a, high_a, low_b, high_b]).any():
+                continue
+            if high_a < low_b or high_b < low_a:
+                found.append((a, b, words) if low_a > high_b else (b, a, words))
+    return found
+
+
+def group_profiles(
+    statements: pd.DataFrame,
+    *,
+    group: str,
+    labels: pd.DataFrame | None = None,
+    stances: pd.DataFrame | None = None,
+    min_n: int = MIN_N,
+) -> pd.DataFrame:
+    """`party_profile` within each group of articles (outlet, date), one row per group and
+    party; each frame needs a `group` column."""
+    frames = []
+    for name in sorted(statements[group].astype(str).unique()):
+        own = statements[statements[group].astype(str) == name]
+        profile = party_profile(
+            own,
+            labels=_within(labels, group, name),
+            stances=_within(stances, group, name),
+            min_n=min_n,
+        )
+        frames.append(profile.assign(**{group: name}))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _within(frame: pd.DataFrame | None, group: str, name: str) -> pd.DataFrame | None:
+    return None if frame is None else frame[frame[group].astype(str) == name]
+
+
+def group_sentences(profiles: pd.DataFrame, *, group: str, min_n: int = MIN_N) -> list[str]:
+    """The outlet comparison's summary: whom each group quotes most and how it reports them, and
+    which differences between groups, for the same party, the 95% intervals support."""
+    sentences = []
+    parties = profiles[~profiles["party"].isin(NOT_A_PARTY) & (profiles["statements"] > 0)]
+    for name, rows in parties.groupby(group, sort=True):
+        voices = "; ".join(
+            f"{_name(r.party)} in {r.statements} statements"
+            + (f" ({r.distancing_count} with a distancing verb)" if r.distancing_count else "")
+            for r in _rows(rows.head(4))
+        )
+        sentences.append(f"{_name(name)} quotes {voices}.")
+    found = []
+    comparable = parties[~parties["too_few"].astype(bool)]
+    for party, rows in comparable.groupby("party", sort=True):
+        for more, less, words in _apart(rows):
+            found.append(
+                f"{_name(party)}: a higher {words} in {_name(getattr(more, group))} than in "
+                f"{_name(getattr(less, group))}"
+            )
+    if found:
+        sentences.append(
+            "Differences the intervals support (95% intervals apart): " + "; ".join(found) + "."
+        )
+    else:
+        sentences.append(
+            f"Differences: for no party with {min_n} or more statements in two groups do the "
+            "95% intervals of two groups stay apart; the differences below are not findings."
+        )
+    return sentences
 
 
 def _share(row: dict[str, object], name: str, count: int, n: int) -> None:

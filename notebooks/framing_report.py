@@ -15,14 +15,6 @@
 
 # %% [markdown]
 # # How each party is framed
-#
-# This report finds every statement in the corpus (direct quotes, reported speech, mixed quotes),
-# ties each speaker to a party through the party lexicon, and compares the parties: who gets to speak,
-# how much and in whose words, what they are for and against, how the author reports them (the
-# reporting verb, the hedges) and what the author calls them (the labels), and with what sentiment. Every number below comes with the count it rests
-# on; with a handful of statements per party, differences are anecdotes, not findings. Each figure's
-# caption names the evidence table below it: the statements or words it counts, with their character
-# offsets into the article as read.
 
 # %% tags=["parameters"]
 # Parameters: papermill replaces this cell's values when it renders a report.
@@ -32,16 +24,17 @@ sentiment_backend = "textblob"  # scores polarity and subjectivity: "textblob" o
 second_sentiment_backend = "vader"  # compared with the first: where do they disagree?
 stance_backend = "lexicon"
 min_n = 5  # parties with fewer statements are flagged, not compared
+annotate = []  # articles (doc names) to show annotated; empty: the three with most statements
+data_dir = None  # where the tables are written as CSV and Parquet (`research report` sets it)
 
-# %%
+# %% tags=["contents"]
 # %matplotlib inline
-import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
-from research import compare, io, pipeline, plots, sentiment
-
-pd.set_option("display.max_colwidth", None)
-pd.set_option("display.max_rows", 500)
+from research import annotate as annotation
+from research import compare, export, io, pipeline, plots, profile, sentiment, tables
+from research.markup import escape_markdown
+from research.tables import Column
 
 articles = io.read_articles(corpus)
 lexicons = pipeline.load_lexicons(parties_path=lexicon)
@@ -50,167 +43,88 @@ analysis = pipeline.analyze(
 )
 statements = compare.with_signals(analysis.statements)
 summary = compare.summarize_parties(statements, min_n=min_n)
+covered = profile.coverage(statements)
+parties = profile.party_profile(
+    statements, labels=analysis.labels, stances=analysis.stances, min_n=min_n
+)
 
 
 def warn(text):
     """Show a small-n warning where the reader looks, or nothing."""
     if text:
-        display(Markdown(f"**⚠ {text}**"))
+        display(Markdown(f"**Note:** {text}"))
 
 
-# %% [markdown]
-# ## The corpus
-#
-# Each article as read, with the first 12 characters of its file's sha256 (the manifest has the full hashes).
-
-# %%
 display(
-    articles.assign(
-        characters=articles["text"].str.len(),
-        sha256=articles["sha256"].str.slice(0, 12),
-        statements=articles["doc"].map(statements["doc"].value_counts()).fillna(0).astype(int),
-    )[["doc", "title", "source", "published", "characters", "statements", "sha256"]]
+    Markdown(
+        "\n".join(
+            f"- {s}"
+            for s in profile.summary_sentences(
+                parties, covered, min_n=min_n, articles=len(articles)
+            )
+        )
+    )
 )
-
-# %% [markdown]
-# ### What cleaning found
-#
-# Repeated paragraphs and stray layout characters are listed here and left out of the counts; the text
-# itself is never changed, so every offset still points into the file as read.
-
-# %%
-if analysis.findings.empty:
-    print("Nothing: no repeated paragraphs and no separator debris.")
-else:
-    display(analysis.findings[["doc", "finding", "start", "end", "text", "detail"]])
+display(
+    tables.table(
+        parties,
+        profile.profile_columns(parties),
+        caption=(
+            f"Each party at a glance: shares and means with their 95% interval and n; with fewer "
+            f"than {min_n} statements, counts and no interval; a dash where there is nothing to count"
+        ),
+        anchor="profile",
+    )
+)
+display(
+    Markdown(
+        f"{profile.extractor_accuracy()} Evidence: "
+        "[who speaks](#evidence-voice) · [reporting verbs](#evidence-verbs) · "
+        "[hedges](#evidence-hedges) · [labels](#evidence-labels) · [stances](#evidence-stance) · "
+        "[sentiment](#evidence-sentiment) · [every statement](#evidence-statements) · "
+        "[the article annotated](#The-article,-annotated)."
+    )
+)
+display(HTML('<div id="summary-end"></div>'))
 
 # %% [markdown]
 # ## Who gets to speak
 #
-# Statements per party, split into direct quotes (the speaker's own words in quotation marks), mixed
-# quotes (reported speech with quoted fragments) and reported speech (the author's paraphrase).
-
-# %%
-plots.plot_voice(summary)
-
-# %% [markdown]
-# *Figure 1.* Statements per party by kind. Evidence: [table E1, share of voice](#evidence-voice).
+# Statements per party: direct quotes (the speaker's own words in quotation marks), mixed quotes
+# (reported speech with quoted fragments) and reported speech (the author's paraphrase).
 
 # %%
 shares = compare.share_of_voice(statements)
-plots.plot_words_by_kind(shares)
-
-# %% [markdown]
-# *Figure 2.* Words per party, in the speaker's own quoted words (direct), partly quoted (mixed) or
-# paraphrased by the author (indirect), with each party's share of all words. Evidence:
-# [table E1](#evidence-voice).
-#
-# <a id="evidence-voice"></a>
-# #### Evidence E1: share of voice
-#
-# Counts per party; the statements behind them are in [the table of every statement](#evidence-statements).
-
-# %%
-display(shares.round(3))
-
-# %% [markdown]
-# ## Per party
-#
-# Means are shown with their n and a 95% bootstrap interval; `too_few` marks parties with fewer than
-# `min_n` statements, whose means should not be compared.
-
-# %%
 display(
-    summary.round(3)
+    plots.figure_html(
+        plots.plot_voice(summary),
+        "Bar chart: statements per party, split into direct, mixed and reported speech; "
+        + "; ".join(f"{p}: {n}" for p, n in zip(summary["party"], summary["statements"])),
+    )
 )
-
-# %%
-warn(compare.small_n_warning(summary, min_n=min_n))
-
-# %% [markdown]
-# ## Sentiment of what each party says
-#
-# Each dot is one statement's content scored by TextBlob (polarity from -1 to 1); the diamond is the
-# party's mean and the bar its 95% interval. TextBlob scores words, not framing: "said" and "claimed"
-# score the same, so read these beside the statements themselves.
-
-# %%
-plots.plot_measure(statements, summary, measure="polarity")
-
-# %%
-plots.plot_measure(statements, summary, measure="subjectivity")
-
-# %% [markdown]
-# *Figures 3 and 4.* Polarity and subjectivity of each statement's content. Evidence:
-# [the table of every statement](#evidence-statements).
-#
-# ### Where two sentiment backends disagree
-#
-# The same contents scored by a second backend. Both are word lists with rules, so a disagreement
-# marks a statement whose sentiment rests on a few words that one list knows and the other does not
-# (or scores the other way); neither can see stance.
-
-# %%
-backends = (sentiment_backend, second_sentiment_backend)
-agreement = sentiment.compare_backends(statements["content"], backends=backends)
-plots.plot_backend_agreement(agreement, backends=backends)
-
-# %% [markdown]
-# *Figure 5.* Each statement's polarity under both backends; red and numbered where one says positive
-# and the other negative or neutral (|polarity| < 0.05 is neutral). Evidence:
-# [table E2](#evidence-sentiment).
-#
-# <a id="evidence-sentiment"></a>
-# #### Evidence E2: statements the two backends disagree on
-
-# %%
-disagreements = statements.join(agreement)[agreement["disagree"].to_numpy()]
-print(f"{len(disagreements)} of {len(statements)} statements differ in direction.")
 display(
-    disagreements[
-        ["doc", "statement", "party", "content", *agreement.columns.drop("disagree")]
-    ].round(3)
+    tables.evidence(
+        "evidence-voice",
+        "Evidence: statements and words per party",
+        tables.table(
+            shares,
+            [
+                ("party", "Party"),
+                ("statements", "Statements", "count"),
+                ("statement_share", "Share of statements", "share"),
+                ("words_quoted", "Words", "count"),
+                ("word_share", "Share of words", "share"),
+                ("direct", "Direct", "count"),
+                ("mixed", "Mixed", "count"),
+                ("indirect", "Reported", "count"),
+            ],
+            caption="Statements and words per party by kind",
+        ),
+    )
 )
 
 # %% [markdown]
-# ## Stance: what each party is for and against
-#
-# For each statement, the stance toward each target of the story (for the bundled story, the
-# safe-exit deal and the withdrawal) and toward each party its content mentions: *favor*, *against* or
-# *neutral*, with the words that decided it. A stance word counts for the nearest mention in its
-# clause, a negator just before it flips it ("not acceptable"), and after "but" the later clause
-# decides. A mention with no stance word is neutral.
-
-# %%
-matrix = compare.stance_matrix(analysis.stances, min_n=min_n)
-plots.plot_stance_matrix(matrix, min_n=min_n)
-
-# %% [markdown]
-# *Figure 6.* Mean stance of each speaker party (rows) toward each target and party (columns), from
-# −1 (every statement against) to +1 (every statement for); each cell counts the statements for (+),
-# against (−) and neutral (·). Evidence: [table E3](#evidence-stance).
-
-# %%
-warn(compare.small_n_warning(matrix, keys=("party", "target"), min_n=min_n))
-display(matrix.round(3))
-
-# %% [markdown]
-# <a id="evidence-stance"></a>
-# #### Evidence E3: stances with their words
-#
-# Every statement's stance toward every target it mentions; `evidence` holds the deciding words and
-# `evidence_spans` their offsets, `mention_start`/`mention_end` where the target is named.
-
-# %%
-display(
-    analysis.stances[
-        ["doc", "statement", "speaker", "party", "target", "label", "evidence", "evidence_spans",
-         "mention", "mention_start", "mention_end"]
-    ].sort_values(["label", "party"])
-)
-
-# %% [markdown]
-# ## Reporting verbs: said, claimed, insisted
+# ## How the author reports them
 #
 # The author chooses the verb that introduces each statement: *neutral* ("said", "told") reports,
 # *distancing* ("claimed", "alleged") puts the content at arm's length, *emphatic* ("insisted",
@@ -219,98 +133,282 @@ display(
 
 # %%
 verbs = compare.verb_classes(statements)
-plots.plot_verb_classes(verbs)
-
-# %% [markdown]
-# *Figure 7.* Statements per party by the class of their cue. Evidence: [table E4](#evidence-verbs).
-# The share of a party's statements introduced by a distancing or emphatic verb, with its 95%
-# interval:
-
-# %%
-framing_summary = compare.summarize_parties(
-    statements, measures=compare.SIGNALS, min_n=min_n
+framing_summary = compare.summarize_parties(statements, measures=compare.SIGNALS, min_n=min_n)
+display(
+    plots.figure_html(
+        plots.plot_verb_classes(verbs),
+        "Stacked bar chart: statements per party by the class of their reporting verb",
+    )
 )
 warn(compare.small_n_warning(framing_summary, min_n=min_n))
 display(
-    framing_summary[
-        ["party", "statements", *[f"{m}_{s}" for m in compare.SIGNALS for s in ("n", "mean", "low", "high")], "too_few"]
-    ].round(3)
+    tables.evidence(
+        "evidence-verbs",
+        "Evidence: shares per party, and each statement's cue",
+        tables.table(
+            framing_summary,
+            [
+                ("party", "Party"),
+                ("statements", "Statements", "count"),
+                Column("distancing", "Distancing verb", "share_ci"),
+                Column("emphatic", "Emphatic verb", "share_ci"),
+                Column("hedged", "Hedged", "share_ci"),
+                ("too_few", f"Fewer than {min_n}", "flag"),
+            ],
+            caption="Share of each party's statements by how the author introduces them (95% interval, n)",
+        ),
+        tables.table(
+            statements.sort_values(["verb_class", "party"]),
+            [
+                ("party", "Party"),
+                ("speaker", "Speaker"),
+                ("cue", "Cue"),
+                ("verb_class", "Class"),
+                ("doc", "Article"),
+                ("cue_start", "Offset", "count"),
+            ],
+            caption="Each statement's cue",
+        ),
+    )
 )
 
 # %% [markdown]
-# <a id="evidence-verbs"></a>
-# #### Evidence E4: each statement's cue
-
-# %%
-display(
-    statements[["doc", "statement", "speaker", "party", "cue", "cue_start", "cue_end", "cue_lemma", "verb_class"]]
-    .sort_values(["verb_class", "party"])
-)
-
-# %% [markdown]
-# ## Hedges: reportedly, supposedly, are said to
+# ### Hedges
 #
-# Attribution hedges hand a claim to a vague source or mark it as only claimed. Each is tied to the
-# statement it qualifies (the one whose extent holds it, else the nearest in its sentence with no
-# clause boundary between); a hedged sentence with no statement is listed too, with the parties it
-# names: the author reporting, unattributed, what a party did.
+# Attribution hedges ("reportedly", "are said to") hand a claim to a vague source or mark it as
+# only claimed; each is tied to the statement it qualifies, or listed with no statement.
 
 # %%
 attribution_hedges = analysis.hedges[analysis.hedges["scope"] == "attribution"]
 if attribution_hedges.empty:
-    print("No attribution hedges in this corpus.")
+    display(Markdown("No attribution hedges in this corpus."))
 else:
-    display(plots.plot_hedges(compare.hedge_counts(analysis.hedges)))
-
-# %% [markdown]
-# *Figure 8.* Attribution hedges by what they qualify: a named speaker's statement (by party), an
-# anonymous statement, or no statement at all. Evidence: [table E5](#evidence-hedges).
-
-# %% [markdown]
-# <a id="evidence-hedges"></a>
-# #### Evidence E5: every hedge with its sentence
-#
-# Epistemic hedges ("may", "could": the author's own uncertainty) are listed too, marked by `scope`.
-
-# %%
+    counts = compare.hedge_counts(analysis.hedges)
+    display(
+        plots.figure_html(
+            plots.plot_hedges(counts),
+            "Bar chart: attribution hedges by what they qualify; "
+            + "; ".join(f"{q}: {n}" for q, n in zip(counts["qualifies"], counts["hedges"])),
+        )
+    )
 display(
-    analysis.hedges[
-        ["doc", "start", "end", "text", "kind", "scope", "statement", "speaker", "party", "mentions", "sentence_text"]
-    ]
+    tables.evidence(
+        "evidence-hedges",
+        "Evidence: every hedge",
+        tables.table(
+            analysis.hedges,
+            [
+                ("text", "Hedge"),
+                ("kind", "Kind"),
+                ("scope", "Scope"),
+                ("party", "Party qualified"),
+                ("speaker", "Speaker"),
+                ("doc", "Article"),
+                ("start", "Offset", "count"),
+            ],
+            caption="Every hedge, attribution and epistemic",
+        ),
+    )
 )
 
 # %% [markdown]
-# ## Labels: what the author calls each party
+# ## What the author calls them
 #
-# Evaluative labels from `labels.toml` ("regime" or "government", "militants", "gunmen" or "rebels",
-# "state affiliated"), counted where the author uses them: outside quotation marks, in narration and in
-# reported speech. Each is tied to the party it names through the party lexicon.
-
-# %%
-if analysis.labels.empty:
-    print("No labels from the label lexicon in this corpus.")
-else:
-    display(plots.plot_labels(analysis.labels))
-
-# %% [markdown]
-# *Figure 9.* Label occurrences per party, coloured by connotation. Evidence:
-# [table E6](#evidence-labels). Per party, the share of negative labels with its 95% interval:
+# Evaluative labels from `labels.toml` ("regime" or "government", "militants", "gunmen" or
+# "rebels"), counted where the author uses them, outside quotation marks, and tied to the party
+# they name.
 
 # %%
 label_summary = compare.summarize_labels(analysis.labels, min_n=min_n)
+if analysis.labels.empty:
+    display(Markdown("No labels from the label lexicon in this corpus."))
+else:
+    display(
+        plots.figure_html(
+            plots.plot_labels(analysis.labels),
+            "Bar chart: the author's labels per party, coloured by connotation; "
+            + "; ".join(
+                f"{p}: {w}" for p, w in zip(label_summary["party"], label_summary["labels"])
+            ),
+        )
+    )
 warn(compare.small_n_warning(label_summary, min_n=min_n))
-display(label_summary.round(3))
+display(
+    tables.evidence(
+        "evidence-labels",
+        "Evidence: labels per party, and every label",
+        tables.table(
+            label_summary,
+            [
+                ("party", "Party"),
+                ("n", "Labels", "count"),
+                ("labels", "Words"),
+                Column("negative", "Negative", "share_ci"),
+            ],
+            caption="Labels per party with the share of negative ones (95% Wilson interval)",
+        ),
+        tables.table(
+            analysis.labels,
+            [
+                ("text", "Word"),
+                ("label", "Label"),
+                ("connotation", "Connotation"),
+                ("party", "Party"),
+                ("doc", "Article"),
+                ("start", "Offset", "count"),
+            ],
+            caption="Every label",
+        ),
+    )
+)
 
 # %% [markdown]
-# <a id="evidence-labels"></a>
-# #### Evidence E6: every label with its offsets
+# ## What they are for and against
+#
+# For each statement, the stance toward each target of the story and toward each party its
+# content mentions: *favor*, *against* or *neutral*, with the words that decided it. A stance word
+# counts for the nearest mention in its clause, a negator just before it flips it ("not
+# acceptable"), and after "but" the later clause decides.
+
+# %%
+targets = ", ".join(t.name for t in lexicons.targets.targets)
+display(
+    Markdown("Targets in this lexicon: " + (escape_markdown(targets) if targets else "none") + ".")
+)
+matrix = compare.stance_matrix(analysis.stances, min_n=min_n)
+if matrix.empty:
+    display(Markdown("No statement mentions a target or a party."))
+else:
+    display(
+        plots.figure_html(
+            plots.plot_stance_matrix(matrix, min_n=min_n),
+            "Heat map: mean stance of each speaker's party (rows) toward each target and party "
+            "(columns), blue for and red against, with counts of statements for, against and neutral",
+        )
+    )
+taken = analysis.stances[analysis.stances["label"] != "neutral"]
+display(
+    tables.evidence(
+        "evidence-stance",
+        f"Evidence: the {len(taken)} stances for or against "
+        f"({len(analysis.stances) - len(taken)} neutral mentions not listed)",
+        tables.table(
+            matrix.rename(
+                columns={"mean": "stance_mean", "low": "stance_low", "high": "stance_high"}
+            ),
+            [
+                ("party", "Party"),
+                ("target", "Toward"),
+                ("n", "Statements", "count"),
+                ("favor", "For", "count"),
+                ("against", "Against", "count"),
+                ("neutral", "Neutral", "count"),
+                Column("stance", "Mean stance", "score_ci"),
+            ],
+            caption="Stance per party and target (favor +1, against −1; 95% interval)",
+        ),
+        tables.table(
+            taken,
+            [
+                ("party", "Party"),
+                ("speaker", "Speaker"),
+                ("target", "Toward"),
+                ("label", "Stance"),
+                ("evidence", "Deciding words"),
+                ("mention", "Mention"),
+                ("doc", "Article"),
+            ],
+            caption="Each stance for or against, with the words that decided it",
+        ),
+    )
+)
+
+# %% [markdown]
+# ## What they say: sentiment
+#
+# Each dot is one statement's content scored by the sentiment backend (polarity from −1 to 1);
+# the diamond is the party's mean and the bar its 95% interval (none under `min_n` statements). Word-list sentiment scores words,
+# not framing: "said" and "claimed" score the same.
 
 # %%
 display(
-    analysis.labels[
-        ["doc", "start", "end", "text", "label", "connotation", "party", "party_evidence", "statement", "sentence_text"]
-    ]
+    plots.figure_html(
+        plots.plot_measure(statements, summary, measure="polarity"),
+        "Dot plot: polarity of each statement per party, with each party's mean and 95% interval",
+    )
 )
+backends = (sentiment_backend, second_sentiment_backend)
+agreement = sentiment.compare_backends(statements["content"], backends=backends)
+disagreements = statements.join(agreement)[agreement["disagree"].to_numpy()]
+display(
+    tables.evidence(
+        "evidence-sentiment",
+        f"Evidence: per party means, and the {len(disagreements)} of {len(statements)} statements "
+        f"{backends[0]} and {backends[1]} score in different directions",
+        tables.table(
+            summary,
+            [
+                ("party", "Party"),
+                ("statements", "Statements", "count"),
+                Column("polarity", "Polarity", "score_ci"),
+                Column("subjectivity", "Subjectivity", "score_ci"),
+                ("too_few", f"Fewer than {min_n}", "flag"),
+            ],
+            caption="Mean sentiment per party (95% interval, n)",
+        ),
+        plots.figure_html(
+            plots.plot_backend_agreement(agreement, backends=backends),
+            f"Scatter plot: each statement's polarity under {backends[0]} and {backends[1]}; "
+            "red and numbered where their directions differ",
+        ),
+        tables.table(
+            disagreements,
+            [
+                ("statement", "Statement"),
+                ("party", "Party"),
+                ("content", "Content"),
+                (f"{backends[0]}_polarity", backends[0], "score"),
+                (f"{backends[1]}_polarity", backends[1], "score"),
+            ],
+            caption="Statements whose direction the two backends disagree on",
+        ),
+    )
+)
+
+# %% [markdown]
+# ## The article, annotated
+#
+# Statements marked in the colour of their speaker's party: the speaker in bold, the cue
+# underlined, the content shaded; the author's labels boxed and hedges underlined with a wave.
+# Open an article to read it; hover over a mark to see its party and statement number.
+
+# %%
+colours = annotation.party_index(parties["party"])
+display(annotation.legend_html(colours))
+chosen = annotation.chosen_articles(statements, listed=annotate)
+if len(articles) > len(chosen):
+    display(
+        Markdown(
+            f"{len(chosen)} of {len(articles)} articles: "
+            + (
+                "those listed by the `annotate` parameter."
+                if annotate
+                else "those with the most statements."
+            )
+        )
+    )
+for doc in chosen:
+    article = articles[articles["doc"].astype(str) == doc].iloc[0]
+    marks = annotation.marks_for(
+        doc, statements, labels=analysis.labels, hedges=analysis.hedges, colours=colours
+    )
+    count = int((statements["doc"].astype(str) == doc).sum())
+    title = str(article["title"]) if article["title"] else doc
+    display(
+        annotation.annotated_html(
+            article["text"], marks, summary=f"{title}: {count} statements marked ({doc})"
+        )
+    )
 
 # %% [markdown]
 # ## Outlets and dates
@@ -321,7 +419,8 @@ display(
 # %%
 groups = [c for c in ("source", "published") if articles[c].nunique() > 1]
 if not groups:
-    print("One outlet and one date: nothing to compare across groups.")
+    display(Markdown("One outlet and one date: nothing to compare across groups."))
+by_groups = {}
 for column in groups:
     by_group = compare.summarize_parties(
         compare.attach_articles(statements, articles, columns=[column]),
@@ -329,35 +428,130 @@ for column in groups:
         measures=("polarity", *compare.SIGNALS),
         min_n=min_n,
     )
-    display(Markdown(f"**Per {column} and party**"))
-    warn(compare.small_n_warning(by_group, keys=(column, "party"), min_n=min_n))
-    display(by_group.round(3))
+    by_groups[column] = by_group
+    display(
+        tables.details(
+            f"Per {column} and party",
+            tables.table(
+                by_group,
+                [
+                    (column, column.capitalize()),
+                    ("party", "Party"),
+                    ("statements", "Statements", "count"),
+                    Column("polarity", "Polarity", "score_ci"),
+                    Column("distancing", "Distancing verb", "share_ci"),
+                    Column("hedged", "Hedged", "share_ci"),
+                    ("too_few", f"Fewer than {min_n}", "flag"),
+                ],
+                caption=f"The measures per {column} and party",
+            ),
+            open=True,
+        )
+    )
 
 # %% [markdown]
-# <a id="evidence-statements"></a>
 # ## Every statement
 #
-# Speaker as written, the entity it refers to, the party and the words that decided it, the reporting
-# cue, the kind, the content and its scores. Offsets point into the article's text. A `negated`
-# statement ("did not say whether ...") reports what the speaker did not say: it has no scores.
+# Speaker as written, the party and the words that decided it, the cue, the kind, the content and
+# its scores. A *negated* statement ("did not say whether ...") reports what the speaker did not
+# say: it has no scores. The same table, with offsets, is `data/statements.csv` beside the report.
 
 # %%
 display(
-    statements[
-        ["doc", "statement", "speaker", "entity", "party", "party_evidence", "cue", "verb_class", "kind",
-         "negated", "content", "content_spans", "mentions", "polarity", "subjectivity"]
-    ].round(3)
+    tables.evidence(
+        "evidence-statements",
+        f"All {len(statements)} statements",
+        tables.table(
+            statements,
+            [
+                ("statement", "No.", "count"),
+                ("speaker", "Speaker"),
+                ("party", "Party"),
+                ("party_evidence", "Because of"),
+                ("cue", "Cue"),
+                ("kind", "Kind"),
+                ("content", "Content"),
+                ("polarity", "Polarity", "score"),
+                ("doc", "Article"),
+            ],
+            caption="Every statement",
+        ),
+    )
 )
 
 # %% [markdown]
-# ## Unresolved speakers
+# ## About this report
 #
-# Speakers that no lexicon entry matched: they are counted above as `unresolved`. Add them to a party
-# lexicon (`--lexicon FILE`) if they speak for a party.
+# The corpus as read, what cleaning found, and the speakers no lexicon entry matched. Repeated
+# paragraphs and stray layout characters are left out of the counts; the text itself is never
+# changed, so every offset points into the file as read.
+#
+# **Intervals.** Shares carry a 95% Wilson score interval; means of bounded scores (polarity in
+# [−1, 1], stance) the Wilson interval of the mean rescaled to [0, 1], which is conservative and
+# never shrinks to a point at small n (a percentile bootstrap gives [0, 0] for three statements
+# scored 0). A party with fewer than `min_n` statements is shown with its counts and no interval:
+# too few to compare. The summary calls a difference supported when two parties' 95% intervals do
+# not overlap, a cautious test.
 
 # %%
+corpus_table = articles.assign(
+    characters=articles["text"].str.len(),
+    statements=articles["doc"].map(statements["doc"].value_counts()).fillna(0).astype(int),
+)
 unresolved = statements[statements["party"] == "unresolved"]
-if unresolved.empty:
-    print("Every speaker was tied to a party or a source.")
-else:
-    display(unresolved[["doc", "speaker", "cue", "content"]])
+display(
+    tables.details(
+        f"The corpus: {len(articles)} article{'s' if len(articles) != 1 else ''}; "
+        f"cleaning findings: {len(analysis.findings)}; "
+        f"unresolved speakers: {len(unresolved)}",
+        tables.table(
+            corpus_table,
+            [
+                ("doc", "Article"),
+                ("title", "Title"),
+                ("source", "Outlet"),
+                ("published", "Date"),
+                ("characters", "Characters", "count"),
+                ("statements", "Statements", "count"),
+            ],
+            caption="The corpus (the manifest lists each input file with its sha256)",
+        ),
+        tables.table(
+            analysis.findings,
+            [
+                ("finding", "Finding"),
+                ("text", "Text"),
+                ("detail", "Detail"),
+                ("doc", "Article"),
+                ("start", "Offset", "count"),
+            ],
+            caption="What cleaning found",
+            empty="nothing: no repeated paragraphs and no separator debris",
+        ),
+        tables.table(
+            unresolved,
+            [("speaker", "Speaker"), ("cue", "Cue"), ("content", "Content"), ("doc", "Article")],
+            caption="Unresolved speakers (add them to a party lexicon with --lexicon FILE)",
+            empty="every speaker was tied to a party or a source",
+        ),
+    )
+)
+written = export.write_tables(
+    {
+        "statements": statements,
+        "profile": parties,
+        "share_of_voice": shares,
+        "party_summary": summary,
+        "verb_classes": verbs,
+        "framing_summary": framing_summary,
+        "stance_matrix": matrix,
+        "stances": analysis.stances,
+        "hedges": analysis.hedges,
+        "labels": analysis.labels,
+        "label_summary": label_summary,
+        "sentiment_backends": statements[["doc", "statement", "party"]].join(agreement),
+        "articles": corpus_table.drop(columns=["text"]),
+        **{f"by_{column}": frame for column, frame in by_groups.items()},
+    },
+    data_dir,
+)

@@ -19,28 +19,31 @@
 # The same measures as the framing report, per group of articles: by default per outlet (`source`),
 # or per date (`published`). For each group: whose statements it carries, with which reporting verbs
 # and hedges, what those statements are for and against, and what the outlet itself calls each party.
-# Every share comes with its n and a 95% bootstrap interval; groups with fewer than `min_n`
-# statements (or labels) are drawn hollow and named in a warning. A difference between outlets that
+# Every share comes with its n and a 95% Wilson interval (a mean of stance scores, the Wilson
+# interval of the rescaled mean); groups with fewer than `min_n` statements (or labels) are drawn
+# hollow, without an interval, and named in a warning. A difference between outlets that
 # the intervals do not separate is not a finding.
-#
-# The default corpus is the invented example in `data/examples/marrow-bay/` (nine short articles from
-# three fictional outlets on three dates), read with its own lexicon.
 
 # %% tags=["parameters"]
 # Parameters: papermill replaces this cell's values when it renders a report.
-corpus = ["../data/examples/marrow-bay/articles.jsonl"]  # files or folders with a source/published column
+corpus = [
+    "../data/examples/marrow-bay/articles.jsonl"
+]  # files or folders with a source/published column
 lexicon = "../data/examples/marrow-bay/story.toml"  # the story's parties and stance targets
 group_by = "source"  # "source" (outlet) or "published" (date)
 sentiment_backend = "textblob"
 stance_backend = "lexicon"
 min_n = 5  # groups with fewer statements are flagged, not compared
+data_dir = None  # where the tables are written as CSV and Parquet (`research report` sets it)
 
 # %%
 # %matplotlib inline
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
-from research import compare, io, pipeline, plots
+from pathlib import Path
+
+from research import compare, export, io, pipeline, plots, profile, tables
 
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", 500)
@@ -61,11 +64,66 @@ hedges = compare.attach_articles(analysis.hedges, articles, columns=[group_by])
 labels = compare.attach_articles(analysis.labels, articles, columns=[group_by])
 
 
+EXAMPLE = Path("../data/examples/marrow-bay/articles.jsonl").resolve()
+if [Path(c).resolve() for c in corpus] == [EXAMPLE]:
+    display(
+        Markdown(
+            "This is the bundled example: nine short invented articles from three fictional "
+            "outlets on three dates, read with its own lexicon."
+        )
+    )
+
+
 def warn(text):
     """Show a small-n warning where the reader looks, or nothing."""
     if text:
-        display(Markdown(f"**⚠ {text}**"))
+        display(Markdown(f"**Note:** {text}"))
 
+
+# %% tags=["contents"]
+by_group = profile.group_profiles(
+    statements, group=group_by, labels=labels, stances=stances, min_n=min_n
+)
+sentences = profile.group_sentences(by_group, group=group_by, min_n=min_n)
+display(Markdown("\n".join(f"- {sentence}" for sentence in sentences)))
+comparable = by_group[~by_group["too_few"].astype(bool)]
+columns = [
+    (group_by, group_by.capitalize()),
+    ("party", "Party"),
+    ("statements", "Statements", "count"),
+    tables.Column("voice", f"Share of the {group_by}'s statements", "share_ci"),
+    tables.Column("distancing", "Distancing verb", "share_ci"),
+    tables.Column("hedged", "Hedged", "share_ci"),
+    ("labels", "What it calls the party"),
+    tables.Column("negative_labels", "Negative labels", "share_ci"),
+    ("stance", "Clearest stance"),
+]
+display(
+    tables.table(
+        comparable,
+        columns,
+        caption=(
+            f"Each {group_by} and party with {min_n} or more statements: shares with their 95% "
+            "interval and n"
+        ),
+        anchor="profile",
+    )
+)
+shown = by_group[(by_group["statements"] > 0) | (by_group["labels"] != "")]
+display(
+    tables.details(
+        f"Show all {len(shown)} {group_by} and party pairs",
+        tables.table(
+            shown,
+            columns,
+            caption=(
+                f"Each {group_by} and party: with fewer than {min_n} statements, counts and no "
+                "interval"
+            ),
+        ),
+    )
+)
+display(HTML('<div id="summary-end"></div>'))
 
 # %% [markdown]
 # ## The groups
@@ -73,11 +131,15 @@ def warn(text):
 # Articles and statements per group; the manifest lists every input file with its sha256.
 
 # %%
-display(
-    articles.assign(statements=articles["doc"].map(statements["doc"].value_counts()).fillna(0).astype(int))
+groups = (
+    articles.assign(
+        statements=articles["doc"].map(statements["doc"].value_counts()).fillna(0).astype(int)
+    )
     .groupby(group_by)
     .agg(articles=("doc", "size"), statements=("statements", "sum"), docs=("doc", ", ".join))
+    .reset_index()
 )
+display(tables.auto(groups, caption=f"Articles and statements per {group_by}"))
 if articles[group_by].nunique() < 2:
     warn(f"The corpus has one {group_by}: there is nothing to compare.")
 
@@ -88,9 +150,21 @@ if articles[group_by].nunique() < 2:
 
 # %%
 voice = compare.voice_by_group(statements, group=group_by, min_n=min_n)
-plots.plot_group_intervals(
-    voice, group=group_by, mean="share_mean", low="share_low", high="share_high",
-    xlabel="share of the group's statements", title=f"Who gets quoted, per {group_by}",
+display(
+    plots.figure_html(
+        plots.plot_group_intervals(
+            voice,
+            group=group_by,
+            mean="share_mean",
+            low="share_low",
+            high="share_high",
+            xlabel="share of the group's statements",
+            title=f"Who gets quoted, per {group_by}",
+        ),
+        "Dot plot: a mean with its 95% interval per party (rows) and "
+        + group_by
+        + " (colours); hollow: too few to compare",
+    )
 )
 
 # %% [markdown]
@@ -101,12 +175,30 @@ warn(compare.small_n_warning(voice.drop_duplicates(group_by), keys=(group_by,), 
 
 # %% [markdown]
 # <a id="evidence-voice"></a>
-# #### Evidence E1: every statement, by group
+# ### Evidence E1: every statement, by group
 
 # %%
 display(
-    statements[[group_by, "doc", "statement", "speaker", "party", "kind", "cue", "content", "content_spans", "words"]]
-    .sort_values([group_by, "party"])
+    tables.details(
+        "Show every statement, by group",
+        tables.auto(
+            statements[
+                [
+                    group_by,
+                    "doc",
+                    "statement",
+                    "speaker",
+                    "party",
+                    "kind",
+                    "cue",
+                    "content",
+                    "content_spans",
+                    "words",
+                ]
+            ].sort_values([group_by, "party"]),
+            caption="Every statement, by group",
+        ),
+    )
 )
 
 # %% [markdown]
@@ -121,9 +213,21 @@ signals = compare.summarize_parties(
     statements, by=(group_by, "party"), measures=compare.SIGNALS, min_n=min_n
 )
 signals = signals.rename(columns={"statements": "n"})
-plots.plot_group_intervals(
-    signals, group=group_by, mean="distancing_mean", low="distancing_low", high="distancing_high",
-    xlabel="share of statements with a distancing cue", title=f"Distancing verbs per party and {group_by}",
+display(
+    plots.figure_html(
+        plots.plot_group_intervals(
+            signals,
+            group=group_by,
+            mean="distancing_mean",
+            low="distancing_low",
+            high="distancing_high",
+            xlabel="share of statements with a distancing cue",
+            title=f"Distancing verbs per party and {group_by}",
+        ),
+        "Dot plot: a mean with its 95% interval per party (rows) and "
+        + group_by
+        + " (colours); hollow: too few to compare",
+    )
 )
 
 # %% [markdown]
@@ -131,9 +235,21 @@ plots.plot_group_intervals(
 # [table E2](#evidence-verbs).
 
 # %%
-plots.plot_group_intervals(
-    signals, group=group_by, mean="hedged_mean", low="hedged_low", high="hedged_high",
-    xlabel="share of statements qualified by an attribution hedge", title=f"Hedged statements per party and {group_by}",
+display(
+    plots.figure_html(
+        plots.plot_group_intervals(
+            signals,
+            group=group_by,
+            mean="hedged_mean",
+            low="hedged_low",
+            high="hedged_high",
+            xlabel="share of statements qualified by an attribution hedge",
+            title=f"Hedged statements per party and {group_by}",
+        ),
+        "Dot plot: a mean with its 95% interval per party (rows) and "
+        + group_by
+        + " (colours); hollow: too few to compare",
+    )
 )
 
 # %% [markdown]
@@ -142,27 +258,79 @@ plots.plot_group_intervals(
 
 # %%
 warn(compare.small_n_warning(signals, keys=(group_by, "party"), min_n=min_n))
-display(signals.round(3))
+display(
+    tables.details(
+        "Show the shares per group and party (95% intervals)",
+        tables.table(
+            signals,
+            [
+                (group_by, group_by.capitalize()),
+                ("party", "Party"),
+                ("n", "Statements", "count"),
+                tables.Column("distancing", "Distancing verb", "share_ci"),
+                tables.Column("emphatic", "Emphatic verb", "share_ci"),
+                tables.Column("hedged", "Hedged", "share_ci"),
+                ("too_few", f"Fewer than {min_n}", "flag"),
+            ],
+            caption="Distancing verbs and hedges per group and party (95% interval, n)",
+        ),
+    )
+)
 
 # %% [markdown]
 # <a id="evidence-verbs"></a>
-# #### Evidence E2: each statement's cue and hedges
+# ### Evidence E2: each statement's cue and hedges
 
 # %%
 display(
-    statements[[group_by, "doc", "statement", "speaker", "party", "cue", "cue_start", "cue_end", "verb_class", "hedges"]]
-    .sort_values([group_by, "party", "verb_class"])
+    tables.details(
+        "Show each statement's cue and hedges",
+        tables.auto(
+            statements[
+                [
+                    group_by,
+                    "doc",
+                    "statement",
+                    "speaker",
+                    "party",
+                    "cue",
+                    "cue_start",
+                    "cue_end",
+                    "verb_class",
+                    "hedges",
+                ]
+            ].sort_values([group_by, "party", "verb_class"]),
+            caption="Each statement's cue and hedges",
+        ),
+    )
 )
 
 # %% [markdown]
 # <a id="evidence-hedges"></a>
-# #### Evidence E3: every attribution hedge, with or without a statement
+# ### Evidence E3: every attribution hedge, with or without a statement
 
 # %%
 display(
-    hedges[hedges["scope"] == "attribution"][
-        [group_by, "doc", "start", "end", "text", "kind", "statement", "speaker", "party", "mentions", "sentence_text"]
-    ]
+    tables.details(
+        "Show every attribution hedge",
+        tables.auto(
+            hedges[hedges["scope"] == "attribution"][
+                [
+                    group_by,
+                    "doc",
+                    "start",
+                    "end",
+                    "text",
+                    "kind",
+                    "statement",
+                    "speaker",
+                    "party",
+                    "mentions",
+                ]
+            ],
+            caption="Every attribution hedge, with or without a statement",
+        ),
+    )
 )
 
 # %% [markdown]
@@ -176,10 +344,23 @@ matrix = compare.stance_matrix(stances, by=(group_by, "party"), min_n=min_n)
 targets = matrix[matrix["target_kind"] == "target"].assign(
     pair=lambda m: m["party"] + " → " + m["target"]
 )
-plots.plot_group_intervals(
-    targets, category="pair", group=group_by, mean="mean", low="low", high="high",
-    xlabel="mean stance (against −1 … favor +1)", title=f"Stance toward the targets, per {group_by}",
-    limits=(-1.05, 1.05),
+display(
+    plots.figure_html(
+        plots.plot_group_intervals(
+            targets,
+            category="pair",
+            group=group_by,
+            mean="mean",
+            low="low",
+            high="high",
+            xlabel="mean stance (against −1 … favor +1)",
+            title=f"Stance toward the targets, per {group_by}",
+            limits=(-1.05, 1.05),
+        ),
+        "Dot plot: a mean with its 95% interval per party (rows) and "
+        + group_by
+        + " (colours); hollow: too few to compare",
+    )
 )
 
 # %% [markdown]
@@ -188,16 +369,54 @@ plots.plot_group_intervals(
 
 # %%
 warn(compare.small_n_warning(targets, keys=(group_by, "party", "target"), min_n=min_n))
-display(matrix.round(3))
+display(
+    tables.details(
+        "Show the stance per group, party and target (95% intervals)",
+        tables.table(
+            matrix.rename(
+                columns={"mean": "stance_mean", "low": "stance_low", "high": "stance_high"}
+            ),
+            [
+                (group_by, group_by.capitalize()),
+                ("party", "Party"),
+                ("target", "Toward"),
+                ("n", "Statements", "count"),
+                ("favor", "For", "count"),
+                ("against", "Against", "count"),
+                ("neutral", "Neutral", "count"),
+                tables.Column("stance", "Mean stance", "score_ci"),
+            ],
+            caption="Stance per group, party and target (favor +1, against −1; 95% interval)",
+        ),
+    )
+)
 
 # %% [markdown]
 # <a id="evidence-stance"></a>
-# #### Evidence E4: stances with their words
+# ### Evidence E4: stances with their words
 
 # %%
 display(
-    stances[[group_by, "doc", "statement", "speaker", "party", "target", "label", "evidence", "evidence_spans", "mention"]]
-    .sort_values([group_by, "label"])
+    tables.details(
+        "Show every stance with its words",
+        tables.auto(
+            stances[
+                [
+                    group_by,
+                    "doc",
+                    "statement",
+                    "speaker",
+                    "party",
+                    "target",
+                    "label",
+                    "evidence",
+                    "evidence_spans",
+                    "mention",
+                ]
+            ].sort_values([group_by, "label"]),
+            caption="Every stance with the words that decided it",
+        ),
+    )
 )
 
 # %% [markdown]
@@ -208,9 +427,21 @@ display(
 
 # %%
 label_summary = compare.summarize_labels(labels, by=(group_by, "party"), min_n=min_n)
-plots.plot_group_intervals(
-    label_summary, group=group_by, mean="negative_mean", low="negative_low", high="negative_high",
-    xlabel="share of labels that are negative", title=f"Negative labels per party and {group_by}",
+display(
+    plots.figure_html(
+        plots.plot_group_intervals(
+            label_summary,
+            group=group_by,
+            mean="negative_mean",
+            low="negative_low",
+            high="negative_high",
+            xlabel="share of labels that are negative",
+            title=f"Negative labels per party and {group_by}",
+        ),
+        "Dot plot: a mean with its 95% interval per party (rows) and "
+        + group_by
+        + " (colours); hollow: too few to compare",
+    )
 )
 
 # %% [markdown]
@@ -218,14 +449,56 @@ plots.plot_group_intervals(
 
 # %%
 warn(compare.small_n_warning(label_summary, keys=(group_by, "party"), min_n=min_n))
-display(label_summary[[group_by, "party", "n", "negative", "neutral", "positive", "labels", "too_few"]])
+display(
+    tables.details(
+        "Show the labels per group and party",
+        tables.auto(
+            label_summary[
+                [group_by, "party", "n", "negative", "neutral", "positive", "labels", "too_few"]
+            ],
+            caption="Labels per group and party",
+        ),
+    )
+)
 
 # %% [markdown]
 # <a id="evidence-labels"></a>
-# #### Evidence E5: every label with its offsets
+# ### Evidence E5: every label with its offsets
 
 # %%
 display(
-    labels[[group_by, "doc", "start", "end", "text", "label", "connotation", "party", "party_evidence", "sentence_text"]]
-    .sort_values([group_by, "party"])
+    tables.details(
+        "Show every label with its offsets",
+        tables.auto(
+            labels[
+                [
+                    group_by,
+                    "doc",
+                    "start",
+                    "end",
+                    "text",
+                    "label",
+                    "connotation",
+                    "party",
+                    "party_evidence",
+                ]
+            ].sort_values([group_by, "party"]),
+            caption="Every label with its offsets",
+        ),
+    )
+)
+
+# %%
+export.write_tables(
+    {
+        "statements": statements,
+        "voice": voice,
+        "signals": signals,
+        "stance_matrix": matrix,
+        "stances": stances,
+        "hedges": hedges,
+        "labels": labels,
+        "label_summary": label_summary,
+    },
+    data_dir,
 )

@@ -8,6 +8,7 @@ from research.compare import (
     NO_STATEMENT,
     bootstrap_ci,
     hedge_counts,
+    mean_interval,
     share_of_voice,
     small_n_warning,
     stance_matrix,
@@ -15,6 +16,7 @@ from research.compare import (
     summarize_parties,
     verb_classes,
     voice_by_group,
+    wilson_interval,
     with_signals,
 )
 
@@ -46,7 +48,24 @@ def test_summary_counts_kinds_words_and_flags_small_n() -> None:
     assert summary.loc["A", "polarity_n"] == 3
     assert bool(summary.loc["A", "too_few"]) is True
     assert bool(summary.loc["B", "too_few"]) is False
-    assert summary.loc["B", "polarity_low"] == pytest.approx(-0.2)  # no spread, no width
+    # no spread in the sample is not certainty: the interval keeps a width
+    assert summary.loc["B", "polarity_low"] < -0.2 < summary.loc["B", "polarity_high"]
+
+
+def test_wilson_interval_matches_the_published_example_and_never_collapses() -> None:
+    # Brown, Cai & DasGupta (2001): 0 successes of 20 gives Wilson [0, 0.161]
+    assert wilson_interval(0, 20) == pytest.approx((0.0, 0.1611), abs=1e-4)
+    low, high = wilson_interval(3, 3)
+    assert 0.4 < low < 1 and high == pytest.approx(1.0)
+    assert all(np.isnan(wilson_interval(0, 0)))
+
+
+def test_mean_interval_of_three_equal_scores_is_wide_not_a_point() -> None:
+    low, high = mean_interval([0.0, 0.0, 0.0], bounds=(-1.0, 1.0))
+    assert low == pytest.approx(-high) and high > 0.5
+    narrow = mean_interval([0.0] * 300, bounds=(-1.0, 1.0))
+    assert 0 < narrow[1] < 0.12  # more statements, a narrower interval
+    assert mean_interval([0.9, 1.0, 1.0], bounds=(0.0, 1.0))[1] <= 1.0
 
 
 def test_share_of_voice_sums_to_one() -> None:
@@ -76,7 +95,8 @@ def test_stance_matrix_counts_labels_and_means_them() -> None:
     assert matrix.loc["Russia", "low"] < -0.4 < matrix.loc["Russia", "high"]
     assert bool(matrix.loc["Russia", "too_few"]) is False
     assert bool(matrix.loc["UN", "too_few"]) is True
-    assert np.isnan(matrix.loc["UN", "low"])  # one statement: no interval
+    # one statement for: an interval from against-leaning to fully for, not a point at +1
+    assert matrix.loc["UN", "low"] < 0 and matrix.loc["UN", "high"] == pytest.approx(1.0)
 
 
 def test_signals_are_shares_and_unknown_without_a_cue() -> None:

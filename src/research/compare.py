@@ -1,8 +1,12 @@
 """Per-party comparisons with their counts and uncertainty, never a bare mean.
 
-Every mean comes with n and a percentile bootstrap confidence interval (Efron & Tibshirani 1993,
-ch. 13), resampled with a fixed seed so the same statements always give the same interval; a group
-with fewer than `min_n` statements is flagged rather than compared.
+Every mean comes with n and a 95% interval whose coverage holds at small n: for a share (a 0/1
+measure) the Wilson score interval (Wilson 1927; Brown, Cai & DasGupta 2001 recommend it for small
+n), and for a bounded score (polarity in [-1, 1], stance in [-1, 1]) the same interval on the mean
+rescaled to [0, 1]. Since no variable in [0, 1] with mean p has a variance above p(1 - p), that
+interval is conservative, and unlike a percentile bootstrap it never collapses to a point: three
+statements all scored 0 give [-0.56, 0.56], not [0, 0]. A group with fewer than `min_n`
+statements is flagged rather than compared.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ def bootstrap_ci(
     samples: int = BOOTSTRAP_SAMPLES,
     seed: int = SEED,
 ) -> tuple[float, float]:
-    """Percentile bootstrap interval for the mean; (nan, nan) for fewer than two values."""
+    """Percentile bootstrap interval for the mean; (nan, nan) for fewer than two values. Kept for
+    comparison: at small n it is too narrow (n = 3 values all 0 give [0, 0]); the summaries use
+    `mean_interval` and `wilson_interval`."""
     data = np.asarray(values, dtype=float)
     data = data[~np.isnan(data)]
     if data.size < 2:
@@ -39,6 +45,38 @@ def bootstrap_ci(
     return (float(low), float(high))
 
 
+Z95 = 1.959963984540054  # the standard normal's 97.5th percentile
+BOUNDS = {"subjectivity": (0.0, 1.0), "distancing": (0.0, 1.0), "emphatic": (0.0, 1.0),
+          "hedged": (0.0, 1.0)}  # fmt: skip
+DEFAULT_BOUNDS = (-1.0, 1.0)  # polarity, stance, portrayal scores; a wider range is only wider
+
+
+def wilson_interval(successes: float, n: int, *, z: float = Z95) -> tuple[float, float]:
+    """The Wilson score interval for a proportion of `successes` in `n`; (nan, nan) for n = 0."""
+    if n <= 0:
+        return (float("nan"), float("nan"))
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * float(np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)))
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def mean_interval(
+    values: Sequence[float] | np.ndarray, *, bounds: tuple[float, float] = DEFAULT_BOUNDS
+) -> tuple[float, float]:
+    """A 95% interval for the mean of values known to lie within `bounds`: the Wilson interval
+    of the mean rescaled to [0, 1], mapped back (conservative, never a point); (nan, nan) with
+    no values."""
+    data = np.asarray(values, dtype=float)
+    data = data[~np.isnan(data)]
+    if data.size == 0:
+        return (float("nan"), float("nan"))
+    low, high = bounds
+    scaled = float(np.clip((data.mean() - low) / (high - low), 0.0, 1.0))
+    a, b = wilson_interval(scaled * data.size, int(data.size))
+    return (low + a * (high - low), low + b * (high - low))
+
+
 def summarize_parties(
     statements: pd.DataFrame,
     *,
@@ -47,7 +85,7 @@ def summarize_parties(
     min_n: int = MIN_N,
 ) -> pd.DataFrame:
     """One row per party (or per group): statements, words quoted, kinds, and each measure's mean
-    with n and a 95% bootstrap interval."""
+    with n and a 95% interval (`mean_interval`)."""
     keys = list(by)
     rows = []
     for key, group in statements.groupby(keys, sort=True, dropna=False):
@@ -59,7 +97,7 @@ def summarize_parties(
             row[kind] = int((group["kind"] == kind).sum())
         for measure in measures:
             data = group[measure].to_numpy(dtype=float)
-            low, high = bootstrap_ci(data)
+            low, high = mean_interval(data, bounds=BOUNDS.get(measure, DEFAULT_BOUNDS))
             row[f"{measure}_n"] = int((~np.isnan(data)).sum())
             known = ~np.isnan(data)
             row[f"{measure}_mean"] = float(data[known].mean()) if known.any() else float("nan")
@@ -140,7 +178,7 @@ def stance_matrix(
         for label in ("favor", "against", "neutral"):
             row[label] = int((group["label"] == label).sum())
         row["mean"] = float(scores.mean())
-        row["low"], row["high"] = bootstrap_ci(scores)
+        row["low"], row["high"] = mean_interval(scores)
         row["too_few"] = len(group) < min_n
         rows.append(row)
     columns = [*keys, "n", "favor", "against", "neutral", "mean", "low", "high", "too_few"]
@@ -167,7 +205,7 @@ def summarize_labels(
     labels: pd.DataFrame, *, by: Sequence[str] = ("party",), min_n: int = MIN_N
 ) -> pd.DataFrame:
     """One row per party (or group) the author labels: how often, with which words, and the
-    share of negative labels with a 95% bootstrap interval."""
+    share of negative labels with a 95% Wilson interval."""
     keys = list(by)
     rows = []
     for key, group in labels.groupby(keys, sort=True, dropna=False):
@@ -178,9 +216,10 @@ def summarize_labels(
         for connotation in ("negative", "neutral", "positive"):
             row[connotation] = int((group["connotation"] == connotation).sum())
         counts = group["label"].value_counts()
+        counts = counts.reindex(sorted(counts.index, key=lambda label: (-counts[label], label)))
         row["labels"] = ", ".join(f"{label} ×{count}" for label, count in counts.items())
         row["negative_mean"] = float(negative.mean())
-        row["negative_low"], row["negative_high"] = bootstrap_ci(negative)
+        row["negative_low"], row["negative_high"] = wilson_interval(negative.sum(), len(group))
         row["too_few"] = len(group) < min_n
         rows.append(row)
     columns = [
@@ -244,7 +283,7 @@ def small_n_warning(
 
 def voice_by_group(statements: pd.DataFrame, *, group: str, min_n: int = MIN_N) -> pd.DataFrame:
     """Per group (outlet, date) and party: the share of the group's statements that quote the
-    party, with a 95% bootstrap interval, and the share of its words; a group with fewer than
+    party, with a 95% Wilson interval, and the share of its words; a group with fewer than
     `min_n` statements is flagged."""
     rows = []
     for name, within in statements.groupby(group, sort=True):
@@ -252,7 +291,7 @@ def voice_by_group(statements: pd.DataFrame, *, group: str, min_n: int = MIN_N) 
         for party in sorted(within["party"].unique()):
             quoted = (within["party"] == party).to_numpy(dtype=float)
             words = int(within.loc[within["party"] == party, "words"].sum())
-            low, high = bootstrap_ci(quoted)
+            low, high = wilson_interval(quoted.sum(), len(quoted))
             rows.append(
                 {
                     group: name,

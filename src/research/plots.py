@@ -6,40 +6,134 @@ leaks between calls and the same code renders in a notebook, a batch job or a te
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import base64
+import functools
+import html
+import io
+from collections.abc import Callable, Iterable
+from typing import Any, ParamSpec
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from research.markup import escape_label
 from research.schema import KINDS
+from research.tables import Html
 
-KIND_COLOURS = {"direct": "#1b6ca8", "mixed": "#7fb3d5", "indirect": "#c9d6df"}
+KIND_COLOURS = {"direct": "#1b6ca8", "mixed": "#7fb3d5", "indirect": "#b8c4cc"}
+
+# Sizes for a report page: a figure is WIDTH inches at DPI, shown at its natural width (640 px) on a
+# wide screen and scaled to the column on a phone; its smallest text, SMALLEST_FONT_PT, is then
+# 15 px at 1280 px and about 9 px at 400 px (scripts/inspect_report.py measures it).
+DPI = 100
+WIDTH = 6.4
+SMALLEST_FONT_PT = 11
+STYLE: dict[str, Any] = {
+    "font.size": 12,
+    "axes.titlesize": 12,
+    "axes.labelsize": 12,
+    "xtick.labelsize": SMALLEST_FONT_PT,
+    "ytick.labelsize": SMALLEST_FONT_PT,
+    "legend.fontsize": SMALLEST_FONT_PT,
+    "legend.title_fontsize": SMALLEST_FONT_PT,
+    "figure.dpi": DPI,
+}
+# A qualitative palette (Tableau 10 without its grey, then light members of Tableau 20): one
+# distinct colour per class in a figure; grey is kept for "neutral" and "no cue".
+QUALITATIVE = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22",
+    "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5",
+]  # fmt: skip
+FIXED_COLOURS = {"neutral": "#7f7f7f", "no cue": "#d9d9d9"}
+
+P = ParamSpec("P")
 
 
+def styled(plot: Callable[P, Figure]) -> Callable[P, Figure]:
+    """Draw `plot` with the report's STYLE, whatever the caller's matplotlib settings."""
+
+    @functools.wraps(plot)
+    def drawn(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        with mpl.rc_context(STYLE):  # type: ignore[arg-type]
+            return plot(*args, **kwargs)
+
+    return drawn
+
+
+def figure_html(figure: Figure, alt: str, *, caption: str | None = None) -> Html:
+    """`figure` as an <img> (a PNG data: URI, which the report's policy allows) with `alt` text
+    saying what it shows, inside a <figure> with `caption` when given (both escaped). A figure
+    wider than WIDTH (a heat map with many columns) scrolls sideways on a narrow screen rather
+    than shrinking its text below legibility."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    image = (
+        f'<img class="report-figure" src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+    )
+    wide = ' class="report-wide"' if figure.get_figwidth() > WIDTH + 0.5 else ""
+    if caption is None:
+        return Html(f"<figure{wide}>{image}</figure>")
+    return Html(f"<figure{wide}>{image}<figcaption>{html.escape(caption)}</figcaption></figure>")
+
+
+def class_colours(classes: Iterable[str]) -> dict[str, str]:
+    """One colour per class, in the order given: grey for neutral and "no cue", then the
+    qualitative palette; past its end the rest share the last colour (callers group them)."""
+    colours: dict[str, str] = {}
+    others = iter(QUALITATIVE)
+    for name in classes:
+        colours[name] = FIXED_COLOURS.get(name) or next(others, QUALITATIVE[-1])
+    return colours
+
+
+def _legend_below(axes: Axes, *, title: str, count: int, **options: Any) -> None:
+    """A legend under the axes, outside the data, in as many columns as fit."""
+    below = offset_copy(axes.transAxes, fig=axes.get_figure(root=True), y=-0.62, units="inches")
+    axes.legend(
+        title=title,
+        loc="upper left",
+        bbox_to_anchor=(0, 0),
+        bbox_transform=below,
+        ncol=min(max(count, 1), 3),
+        frameon=False,
+        **options,
+    )
+
+
+@styled
 def plot_voice(summary: pd.DataFrame, *, title: str = "Who gets to speak") -> Figure:
     """Statements per party, split into direct quotes, mixed quotes and reported speech."""
     ordered = summary.sort_values("statements")
-    figure = Figure(figsize=(8, 0.5 * len(ordered) + 1.4))
+    figure = Figure(figsize=(WIDTH, 0.5 * len(ordered) + 1.4))
     axes = figure.subplots()
     left = _bars_by_kind(axes, ordered, "{kind}")
     for position, (count, words) in enumerate(
         zip(ordered["statements"], ordered["words_quoted"], strict=True)
     ):
-        axes.text(count + 0.1, position, f"{count} ({words} words)", va="center", fontsize=9)
+        axes.text(
+            count + 0.1,
+            position,
+            f"{count} ({words} words)",
+            va="center",
+            fontsize=SMALLEST_FONT_PT,
+        )
     axes.set_xlabel("statements")
     axes.set_xlim(0, max(left.max(), 1) * 1.35)
-    axes.legend(title="kind", loc="lower right", frameon=False)
+    _legend_below(axes, title="kind", count=len(KINDS))
     axes.set_title(title, loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
 
 
+@styled
 def plot_measure(
     statements: pd.DataFrame,
     summary: pd.DataFrame,
@@ -49,7 +143,7 @@ def plot_measure(
 ) -> Figure:
     """Each statement as a dot per party, with the mean and its 95% interval; small n is marked."""
     ordered = summary.sort_values(f"{measure}_mean", na_position="first")
-    figure = Figure(figsize=(8, 0.55 * len(ordered) + 1.4))
+    figure = Figure(figsize=(WIDTH, 0.55 * len(ordered) + 1.4))
     axes = figure.subplots()
     rng = np.random.default_rng(0)  # fixed jitter: the same figure on every render
     for position, row in enumerate(ordered.itertuples(index=False)):
@@ -59,12 +153,16 @@ def plot_measure(
         mean = getattr(row, f"{measure}_mean")
         low, high = getattr(row, f"{measure}_low"), getattr(row, f"{measure}_high")
         colour = "#b03a2e" if not row.too_few else "#d5a6a1"
-        if not np.isnan(low):
+        if not np.isnan(low) and not row.too_few:  # under min_n: no interval, as in the tables
             axes.plot([low, high], [position, position], color=colour, linewidth=3, zorder=3)
         axes.scatter([mean], [position], s=60, color=colour, marker="D", zorder=4)
         note = f"n={row.statements}" + (" (too few to compare)" if row.too_few else "")
         axes.annotate(
-            note, (1.02, position), xycoords=("axes fraction", "data"), va="center", fontsize=8
+            note,
+            (1.02, position),
+            xycoords=("axes fraction", "data"),
+            va="center",
+            fontsize=SMALLEST_FONT_PT,
         )
     axes.set_yticks(range(len(ordered)), _labels(ordered["party"]))
     low_limit = -1.05 if measure == "polarity" else -0.05
@@ -84,20 +182,9 @@ def plot_measure(
 
 STANCE_COLOURS = "RdBu"  # against red, favor blue: diverging around neutral
 CONNOTATION_COLOURS = {"negative": "#c0392b", "neutral": "#bdc3c7", "positive": "#27ae60"}
-CLASS_COLOURS = {
-    "neutral": "#bdc3c7",
-    "distancing": "#e67e22",
-    "emphatic": "#8e44ad",
-    "add": "#dfe6e9",
-    "accusatory": "#c0392b",
-    "argumentative": "#2980b9",
-    "assertive_factive": "#16a085",
-    "tentative": "#f1c40f",
-    "cognitive": "#95a5a6",
-}
-HEDGE_COLOURS = ["#34495e", "#e67e22", "#16a085", "#8e44ad", "#c0392b", "#2980b9", "#7f8c8d"]
 
 
+@styled
 def plot_stance_matrix(
     matrix: pd.DataFrame, *, rows: str = "party", min_n: int = 5, title: str | None = None
 ) -> Figure:
@@ -107,7 +194,7 @@ def plot_stance_matrix(
     targets = list(dict.fromkeys(matrix.sort_values("target_kind", ascending=False)["target"]))
     speakers = sorted(matrix[rows].astype(str).unique())
     grid = np.full((len(speakers), len(targets)), np.nan)
-    figure = Figure(figsize=(1.45 * len(targets) + 3.2, 0.62 * len(speakers) + 2.2))
+    figure = Figure(figsize=(min(1.3 * len(targets) + 3.0, 11.0), 0.75 * len(speakers) + 2.4))
     axes = figure.subplots()
     cells = matrix.to_dict("records")
     for cell in cells:
@@ -118,20 +205,21 @@ def plot_stance_matrix(
         y, x = speakers.index(str(cell[rows])), targets.index(cell["target"])
         if cell["too_few"] or cell["n"] < min_n:
             axes.add_patch(_hatched(x, y))
-        note = f"+{cell['favor']} −{cell['against']} ·{cell['neutral']}\nn={cell['n']}"
-        colour = "white" if abs(cell["mean"]) > 0.6 else "black"
-        axes.text(x, y, note, ha="center", va="center", fontsize=7.5, color=colour)
-    axes.set_xticks(range(len(targets)), _labels(_wrap(t) for t in targets), fontsize=8)
-    axes.set_yticks(range(len(speakers)), _labels(speakers), fontsize=9)
+        note = f"+{cell['favor']} −{cell['against']} ·{cell['neutral']}"
+        # black on a white plate: readable on any cell colour and over the hatching
+        axes.text(x, y, note, ha="center", va="center", fontsize=SMALLEST_FONT_PT, color="black",
+                  bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.85,
+                        "edgecolor": "none"})  # fmt: skip
+    axes.set_xticks(range(len(targets)), _labels(_wrap(t, 12) for t in targets))
+    axes.set_yticks(range(len(speakers)), _labels(speakers))
     axes.set_xlabel("stance toward (targets, then parties mentioned)")
     axes.set_ylabel("speaker's party" if rows == "party" else rows)
     colourbar = figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02)
     colourbar.set_label("mean stance (against −1 … favor +1)")
     axes.set_title(
         title
-        or f"Stance by speaker: +favor −against ·neutral; hatched: n < {min_n}; blank: not mentioned",
+        or f"Stance by speaker: statements +for −against ·neutral\nhatched: fewer than {min_n}; blank: not mentioned",
         loc="left",
-        fontsize=10,
     )
     figure.tight_layout()
     return figure
@@ -173,6 +261,7 @@ def _wrap(label: str, width: int = 14) -> str:
     return "\n".join([*lines, line])
 
 
+@styled
 def plot_verb_classes(
     table: pd.DataFrame, *, key: str = "party", title: str | None = None
 ) -> Figure:
@@ -180,28 +269,36 @@ def plot_verb_classes(
     "claimed" (distancing) and "insisted" (emphatic)."""
     ordered = table.sort_values("statements")
     classes = [c for c in table.columns if c not in (key, "statements")]
-    figure = Figure(figsize=(8, 0.5 * len(ordered) + 1.6))
+    if len(classes) > len(QUALITATIVE) + 1:  # the rarest share one colour, named as such
+        kept = classes[: len(QUALITATIVE)]
+        ordered = ordered.assign(**{"other classes": ordered[classes[len(kept) :]].sum(axis=1)})
+        classes = [*kept, "other classes"]
+    colours = class_colours(classes)
+    figure = Figure(figsize=(WIDTH, 0.5 * len(ordered) + 1.6 + 0.3 * ((len(classes) + 3) // 4)))
     axes = figure.subplots()
     left = np.zeros(len(ordered))
-    for index, verb_class in enumerate(classes):
+    for verb_class in classes:
         values = ordered[verb_class].to_numpy(dtype=float)
-        colour = CLASS_COLOURS.get(verb_class, HEDGE_COLOURS[index % len(HEDGE_COLOURS)])
-        axes.barh(_labels(ordered[key]), values, left=left, color=colour, label=verb_class)
+        axes.barh(
+            _labels(ordered[key]), values, left=left, color=colours[verb_class], label=verb_class
+        )
         left += values
     axes.set_xlabel("statements")
-    axes.set_xlim(0, max(left.max(), 1) * 1.1)
-    axes.legend(title="cue class", loc="lower right", frameon=False, fontsize=8)
+    axes.set_xlim(0, max(left.max(), 1) * 1.05)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _legend_below(axes, title="cue class", count=len(classes))
     axes.set_title(title or "Reporting verbs: the class of each statement's cue", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
 
 
+@styled
 def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Attribution hedges by what they qualify (a statement's party, or no statement) and kind."""
     ordered = counts.sort_values("hedges")
     kinds = [c for c in counts.columns if c not in ("qualifies", "hedges")]
-    figure = Figure(figsize=(8, 0.5 * max(len(ordered), 1) + 1.6))
+    figure = Figure(figsize=(WIDTH, 0.5 * max(len(ordered), 1) + 1.6))
     axes = figure.subplots()
     left = np.zeros(len(ordered))
     for index, kind in enumerate(kinds):
@@ -210,7 +307,7 @@ def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
             _labels(ordered["qualifies"]),
             values,
             left=left,
-            color=HEDGE_COLOURS[index % len(HEDGE_COLOURS)],
+            color=QUALITATIVE[index % len(QUALITATIVE)],
             label=kind,
         )
         left += values
@@ -218,13 +315,14 @@ def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
     axes.set_xlim(0, max(left.max() if len(left) else 0, 1) * 1.15)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     if kinds:
-        axes.legend(title="hedge kind", loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
+        _legend_below(axes, title="hedge kind", count=len(kinds))
     axes.set_title(title or "Attribution hedges and the statements they qualify", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
 
 
+@styled
 def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     """The author's labels for each party: one bar per word, coloured by its connotation, parties
     with the most labels first."""
@@ -232,17 +330,17 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     totals = counts.groupby("party")["n"].sum()
     counts["total"] = counts["party"].map(totals)
     counts = counts.sort_values(["total", "party", "n"], ascending=[True, True, True])
-    figure = Figure(figsize=(8, 0.32 * max(len(counts), 1) + 1.6))
+    figure = Figure(figsize=(WIDTH, 0.32 * max(len(counts), 1) + 1.6))
     axes = figure.subplots()
     positions = np.arange(len(counts))
     colours = [CONNOTATION_COLOURS.get(str(c), "#7f8c8d") for c in counts["connotation"]]
     axes.barh(positions, counts["n"].to_numpy(dtype=float), color=colours)
     for position, n in enumerate(counts["n"].tolist()):
-        axes.text(n + 0.1, position, str(n), va="center", fontsize=8)
+        axes.text(n + 0.1, position, str(n), va="center", fontsize=SMALLEST_FONT_PT)
     names = _labels(
         f"{party}: {label}" for party, label in zip(counts["party"], counts["label"], strict=True)
     )
-    axes.set_yticks(positions, names, fontsize=8)
+    axes.set_yticks(positions, names, fontsize=SMALLEST_FONT_PT)
     for boundary in np.flatnonzero(
         counts["party"].to_numpy()[1:] != counts["party"].to_numpy()[:-1]
     ):
@@ -250,13 +348,8 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     axes.set_xlabel("occurrences outside quotation marks")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     handles = [Rectangle((0, 0), 1, 1, color=c) for c in CONNOTATION_COLOURS.values()]
-    axes.legend(
-        handles,
-        list(CONNOTATION_COLOURS),
-        title="connotation",
-        loc="lower right",
-        frameon=False,
-        fontsize=8,
+    _legend_below(
+        axes, title="connotation", count=3, handles=handles, labels=list(CONNOTATION_COLOURS)
     )
     axes.set_title(title or "What the author calls each party", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
@@ -264,25 +357,29 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     return figure
 
 
+@styled
 def plot_words_by_kind(shares: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Words each party gets, in its own quoted words (direct), partly (mixed) or paraphrased."""
     ordered = shares.sort_values("words_quoted")
-    figure = Figure(figsize=(8, 0.5 * len(ordered) + 1.4))
+    figure = Figure(figsize=(WIDTH, 0.5 * len(ordered) + 1.4))
     axes = figure.subplots()
     left = _bars_by_kind(axes, ordered, "{kind}_words")
     for position, (words, share) in enumerate(
         zip(ordered["words_quoted"], ordered["word_share"], strict=True)
     ):
-        axes.text(words + 1, position, f"{words} ({share:.0%})", va="center", fontsize=9)
+        axes.text(
+            words + 1, position, f"{words} ({share:.0%})", va="center", fontsize=SMALLEST_FONT_PT
+        )
     axes.set_xlabel("words")
     axes.set_xlim(0, max(left.max(), 1) * 1.3)
-    axes.legend(title="kind", loc="lower right", frameon=False)
+    _legend_below(axes, title="kind", count=len(KINDS))
     axes.set_title(title or "Share of voice: words per party by kind of statement", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
 
 
+@styled
 def plot_backend_agreement(
     comparison: pd.DataFrame, *, backends: tuple[str, str] = ("textblob", "vader")
 ) -> Figure:
@@ -300,18 +397,19 @@ def plot_backend_agreement(
     axes.scatter(agree[f"{first}_polarity"], agree[f"{second}_polarity"], s=22, color="#7f8c8d", zorder=2, label="same direction")  # fmt: skip
     axes.scatter(differ[f"{first}_polarity"], differ[f"{second}_polarity"], s=30, color="#c0392b", zorder=3, label="directions differ")  # fmt: skip
     for index, row in differ.iterrows():
-        axes.annotate(str(index), (row[f"{first}_polarity"], row[f"{second}_polarity"]), xytext=(4, 3), textcoords="offset points", fontsize=7)  # fmt: skip
+        axes.annotate(str(index), (row[f"{first}_polarity"], row[f"{second}_polarity"]), xytext=(4, 3), textcoords="offset points", fontsize=SMALLEST_FONT_PT)  # fmt: skip
     axes.set_xlim(-1.05, 1.05)
     axes.set_ylim(-1.05, 1.05)
     axes.set_xlabel(f"{first} polarity")
     axes.set_ylabel(f"{second} polarity")
-    axes.legend(loc="lower right", frameon=False, fontsize=8)
+    _legend_below(axes, title="", count=2)
     axes.set_title(f"Sentiment: {first} against {second}, per statement", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
 
 
+@styled
 def plot_group_intervals(
     summary: pd.DataFrame,
     *,
@@ -330,8 +428,8 @@ def plot_group_intervals(
     observations are drawn hollow and marked."""
     categories = sorted(summary[category].astype(str).unique(), reverse=True)
     groups = sorted(summary[group].astype(str).unique())
-    colours = [HEDGE_COLOURS[i % len(HEDGE_COLOURS)] for i in range(len(groups))]
-    figure = Figure(figsize=(9.5, 0.75 * len(categories) + 1.8))
+    colours = [QUALITATIVE[i % len(QUALITATIVE)] for i in range(len(groups))]
+    figure = Figure(figsize=(WIDTH + 1.5, 0.75 * len(categories) + 1.8))
     axes = figure.subplots()
     step = 0.7 / max(len(groups), 1)
     for g, (name, colour) in enumerate(zip(groups, colours, strict=True)):
@@ -339,19 +437,23 @@ def plot_group_intervals(
         for row in summary[summary[group].astype(str) == name].to_dict("records"):
             y = categories.index(str(row[category])) + offset
             few = bool(row["too_few"])
-            if not np.isnan(row[low]):
-                axes.plot([row[low], row[high]], [y, y], color=colour, alpha=0.5 if few else 1)
+            if not np.isnan(row[low]) and not few:  # under min_n: no interval
+                axes.plot([row[low], row[high]], [y, y], color=colour)
             face = "white" if few else colour
             axes.scatter([row[mean]], [y], color=face, edgecolor=colour, s=40, zorder=3)
             note = f"n={row[n]}" + (" (few)" if few else "")
             axes.annotate(
-                note, (1.01, y), xycoords=("axes fraction", "data"), va="center", fontsize=7
+                note,
+                (1.01, y),
+                xycoords=("axes fraction", "data"),
+                va="center",
+                fontsize=SMALLEST_FONT_PT,
             )
         axes.scatter([], [], color=colour, label=escape_label(name))
     axes.set_yticks(range(len(categories)), _labels(categories))
     axes.set_xlim(*limits)
     axes.set_xlabel(xlabel)
-    axes.legend(title=group, loc="upper left", bbox_to_anchor=(1.1, 1), frameon=False, fontsize=8)
+    _legend_below(axes, title=group, count=len(groups))
     axes.set_title(title, loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()

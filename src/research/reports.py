@@ -53,11 +53,15 @@ from research.io import (
 from research.kernel import KERNEL, warm_kernel
 from research.parameters import check_parameters, literal_path, split_inputs
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = PROJECT_ROOT / "notebooks"
+PACKAGE = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE.parents[1]
+# In a checkout (editable install) the notebooks and data are the project's own; installed from a
+# wheel, the copies the wheel ships inside the package (research/notebooks, research/data).
+CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "notebooks").is_dir()
+NOTEBOOKS = PROJECT_ROOT / "notebooks" if CHECKOUT else PACKAGE / "notebooks"
 DEFAULT_NOTEBOOK = NOTEBOOKS / "framing_report.ipynb"
-DEFAULT_CORPUS = (PROJECT_ROOT / "data" / "raw",)
-DEFAULT_OUT = PROJECT_ROOT / "reports"
+DEFAULT_CORPUS = (NOTEBOOKS.parent / "data" / "raw",)
+DEFAULT_OUT = Path("reports")  # under the folder the command is run from
 LOCK_FILE = PROJECT_ROOT / "uv.lock"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # nbconvert templates: `report`
 _INPUT_PARAMETERS = ("lexicon", "gold", "predictions")  # inputs besides the corpus
@@ -100,7 +104,7 @@ def render_report(
         failed = folder / f"{name}.failed.ipynb"
         html = folder / f"{name}.html"
         inputs = [*corpus_paths, *(values.get(key) for key in _INPUT_PARAMETERS)]
-        for output in (executed, failed, html, folder / "manifest.json"):
+        for output in (executed, failed, html, folder / "manifest.json", folder / "data"):
             refuse_overwriting_inputs(output, inputs)
         made = _make_folder(folder)
         # The new report is written whole into a folder beside the previous one, then its files
@@ -109,16 +113,29 @@ def render_report(
         # cells run; a failed run's notebook is kept beside the previous report as `failed`.
         staging = _staging_folder(folder, made)
         partial = staging / executed.name
+        # The notebook writes its tables into the staging folder when it can (a `data_dir`
+        # parameter); they move into place with the rest.
+        staged_data = staging.resolve() / "data"  # absolute: the notebook runs elsewhere
+        run_values = (
+            {**values, "data_dir": str(staged_data)} if _declares(notebook, "data_dir") else values
+        )
         # While the kernel runs the notebook, this process is idle: it readies the HTML exporter.
         exporter = threading.Thread(target=_warm_up_export, args=(code,), daemon=True)
         exporter.start()
         try:
-            _execute(notebook, partial, failed, values, kernel, timeout=timeout, progress=progress)
+            _execute(
+                notebook, partial, failed, run_values, kernel, timeout=timeout, progress=progress
+            )
             _set_output_path(partial, executed)
             exporter.join()
-            page = export_html(partial, code=code)
+            page = export_html(partial, code=code, footer=footer_facts(notebook, values))
             with (staging / html.name).open("w", encoding="utf-8", newline="") as stream:
                 stream.write(page)
+            data = (
+                sorted(p for p in staged_data.iterdir() if p.is_file())
+                if staged_data.is_dir()
+                else []
+            )
             manifest = build_manifest(
                 notebook=notebook,
                 command=report_command(
@@ -127,9 +144,10 @@ def render_report(
                 parameters=values,
                 inputs=corpus_paths + ([values["lexicon"]] if values["lexicon"] else []),
                 seconds=time.perf_counter() - started,
-                outputs=[partial, staging / html.name],
+                outputs=[partial, staging / html.name, *data],
             )
-            for output, final in zip(manifest["outputs"], (executed, html), strict=True):
+            finals = [executed, html, *(folder / "data" / p.name for p in data)]
+            for output, final in zip(manifest["outputs"], finals, strict=True):
                 output["path"] = str(final)
             with (staging / "manifest.json").open("w", encoding="utf-8", newline="") as stream:
                 json.dump(manifest, stream, indent=2, ensure_ascii=False)
@@ -139,7 +157,12 @@ def render_report(
             _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
             raise
 
-    # Everything is written: move the notebook and the page into place, then the manifest.
+    # Everything is written: move the tables, the notebook and the page into place, then the
+    # manifest. The new run's tables replace an earlier run's whole.
+    if staged_data.is_dir():
+        for staged_file in staged_data.iterdir():
+            staged_file.chmod(0o666 & ~current_umask())
+        _replace_folder(staged_data, folder / "data")
     for staged in (partial, staging / html.name, staging / "manifest.json"):
         staged.chmod(0o666 & ~current_umask())  # the staging folder is private; reports are not
         staged.replace(folder / staged.name)
@@ -229,6 +252,49 @@ def _execute(
         ) from None
 
 
+def _declares(notebook: Path, parameter: str) -> bool:
+    import papermill
+
+    return parameter in papermill.inspect_notebook(str(notebook))
+
+
+def _replace_folder(new: Path, final: Path) -> None:
+    """Put folder `new` where `final` is: the old one is renamed aside first, then removed."""
+    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    if final.exists():
+        final.replace(old)
+    new.replace(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def footer_facts(notebook: Path, parameters: Mapping[str, Any]) -> dict[str, str]:
+    """What the report's footer says about how it was made: when, with which version of the
+    package, git commit, notebook, lexicons and parameters (the manifest has the full record)."""
+    from importlib import resources
+
+    git = _git_state()
+    commit = (git["commit"] or "")[:12] + (" (with uncommitted changes)" if git["dirty"] else "")
+    bundled = resources.files("research") / "lexicons"
+    lexicons = sorted(p.name for p in bundled.iterdir() if p.name.endswith(".toml"))
+    import papermill
+
+    own = parameters.get("lexicon")
+    declared = papermill.inspect_notebook(str(notebook))
+    shown = {key: json.dumps(value, ensure_ascii=False) for key, value in parameters.items()}
+    for key, spec in declared.items():  # the notebook's defaults, for what was not given
+        shown.setdefault(key, str(spec.get("default")))
+    hidden = {"corpus", "lexicon", "data_dir"}
+    return {
+        "Made": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "With": f"research {_versions()['research']}, notebook {notebook.name}",
+        "Commit": commit or "not in a git checkout",
+        "Lexicons": "bundled " + ", ".join(lexicons) + (f"; and {Path(own).name}" if own else ""),
+        "Corpus": ", ".join(Path(p).name for p in parameters.get("corpus") or []),
+        "Parameters": ", ".join(f"{k}={v}" for k, v in shown.items() if k not in hidden),
+        "Data": "data/ beside this page: every table as CSV and Parquet; manifest.json: inputs and outputs with sha256",
+    }
+
+
 def _absolute_if_path(value: Any) -> Any:
     """A string naming an existing file or folder, made absolute; anything else as given."""
     with contextlib.suppress(OSError):  # a text too long to be a path is not one
@@ -276,7 +342,8 @@ def _keep_partial(partial: Path, failed: Path) -> bool:
 
 def _set_output_path(notebook: Path, final: Path) -> None:
     """papermill records where it wrote the notebook: the final name, not the temporary one. Its
-    injected parameters cell gets a fixed id instead of a random one (ids appear in the HTML)."""
+    injected parameters cell gets a fixed id instead of a random one (ids appear in the HTML),
+    and says `data_dir = "data"`: the tables' folder beside the report, not where they were staged."""
     import nbformat
 
     node = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
@@ -284,6 +351,10 @@ def _set_output_path(notebook: Path, final: Path) -> None:
     for cell in node.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = INJECTED_CELL_ID
+            # where the tables end up, not the temporary folder they were written to
+            cell["source"] = re.sub(
+                r'^data_dir = ".*"$', 'data_dir = "data"', cell["source"], flags=re.MULTILINE
+            )
     nbformat.write(node, notebook)  # type: ignore[no-untyped-call]
 
 
@@ -293,9 +364,15 @@ def _remove_folders(folders: Sequence[Path]) -> None:
             folder.rmdir()  # only if empty
 
 
-def export_html(executed: str | os.PathLike[str], *, code: bool = False) -> str:
+def export_html(
+    executed: str | os.PathLike[str],
+    *,
+    code: bool = False,
+    footer: Mapping[str, str] | None = None,
+) -> str:
     """The executed notebook as one self-contained HTML page (the `report` template: no network,
-    no script, a table of contents), without the code cells unless `code`."""
+    no script, a table of contents), without the code cells unless `code`; `footer` (label to
+    text, see `footer_facts`) says how the page was made."""
     import nbformat
 
     notebook = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
@@ -304,6 +381,10 @@ def export_html(executed: str | os.PathLike[str], *, code: bool = False) -> str:
     resources = {
         "metadata": {"name": title or Path(executed).stem},
         "report_toc": contents,
+        "report_toc_tagged": any(
+            "contents" in cell.get("metadata", {}).get("tags", []) for cell in notebook.cells
+        ),
+        "report_footer": dict(footer or {}),
     }
     body, _ = _html_exporter(code).from_notebook_node(notebook, resources=resources)
     return _STYLE.sub(lambda m: m[1] + _CSS_COMMENT.sub("", m[2]) + m[3], str(body))
@@ -401,13 +482,18 @@ def report_command(
             argv += ["-p", key, _yaml_value(value)]
     if code:
         argv.append("--code")
-    return {"line": shlex.join(argv), "argv": argv, "cwd": str(PROJECT_ROOT)}
+    return {"line": shlex.join(argv), "argv": argv, "cwd": str(_base())}
+
+
+def _base() -> Path:
+    """Where the command line that renders a report again is run from: the checkout, or here."""
+    return PROJECT_ROOT if CHECKOUT else Path.cwd()
 
 
 def _project_path(path: str | os.PathLike[str]) -> str:
     resolved = Path(path).resolve()
     try:
-        return str(resolved.relative_to(PROJECT_ROOT))
+        return str(resolved.relative_to(_base()))
     except ValueError:
         return str(resolved)
 
@@ -447,7 +533,7 @@ def build_manifest(
         "outputs": [{"path": str(p), "sha256": file_sha256(p)} for p in outputs],
         "lock": (
             {"path": str(LOCK_FILE), "sha256": file_sha256(LOCK_FILE)}
-            if LOCK_FILE.is_file()
+            if CHECKOUT and LOCK_FILE.is_file()
             else None
         ),
         "packages": _versions(),
@@ -470,9 +556,12 @@ def _versions() -> dict[str, str]:
 
 
 def _git_state() -> dict[str, Any]:
+    if not CHECKOUT:  # installed from a wheel: no commit of ours to record
+        return {"commit": None, "dirty": None}
+
     def git(*args: str) -> str:
         result = subprocess.run(
-            ["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
+            ["git", *args], cwd=_base(), capture_output=True, text=True, check=False
         )
         return result.stdout.strip() if result.returncode == 0 else ""
 

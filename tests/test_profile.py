@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from research.profile import (
+    coverage,
+    group_profiles,
+    group_sentences,
+    party_profile,
+    summary_sentences,
+)
+
+
+def statements(rows: list[tuple[str, str, float, float]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["party", "kind", "polarity", "distancing"])
+    return frame.assign(words=10, hedged=0.0)
+
+
+def labels() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"party": ["Army", "Army", "Rebels"], "label": ["regime", "regime", "rebels"],
+         "connotation": ["negative", "negative", "neutral"]}
+    )  # fmt: skip
+
+
+def test_profile_rows_summarise_each_party_and_keep_labelled_silent_parties() -> None:
+    frame = statements(
+        [("Rebels", "direct", 0.1, 1.0)] * 6 + [("unresolved", "indirect", 0.0, 0.0)]
+    )
+    profile = party_profile(frame, labels=labels(), min_n=5).set_index("party")
+    assert profile.loc["Rebels", "statements"] == 6
+    assert profile.loc["Rebels", "distancing_mean"] == 1.0
+    assert profile.loc["Rebels", "distancing_low"] < 1.0  # Wilson: 6 of 6 is not certainty
+    assert profile.loc["Army", "statements"] == 0  # labelled by the author, never quoted
+    assert profile.loc["Army", "labels"] == "regime ×2"
+    assert profile.loc["Army", "negative_labels_count"] == 2
+
+
+def test_extra_measures_slot_in_as_columns() -> None:
+    frame = statements([("Rebels", "direct", 0.1, 0.0)] * 2)
+    toward = pd.DataFrame({"party": ["Rebels", "Rebels", "Army"], "score": [-0.5, -0.3, 0.4]})
+    profile = party_profile(frame, extra={"toward_by_author": (toward, "score")}, min_n=1)
+    row = profile.set_index("party").loc["Rebels"]
+    assert row["toward_by_author_mean"] == -0.4 and row["toward_by_author_n"] == 2
+
+
+def test_summary_says_which_differences_the_intervals_support() -> None:
+    frame = statements(
+        [("Rebels", "direct", 0.0, 1.0)] * 30 + [("Army", "direct", 0.0, 0.0)] * 30
+        + [("Monitors", "direct", 0.0, 0.0)] * 2
+    )  # fmt: skip
+    profile = party_profile(frame, min_n=5)
+    text = " ".join(summary_sentences(profile, coverage(frame), min_n=5))
+    assert "**Rebels** has a higher share introduced with a distancing verb than **Army**" in text
+    assert "Too few to compare (fewer than 5 statements): Monitors" in text
+
+
+def test_summary_supports_no_difference_among_few_statements() -> None:
+    frame = statements([("Rebels", "direct", 0.0, 1.0)] * 2 + [("Army", "direct", 0.0, 0.0)] * 2)
+    text = " ".join(summary_sentences(party_profile(frame, min_n=5), coverage(frame), min_n=5))
+    assert "no difference between parties can be supported" in text
+    assert not np.isnan(party_profile(frame, min_n=5)["distancing_high"]).any()
+
+
+def test_group_summary_names_a_difference_between_outlets_for_the_same_party() -> None:
+    rows = (
+        [("Army", "direct", 0.0, 1.0, "Ledger")] * 8
+        + [("Army", "direct", 0.0, 0.0, "Herald")] * 8
+        + [("Rebels", "direct", 0.0, 0.0, "Herald")] * 2
+    )  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["party", "kind", "polarity", "distancing", "source"])
+    frame = frame.assign(words=10, hedged=0.0)
+    profiles = group_profiles(frame, group="source", min_n=5)
+    assert profiles.set_index(["source", "party"]).loc[("Herald", "Rebels"), "too_few"]
+    text = " ".join(group_sentences(profiles, group="source", min_n=5))
+    assert "**Herald** quotes **Army** in 8 statements; **Rebels** in 2 statements." in text
+    assert (
+        "**Army**: a higher share introduced with a distancing verb in **Ledger** than in "
+        "**Herald**" in text
+    )

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from research.tables import MISSING, Column, details, table
+
+
+def test_a_table_has_caption_scoped_headers_words_and_formatted_numbers() -> None:
+    frame = pd.DataFrame(
+        {
+            "party": ["Rebels <b>", "Army"],
+            "statements": [1200, 3],
+            "distancing_mean": [0.25, math.nan],
+            "distancing_low": [0.1, math.nan],
+            "distancing_high": [0.5, math.nan],
+            "distancing_n": [8, 0],
+            "polarity": [-0.5, None],
+        }
+    )
+    markup = str(
+        table(
+            frame,
+            [("party", "Party"), ("statements", "Statements", "count"),
+             Column("distancing", "Distancing verb", "share_ci"),
+             ("polarity", "Polarity", "score")],
+            caption="Who is reported how",
+        )
+    )  # fmt: skip
+    assert "<caption>Who is reported how</caption>" in markup
+    assert '<th scope="col">Distancing verb</th>' in markup
+    assert '<th scope="row" data-label="Party">Rebels &lt;b&gt;</th>' in markup
+    assert ">1,200<" in markup and "25%<br>" in markup and "[10%, 50%] (n=8)" in markup
+    assert "−0.50" in markup  # a signed score with a true minus sign
+    assert markup.count(f">{MISSING}<") == 2  # no interval, no polarity: a dash, not NaN
+    assert "NaN" not in markup and "None" not in markup and "index" not in markup
+
+
+def test_evidence_folds_under_a_summary_and_escapes_text() -> None:
+    markup = str(details("Evidence: 3 <rows>", "a & b"))
+    assert markup.startswith('<details class="report-evidence"><summary>Evidence: 3 &lt;rows&gt;')
+    assert "<p>a &amp; b</p>" in markup and " open" not in markup

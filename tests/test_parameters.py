@@ -381,7 +381,8 @@ def test_any_name_stays_inside_out(name: str, parameters: dict[str, str]) -> Non
     assert folder.parent == out
     assert os.path.normpath(folder) == str(folder)
     for path in (folder, folder / f"{name}.ipynb", Path("/nb/{x}") / f"{name}.ipynb"):
-        assert literal_path(path).format(**parameters, pm={}) == str(path)
+        # papermill formats with the parameters and `pm`, its own namespace
+        assert literal_path(path).format(**{**parameters, "pm": {}}) == str(path)
 
 
 def test_a_text_too_long_to_be_a_path_is_kept_as_text() -> None:

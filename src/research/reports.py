@@ -111,18 +111,21 @@ def render_report(
         # are moved into place (renames, which need no space): a run that fails or is stopped
         # leaves the previous report exactly as it was. papermill saves the notebook there as
         # cells run; a failed run's notebook is kept beside the previous report as `failed`.
-        staging = _staging_folder(folder, made)
-        partial = staging / executed.name
-        # The notebook writes its tables into the staging folder when it can (a `data_dir`
-        # parameter); they move into place with the rest.
-        staged_data = staging.resolve() / "data"  # absolute: the notebook runs elsewhere
-        run_values = (
-            {**values, "data_dir": str(staged_data)} if _declares(notebook, "data_dir") else values
-        )
-        # While the kernel runs the notebook, this process is idle: it readies the HTML exporter.
-        exporter = threading.Thread(target=_warm_up_export, args=(code,), daemon=True)
-        exporter.start()
-        try:
+        staging: Path | None = None
+        try:  # from here on, whatever stops the run (SIGTERM included) removes what it made
+            staging = _staging_folder(folder, made)
+            partial = staging / executed.name
+            # The notebook writes its tables into the staging folder when it can (a `data_dir`
+            # parameter); they move into place with the rest.
+            staged_data = staging.resolve() / "data"  # absolute: the notebook runs elsewhere
+            run_values = (
+                {**values, "data_dir": str(staged_data)}
+                if _declares(notebook, "data_dir")
+                else values
+            )
+            # While the kernel runs the notebook, this process is idle: it readies the exporter.
+            exporter = threading.Thread(target=_warm_up_export, args=(code,), daemon=True)
+            exporter.start()
             _execute(
                 notebook, partial, failed, run_values, kernel, timeout=timeout, progress=progress
             )
@@ -153,7 +156,8 @@ def render_report(
                 json.dump(manifest, stream, indent=2, ensure_ascii=False)
                 stream.write("\n")
         except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
             _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
             raise
 

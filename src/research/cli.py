@@ -483,9 +483,9 @@ def train_portrayal(data: Path, out: Path | None, search: bool) -> None:
                 )
         return train.train(path).to_json()
 
-    model = _guard(run)
+    model = run()
     target = out or Path(train.__file__).with_name("model.json")
-    with _guard(io.atomic_write, target) as stream:
+    with io.atomic_write(target) as stream:
         stream.write(model)
     click.echo(f"model -> {target}", err=True)
 
@@ -508,4 +508,4 @@ def evaluate_portrayal(data: Path, test: Path) -> None:
     """Macro-F1 and per-class precision/recall of the portrayal model beside its baselines."""
     from research.portrayal import train
 
-    click.echo(_guard(train.evaluate, data / "train.jsonl", test))
+    click.echo(train.evaluate(data / "train.jsonl", test))

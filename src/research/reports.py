@@ -259,7 +259,7 @@ def _execute(
 def _declares(notebook: Path, parameter: str) -> bool:
     import papermill
 
-    return parameter in papermill.inspect_notebook(str(notebook))
+    return parameter in papermill.inspect_notebook(literal_path(notebook))
 
 
 def _replace_folder(new: Path, final: Path) -> None:
@@ -283,7 +283,7 @@ def footer_facts(notebook: Path, parameters: Mapping[str, Any]) -> dict[str, str
     import papermill
 
     own = parameters.get("lexicon")
-    declared = papermill.inspect_notebook(str(notebook))
+    declared = papermill.inspect_notebook(literal_path(notebook))
     shown = {key: json.dumps(value, ensure_ascii=False) for key, value in parameters.items()}
     for key, spec in declared.items():  # the notebook's defaults, for what was not given
         shown.setdefault(key, str(spec.get("default")))

@@ -260,6 +260,9 @@ def _qualified(
     for i, _, extent in statements:
         if not _overlap(extent, sentence):
             continue
+        if _overlap(extent, hedge):  # straddles the statement's edge: "according to ... reports"
+            nearby.append((0, i))
+            continue
         gap = (
             Span(hedge.end, extent.start)
             if hedge.end <= extent.start

@@ -3,10 +3,9 @@ returns lies inside the text, without surrounding white space."""
 
 from __future__ import annotations
 
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import pandas as pd
 
 from research.attribution import find_statements
 from research.pipeline import Lexicons, analyze, load_lexicons

@@ -12,17 +12,28 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from research import attribution, clean, entities, framing, parties, segment, sentiment, stance
+from research import (
+    attribution,
+    clean,
+    entities,
+    framing,
+    parties,
+    portrayals,
+    segment,
+    sentiment,
+    stance,
+)
 from research.lexicons import (
     CueLexicon,
     HedgeLexicon,
     LabelLexicon,
+    LoadedLexicon,
     NameWords,
     PartyLexicon,
     StanceLexicon,
@@ -30,6 +41,7 @@ from research.lexicons import (
     load_cues,
     load_hedges,
     load_labels,
+    load_loaded,
     load_name_words,
     load_parties,
     load_stance_cues,
@@ -60,6 +72,7 @@ class Lexicons:
     labels: LabelLexicon = field(default_factory=load_labels)
     stance_cues: StanceLexicon = field(default_factory=load_stance_cues)
     targets: TargetLexicon = field(default_factory=load_targets)
+    loaded: LoadedLexicon = field(default_factory=load_loaded)
 
 
 def load_lexicons(
@@ -68,12 +81,14 @@ def load_lexicons(
     cues_path: str | os.PathLike[str] | None = None,
 ) -> Lexicons:
     """The packaged lexicons, with a user's party or cue lexicon where given. A user's party
-    lexicon may also hold the story's stance targets ([[target]] tables)."""
+    lexicon may also hold the story's stance targets ([[target]] tables) and labels to add or
+    override ([[label]] tables)."""
     return Lexicons(
         load_cues(cues_path),
         load_parties(parties_path),
         load_name_words(),
         load_word_tags(),
+        labels=load_labels(user=parties_path),
         targets=load_targets(parties_path),
     )
 
@@ -89,6 +104,12 @@ class Analysis:
     stances: pd.DataFrame = field(default_factory=lambda: empty_frame(STANCES))
     hedges: pd.DataFrame = field(default_factory=lambda: empty_frame(HEDGES))
     labels: pd.DataFrame = field(default_factory=lambda: empty_frame(LABELS))
+    # each party's portrayal by the author and by other sources (research.portrayals)
+    portrayals: pd.DataFrame = field(default_factory=lambda: empty_frame(portrayals.PORTRAYALS))
+    portrayal_evidence: pd.DataFrame = field(
+        default_factory=lambda: empty_frame(portrayals.EVIDENCE)
+    )
+    prominence: pd.DataFrame = field(default_factory=lambda: empty_frame(portrayals.PROMINENCE))
 
 
 def analyze(
@@ -97,8 +118,9 @@ def analyze(
     *,
     sentiment_backend: str = "textblob",
     stance_backend: str = "lexicon",
+    portray: bool = True,
 ) -> Analysis:
-    """Run every stage on every article."""
+    """Run every stage on every article (`portray=False`: all but the parties' portrayals)."""
     lexicons = lexicons or load_lexicons()
     decider = stance.get_backend(stance_backend, cues=lexicons.stance_cues, tags=lexicons.tags)
     rows: dict[str, list[dict[str, Any]]] = {
@@ -115,7 +137,7 @@ def analyze(
             rows[table].extend(found)
     statements = make_frame(rows["statements"], STATEMENTS)
     _score(statements, sentiment_backend)
-    return Analysis(
+    analysis = Analysis(
         make_frame(rows["paragraphs"], PARAGRAPHS),
         make_frame(rows["sentences"], SENTENCES),
         make_frame(rows["findings"], FINDINGS),
@@ -123,6 +145,23 @@ def analyze(
         make_frame(rows["stances"], STANCES),
         make_frame(rows["hedges"], HEDGES),
         make_frame(rows["labels"], LABELS),
+    )
+    if not portray:
+        return analysis
+    portrayed = portrayals.portray(
+        articles,
+        statements,
+        analysis.sentences,
+        analysis.paragraphs,
+        analysis.labels,
+        lexicons.parties,
+        lexicons.loaded,
+    )
+    return replace(
+        analysis,
+        portrayals=portrayed.portrayals,
+        portrayal_evidence=portrayed.evidence,
+        prominence=portrayed.prominence,
     )
 
 
@@ -144,7 +183,11 @@ def extract_statements(
 ) -> pd.DataFrame:
     """The statements frame alone: the partition function for large corpora."""
     return analyze(
-        articles, lexicons, sentiment_backend=sentiment_backend, stance_backend=stance_backend
+        articles,
+        lexicons,
+        sentiment_backend=sentiment_backend,
+        stance_backend=stance_backend,
+        portray=False,
     ).statements
 
 

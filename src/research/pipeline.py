@@ -156,6 +156,7 @@ def analyze(
         analysis.labels,
         lexicons.parties,
         lexicons.loaded,
+        stances=analysis.stances,
     )
     return replace(
         analysis,

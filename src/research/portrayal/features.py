@@ -1,0 +1,410 @@
+"""The features of one target mention in one sentence, each tied to the words that raised it.
+
+A target's treatment is read from the words around it, not from the sentence as a whole: "X praised
+Y but attacked Z" is good for Y and bad for Z. Each feature is a name (a string the model has a
+weight for) with a value and, where words raised it, their character span, which becomes the
+evidence when the feature decides. The families, each marked by its prefix:
+
+    w: b:    words and bigrams left (L) or right (R) of the mention, with their distance bucket;
+             words inside a negation scope carry "not_" ("did not endorse ... X"), other target
+             mentions read as <t> so that names are never features
+    m:       lowercase words of the mention itself ("the corrupt official"; names are left out)
+    lex:     lexicon hits (VADER, TextBlob/Pattern, the project's stance cues and labels) by side,
+             distance, polarity after negation, whether in the mention's clause, whether another
+             mention stands between, and whether after "but"
+    role:    the mention is the agent (polar verb after it, same clause, nothing between) or the
+             object (polar verb before it) of an evaluative verb: "X condemned Y"
+    say:     the mention is the speaker of a reporting cue ("X said", "according to X"), by the
+             cue's class (cues.toml: distancing "claimed", emphatic "insisted", ...)
+    quote:   the mention stands inside quotation marks, or the sentence quotes someone else
+    hedge:   a hedge in the sentence ("allegedly", "are said to")
+    sent:    the sentence's lexicon balance (VADER and TextBlob, after negation)
+    pos:     where the mention stands: first words of the sentence, number of targets
+
+Everything is a dictionary look-up over a regex tokenisation: no tagger, no parser, no download.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from research.lexicons import (
+    load_cues,
+    load_hedges,
+    load_labels,
+    load_stance_cues,
+    load_word_tags,
+)
+
+# Possessive and negative clitics are tokens of their own: "Trump's" -> "Trump", "'s".
+_TOKEN = re.compile(r"\w+(?:-\w+)*|['’]\w+|[^\w\s]")
+_CLAUSE_PUNCT = frozenset(",;:()[]–—…")
+_SENTENCE_PUNCT = frozenset(".!?")
+_CLAUSE_WORDS = frozenset(
+    {"that", "which", "who", "whom", "whose", "because", "while", "whereas", "when", "if", "but"}
+    | {"although", "though", "however", "yet", "unless", "after", "before", "as"}
+)
+_CONTRAST = frozenset({"but", "however", "yet", "although", "though", "nevertheless"})
+# Negation scope: from a negator to the end of its clause, at most this many words (VADER's three
+# words miss refusals: "did not, as the party had hoped, endorse"; "refused to back").
+_SCOPE = 6
+_REFUSALS = frozenset({"refused", "refuses", "refuse", "declined", "declines", "decline"})
+_OPEN_QUOTES = frozenset("“‘«")
+_CLOSE_QUOTES = frozenset("”’»")
+_STRAIGHT_QUOTES = frozenset('"')
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it"})
+_SAID_BEFORE = frozenset({"according"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    lower: str  # lowercase, curly apostrophe made straight
+    word: bool  # starts with a letter or digit
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A feature raised for one mention: its name, value and the words behind it (if any)."""
+
+    name: str
+    value: float
+    start: int = -1  # the evidence span [start, end) in the text, -1 when no words raised it
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The lexicons the features read: polarity by word, phrases by tag, word classes."""
+
+    vader: Mapping[str, float]  # word -> valence / 4, in [-1, 1]
+    pattern: Mapping[str, float]  # word -> TextBlob (Pattern) polarity, in [-1, 1]
+    phrases: Mapping[str, tuple[str, ...]]  # phrase -> tags ("stance:against", "label:negative")
+    negators: frozenset[str]
+    tags: Mapping[str, str]  # word -> most frequent Penn tag
+    longest: int  # words in the longest phrase
+
+
+@cache
+def resources_() -> Resources:
+    """The packaged lexicons, loaded once per process."""
+    stance = load_stance_cues()
+    phrases: dict[str, list[str]] = {}
+    for form, cue in stance.cues.items():
+        phrases.setdefault(form, []).append(f"stance:{cue.stance}")
+    for label in load_labels().labels:
+        for form in label.forms:
+            phrases.setdefault(form, []).append(f"label:{label.connotation}")
+    for hedge in load_hedges().hedges:
+        phrases.setdefault(hedge.text, []).append(f"hedge:{hedge.scope}")
+    for form, readings in load_cues().cues.items():
+        phrases.setdefault(form, []).append(f"cue:{readings[0].verb_class}")
+    negators = frozenset({*stance.negators, "n't", "'t", "nobody"}) - {"without"}
+    return Resources(
+        _vader_lexicon(),
+        _pattern_lexicon(),
+        {form: tuple(dict.fromkeys(tags)) for form, tags in phrases.items()},
+        negators | {"without"},
+        load_word_tags(),
+        max((form.count(" ") + 1 for form in phrases), default=1),
+    )
+
+
+def _vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (in the vaderSentiment wheel), scaled to [-1, 1]."""
+    path = resources.files("vaderSentiment") / "vader_lexicon.txt"
+    found: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, rest = line.partition("\t")
+        if rest and word.isascii() and any(c.isalpha() for c in word):
+            found[word.lower()] = max(-1.0, min(1.0, float(rest.split("\t")[0]) / 4))
+    return found
+
+
+def _pattern_lexicon() -> dict[str, float]:
+    """TextBlob's (Pattern's) adjective polarities, as its analyser reads them without a tag."""
+    from textblob.en import sentiment  # the lexicon ships in the wheel; loads lazily
+
+    found: dict[str, float] = {}
+    for word in sentiment:
+        entry = sentiment[word].get(None)
+        if entry and entry[0]:
+            found[word.lower()] = float(entry[0])
+    return found
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    stop = len(text) if end is None else end
+    return [
+        Token(m.start(), m.end(), m.group().lower().replace("’", "'"), m.group()[0].isalnum())
+        for m in _TOKEN.finditer(text, start, stop)
+    ]
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """What every mention in one sentence shares, computed once."""
+
+    tokens: list[Token]
+    words: list[str]  # lowercase forms, "not_" prefixed inside a negation scope
+    polarity: list[tuple[float, float]]  # (VADER, Pattern) per token, flipped inside negation
+    negated: list[bool]
+    clause: list[int]  # clause number per token
+    after_contrast: list[bool]
+    quoted: list[bool]
+    phrases: list[tuple[int, int, tuple[str, ...]]]  # (first token, past-last token, tags)
+    has_quote: bool
+
+
+def _read(text: str, tokens: list[Token], res: Resources) -> _Sentence:
+    n = len(tokens)
+    negated = [False] * n
+    clause = [0] * n
+    after_contrast = [False] * n
+    quoted = [False] * n
+    scope, number, contrast, inside = 0, 0, False, False
+    for i, token in enumerate(tokens):
+        char = text[token.start]
+        if char in _OPEN_QUOTES or (char in _STRAIGHT_QUOTES and not inside):
+            inside = True
+        elif char in _CLOSE_QUOTES or char in _STRAIGHT_QUOTES:
+            inside = False
+        quoted[i] = inside and token.word
+        if not token.word and (char in _CLAUSE_PUNCT or char in _SENTENCE_PUNCT):
+            scope = 0
+            number += 1
+        elif token.lower in _CLAUSE_WORDS:
+            scope = 0
+            number += 1
+            contrast = contrast or token.lower in _CONTRAST
+        clause[i] = number
+        after_contrast[i] = contrast
+        if scope and token.word:
+            negated[i] = True
+            scope -= 1
+        if token.lower in res.negators or token.lower in _REFUSALS:
+            scope = _SCOPE
+    phrases: list[tuple[int, int, tuple[str, ...]]] = []
+    i = 0
+    while i < n:
+        for size in range(min(res.longest, n - i), 0, -1):
+            form = " ".join(t.lower for t in tokens[i : i + size])
+            tags = res.phrases.get(form)
+            if tags:
+                phrases.append((i, i + size, tags))
+                i += size - 1
+                break
+        i += 1
+    words, polarity = [], []
+    for token, neg in zip(tokens, negated, strict=True):
+        sign = -1.0 if neg else 1.0
+        polarity.append(
+            (sign * res.vader.get(token.lower, 0.0), sign * res.pattern.get(token.lower, 0.0))
+        )
+        words.append(("not_" + token.lower) if neg else token.lower)
+    return _Sentence(
+        tokens,
+        words,
+        polarity,
+        negated,
+        clause,
+        after_contrast,
+        quoted,
+        phrases,
+        any(quoted),
+    )
+
+
+def _bucket(distance: int) -> str:
+    if distance <= 3:
+        return str(distance)
+    if distance <= 5:
+        return "4"
+    if distance <= 8:
+        return "6"
+    return "9"
+
+
+def _near(distance: int) -> str:
+    return "near" if distance <= 3 else "mid" if distance <= 8 else "far"
+
+
+def _sign(value: float) -> str:
+    return "pos" if value > 0 else "neg"
+
+
+def featurize_sentence(
+    text: str, sentence: tuple[int, int], spans: Sequence[tuple[int, int]]
+) -> list[list[Hit]]:
+    """The features of each span (all inside one sentence of `text`), in order: the sentence is
+    tokenised and read once for all of them."""
+    res = resources_()
+    tokens = tokenize(text, *sentence)
+    sent = _read(text, tokens, res)
+    covers = [
+        [i for i, t in enumerate(tokens) if t.start < end and start < t.end] for start, end in spans
+    ]
+    owner = [-1] * len(tokens)  # which target mention covers a token
+    for number, covered in enumerate(covers):
+        for i in covered:
+            if owner[i] == -1:
+                owner[i] = number
+    phrase_at = {first: (last, tags) for first, last, tags in sent.phrases}
+    totals = _sentence_balance(sent)
+    return [
+        _features(text, sent, number, covered, owner, phrase_at, totals, len(spans), res)
+        for number, covered in enumerate(covers)
+    ]
+
+
+def _sentence_balance(sent: _Sentence) -> list[Hit]:
+    vader = sum(v for v, _ in sent.polarity)
+    pattern = sum(p for _, p in sent.polarity)
+    return [
+        Hit(f"sent:vader_{_sign(vader)}", min(abs(vader), 3.0)),
+        Hit(f"sent:pattern_{_sign(pattern)}", min(abs(pattern), 3.0)),
+    ]
+
+
+def _features(
+    text: str,
+    sent: _Sentence,
+    number: int,
+    covered: list[int],
+    owner: list[int],
+    phrase_at: Mapping[int, tuple[int, tuple[str, ...]]],
+    totals: list[Hit],
+    targets: int,
+    res: Resources,
+) -> list[Hit]:
+    tokens = sent.tokens
+    hits = [Hit("bias", 1.0), *totals, Hit(f"pos:targets_{min(targets, 4)}", 1.0)]
+    if not tokens:
+        return hits
+    if covered:
+        first, last = covered[0], covered[-1]
+    else:  # an empty or off-token span: the token after it stands in for it
+        first = last = len(tokens)
+    for i in covered:
+        token = tokens[i]
+        if token.word and text[token.start].islower():
+            hits.append(Hit(f"m:{token.lower}", 1.0, token.start, token.end))
+        if token.lower in _PRONOUNS:
+            hits.append(Hit("m:<pronoun>", 1.0))
+    if sum(tokens[i].word for i in range(first)) <= 1:
+        hits.append(Hit("pos:subject", 1.0))
+    if covered and sent.quoted[first]:
+        hits.append(Hit("quote:inside", 1.0))
+    elif sent.has_quote:
+        hits.append(Hit("quote:elsewhere", 1.0))
+    my_clause = sent.clause[first] if first < len(tokens) else sent.clause[-1]
+    my_contrast = sent.after_contrast[first] if first < len(tokens) else False
+    hits.extend(_speaker(sent, first, last, phrase_at))
+
+    def between(i: int) -> bool:
+        """Another target mention stands between token i and the mention."""
+        low, high = (i + 1, first) if i < first else (last + 1, i)
+        return any(owner[j] not in (-1, number) for j in range(low, high))
+
+    words = sent.words
+    for i, token in enumerate(tokens):
+        if first <= i <= last or not token.word:
+            continue
+        if owner[i] not in (-1, number):
+            continue  # another target: its words are not context
+        side = "L" if i < first else "R"
+        distance = first - i if i < first else i - last
+        word = words[i]
+        hits.append(Hit(f"w:{side}{_bucket(distance)}:{word}", 1.0, token.start, token.end))
+        hits.append(Hit(f"w:{side}:{word}", 1.0, token.start, token.end))
+        if distance <= 5:
+            j = i + 1
+            if j < len(tokens) and not (first <= j <= last):
+                other = "<t>" if owner[j] not in (-1, number) else words[j]
+                hits.append(Hit(f"b:{side}:{word}_{other}", 1.0, token.start, tokens[j].end))
+        same = "in" if sent.clause[i] == my_clause else "out"
+        across = "x" if between(i) else "-"
+        turn = "" if sent.after_contrast[i] == my_contrast else ":turn"
+        where = f"{side}:{_near(distance)}:{same}:{across}{turn}"
+        vader, pattern = sent.polarity[i]
+        weight = 1.0 / (1.0 + 0.15 * distance)
+        for name, value in (("vader", vader), ("pattern", pattern)):
+            if value:
+                hits.append(
+                    Hit(
+                        f"lex:{name}:{where}:{_sign(value)}",
+                        abs(value) * weight,
+                        token.start,
+                        token.end,
+                    )
+                )
+        polar = vader or pattern
+        if (
+            polar
+            and same == "in"
+            and across == "-"
+            and res.tags.get(token.lower, "").startswith("VB")
+        ):
+            role = "agent" if side == "R" else "object"
+            hits.append(
+                Hit(f"role:{role}:{_sign(polar)}", abs(polar) * weight, token.start, token.end)
+            )
+        if i in phrase_at:
+            end_index, tags = phrase_at[i]
+            span_end = tokens[end_index - 1].end
+            for tag in tags:
+                if tag.startswith("cue:"):
+                    continue  # reporting cues are read by _speaker
+                flipped = _flip(tag) if sent.negated[i] else tag
+                hits.append(Hit(f"lex:{flipped}:{where}", weight, token.start, span_end))
+                if tag.startswith("hedge:"):
+                    hits.append(Hit(f"hedge:{tag[6:]}", 1.0, token.start, span_end))
+    return hits
+
+
+def _flip(tag: str) -> str:
+    kind, _, value = tag.partition(":")
+    swapped = {
+        "favor": "against",
+        "against": "favor",
+        "positive": "negative",
+        "negative": "positive",
+    }.get(value, value)
+    return f"{kind}:{swapped}"
+
+
+def _speaker(
+    sent: _Sentence, first: int, last: int, phrase_at: Mapping[int, tuple[int, tuple[str, ...]]]
+) -> list[Hit]:
+    """The mention speaks: a reporting cue within two words after it ("X said", "X has long
+    claimed"), or just before it with the mention ending its clause ("said X."), or "according to"."""
+    tokens = sent.tokens
+    found = []
+    for i in range(last + 1, min(last + 4, len(tokens))):
+        if i in phrase_at:
+            end_index, tags = phrase_at[i]
+            for tag in tags:
+                if tag.startswith("cue:"):
+                    found.append(
+                        Hit(f"say:{tag[4:]}", 1.0, tokens[i].start, tokens[end_index - 1].end)
+                    )
+            if found:
+                return found
+    for i in range(max(0, first - 3), first):
+        if tokens[i].lower in _SAID_BEFORE:
+            return [Hit("say:according", 1.0, tokens[i].start, tokens[i].end)]
+        if i in phrase_at:
+            end_index, tags = phrase_at[i]
+            after = last + 1
+            ends = after >= len(tokens) or not tokens[after].word
+            for tag in tags:
+                if tag.startswith("cue:") and ends:
+                    found.append(
+                        Hit(f"say:{tag[4:]}", 1.0, tokens[i].start, tokens[end_index - 1].end)
+                    )
+    return found

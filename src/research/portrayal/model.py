@@ -1,0 +1,128 @@
+"""The learned linear model: a JSON file of named feature weights, applied with numpy.
+
+The file is data, read with `json` (no pickle, nothing executed): a list of feature names, one row
+of three class weights per name, and the intercepts. Scoring a mention is a sum of the weight rows
+of its features; the label is the class with the highest sum, the score P(positive) - P(negative).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from research.portrayal.features import Hit
+
+FORMAT = "research.portrayal/linear-1"
+CLASSES = ("negative", "neutral", "positive")
+MODEL_FILE = "model.json"
+
+
+class ModelError(ValueError):
+    """A model file that cannot be used: names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    features: tuple[str, ...]
+    weights: npt.NDArray[np.float64]  # (features, classes)
+    intercept: npt.NDArray[np.float64]  # (classes,)
+    classes: tuple[str, ...] = CLASSES
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    index: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", {name: i for i, name in enumerate(self.features)})
+
+    def logits(self, mentions: Sequence[Sequence[Hit]]) -> npt.NDArray[np.float64]:
+        """(mentions, classes) decision values, every mention's known features summed at once."""
+        rows, cols, values = [], [], []
+        for row, hits in enumerate(mentions):
+            for hit in hits:
+                col = self.index.get(hit.name)
+                if col is not None:
+                    rows.append(row)
+                    cols.append(col)
+                    values.append(hit.value)
+        out = np.tile(self.intercept, (len(mentions), 1))
+        if rows:
+            contributions = self.weights[np.asarray(cols)] * np.asarray(values)[:, None]
+            np.add.at(out, np.asarray(rows), contributions)
+        return out
+
+    def contributions(self, hits: Sequence[Hit], label: int) -> list[float]:
+        """How much each hit pushed toward class `label` above the classes' mean."""
+        found = []
+        for hit in hits:
+            col = self.index.get(hit.name)
+            if col is None:
+                found.append(0.0)
+            else:
+                row = self.weights[col]
+                found.append(hit.value * float(row[label] - row.mean()))
+        return found
+
+    def to_json(self) -> str:
+        """The model as stable, reviewable JSON: one feature per line, weights to 6 decimals."""
+        lines = [
+            "{",
+            f'  "format": {json.dumps(FORMAT)},',
+            f'  "classes": {json.dumps(list(self.classes))},',
+            f'  "meta": {json.dumps(dict(self.meta), sort_keys=True)},',
+            f'  "intercept": {json.dumps(_rounded(self.intercept))},',
+            '  "weights": {',
+        ]
+        rows = [
+            f"    {json.dumps(name)}: {json.dumps(_rounded(self.weights[i]))}"
+            for i, name in enumerate(self.features)
+        ]
+        lines.append(",\n".join(rows))
+        lines += ["  }", "}"]
+        return "\n".join(lines) + "\n"
+
+
+def _rounded(values: npt.NDArray[np.float64]) -> list[float]:
+    return [round(float(v), 6) + 0.0 for v in values]  # + 0.0: no "-0.0"
+
+
+def from_json(text: str, *, path: str = "<model>") -> LinearModel:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ModelError(f"{path}: not JSON ({error})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ModelError(f"{path}: not a portrayal model (expected format {FORMAT!r})")
+    try:
+        classes = tuple(str(c) for c in data["classes"])
+        weights = data["weights"]
+        names = tuple(weights)
+        matrix = np.asarray([weights[n] for n in names], dtype=np.float64).reshape(
+            len(names), len(classes)
+        )
+        intercept = np.asarray(data["intercept"], dtype=np.float64).reshape(len(classes))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ModelError(f"{path}: malformed model ({error})") from None
+    if classes != CLASSES:
+        raise ModelError(f"{path}: classes must be {list(CLASSES)}, got {list(classes)}")
+    return LinearModel(names, matrix, intercept, classes, dict(data.get("meta", {})))
+
+
+def load_model(path: str | os.PathLike[str] | None = None) -> LinearModel:
+    """The model at `path`, or the one shipped in the package."""
+    if path is None:
+        return _packaged()
+    return from_json(Path(path).read_text(encoding="utf-8"), path=str(path))
+
+
+@cache
+def _packaged() -> LinearModel:
+    source = resources.files("research.portrayal") / MODEL_FILE
+    return from_json(source.read_text(encoding="utf-8"), path=str(source))

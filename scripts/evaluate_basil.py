@@ -213,6 +213,10 @@ def run(articles: Sequence[Article], threshold: float) -> tuple[pd.DataFrame, pd
         )
         analysis = analyze(frame, lexicons)
         author = analysis.portrayals[analysis.portrayals["by"] == "author"].set_index("party")
+        # for comparison: the author's and the quoted sources' observations pooled
+        pooled = portrayals.summarize(
+            analysis.portrayal_evidence, by=("party",), threshold=threshold
+        ).set_index("party")
         for entity, gold in article.gold.items():
             row = {"doc": article.doc, "source": article.source, "entity": entity, "gold": gold}
             found = author.loc[entity] if entity in author.index else None
@@ -221,6 +225,9 @@ def run(articles: Sequence[Article], threshold: float) -> tuple[pd.DataFrame, pd
                 value = float(found[column]) if found is not None else float("nan")
                 row[f"{name}_score"] = value
                 row[name] = portrayals.label_of(value, threshold=threshold)
+            value = float(pooled.loc[entity, "score"]) if entity in pooled.index else float("nan")
+            row["author and sources_score"] = value
+            row["author and sources"] = portrayals.label_of(value, threshold=threshold)
             rows.append(row)
         coverage.extend(_coverage(article, analysis, rng))
     return pd.DataFrame(rows), pd.DataFrame(coverage)
@@ -274,10 +281,20 @@ def report(results: pd.DataFrame, coverage: pd.DataFrame, threshold: float) -> s
         f"{len(results)} entity judgements in {results['doc'].nunique()} articles "
         f"(gold: {results['gold'].value_counts().to_dict()}); label threshold {threshold:.2f}",
         "",
-        "| signal | fires on | accuracy | kappa | negative P/R |",
-        "| --- | --- | --- | --- | --- |",
+        "| signal | has evidence | not neutral | accuracy | kappa | kappa where it has evidence "
+        "| negative P/R |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name in ("always neutral", "mention", "loaded", "label", "verb", "combined"):
+    names = (
+        "always neutral",
+        "mention",
+        "loaded",
+        "label",
+        "verb",
+        "combined",
+        "author and sources",
+    )
+    for name in names:
         predicted = ["neutral"] * len(gold) if name == "always neutral" else results[name].tolist()
         fires = sum(p != "neutral" for p in predicted)
         accuracy = float(np.mean([g == p for g, p in zip(gold, predicted, strict=True)]))
@@ -286,9 +303,15 @@ def report(results: pd.DataFrame, coverage: pd.DataFrame, threshold: float) -> s
             neg_predicted.count("negative") / len(neg_predicted) if neg_predicted else float("nan")
         )
         recall = neg_predicted.count("negative") / max(gold.count("negative"), 1)
+        if name == "always neutral":
+            present = [True] * len(gold)
+        else:
+            present = results[f"{name}_score"].notna().tolist()
+        where = [(g, p) for g, p, keep in zip(gold, predicted, present, strict=True) if keep]
+        local = cohen_kappa([g for g, _ in where], [p for _, p in where]) if where else float("nan")
         lines.append(
-            f"| {name} | {fires} | {accuracy:.3f} | {cohen_kappa(gold, predicted):.3f} | "
-            f"{precision:.2f}/{recall:.2f} |"
+            f"| {name} | {sum(present)} | {fires} | {accuracy:.3f} | "
+            f"{cohen_kappa(gold, predicted):.3f} | {local:.3f} | {precision:.2f}/{recall:.2f} |"
         )
     if not coverage.empty:
         lines += [

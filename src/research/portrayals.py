@@ -126,7 +126,8 @@ class Toward:
     evidence: tuple[Span, ...] = ()
 
 
-Scorer = Callable[[str, Sequence[Span]], Sequence[Any]]
+# (text, mention spans, the text's sentences) -> one result (.label, .score) per mention
+Scorer = Callable[[str, Sequence[Span], Sequence[Span]], Sequence[Any]]
 
 
 @cache
@@ -136,15 +137,19 @@ def mention_scorer() -> tuple[str, Scorer]:
         module = importlib.import_module("research.portrayal")
     except ImportError:
         return "fallback: VADER on the mention's clause", _clause_vader
-    toward: Scorer = module.toward
-    return "research.portrayal.toward", toward
+    toward = module.toward
+
+    def score(text: str, spans: Sequence[Span], sentences: Sequence[Span]) -> Sequence[Any]:
+        return toward(text, [(s.start, s.end) for s in spans], sentences=sentences)  # type: ignore[no-any-return]
+
+    return "portrayal model", score
 
 
 _CLAUSE_EDGE = re.compile(r"[;:()\[\]—–]|,\s+(?:but|while|whereas|although|who|which)\b|\bbut\b")
 _CLAUSE_WIDTH = 80  # characters either side of the mention at most
 
 
-def _clause_vader(text: str, spans: Sequence[Span]) -> list[Toward]:
+def _clause_vader(text: str, spans: Sequence[Span], sentences: Sequence[Span] = ()) -> list[Toward]:
     """The fallback: VADER's compound score of the clause around each mention, the mention left
     out. It scores the words near a party, not what is said about it: a weak stand-in."""
     from research.sentiment import get_backend
@@ -259,7 +264,7 @@ def portray_article(
 
     rows = []
     scored = [m for m in mentions if m.by is not None]
-    results = scorer(text, [m.span for m in scored]) if scored else []
+    results = scorer(text, [m.span for m in scored], sentences) if scored else []
     for mention, result in zip(scored, results, strict=True):
         assert mention.by is not None
         rows.append(row(mention.party, mention.by, "mention", float(result.score), mention.span,
@@ -382,6 +387,10 @@ def find_loaded(
                 # a scare quote doubts (1 of 22 beside a party the annotators saw negatively)
                 hits.append((span, "scare quote", "scare_marker", "neutral", "near"))
         for span, entry, word_class, direction, about in hits:
+            if about in _PASSIVE and _BY.match(
+                text, span.end
+            ):  # "was slammed by X": X is the agent
+                about = _PASSIVE[about]
             tied = _tie(span, about, number, mentions, statements)
             if tied is None:
                 continue
@@ -395,6 +404,10 @@ def find_loaded(
             found.append(LoadedFound(span, party, by, score, detail, tie,
                                      holder.number if holder else None))  # fmt: skip
     return found
+
+
+_BY = re.compile(r"\s+by\b", re.IGNORECASE)
+_PASSIVE = {"agent": "object", "object": "agent"}
 
 
 def _titled(words: str) -> bool:
@@ -564,13 +577,15 @@ def prominence_rows(
 ) -> list[dict[str, Any]]:
     """Per party in one article: named in the headline, speaks in the lede (the first two
     paragraphs of the body; a first paragraph that is the title is not the body), the rank of its
-    first statement among the article's speakers, and whether it has the last word."""
+    first statement among the article's speakers, and whether it has the last word (the title's
+    own statements count for the headline only)."""
     body = list(range(len(paragraphs)))
     if paragraphs and title and paragraphs[0].text(text).strip() == title.strip():
         body = body[1:]
     lede = set(body[:LEDE_PARAGRAPHS])
     in_title = {parties.party_of(m.group()) for m in parties.matcher.finditer(title)}
-    spoken = [s for s in statements if not s.negated]
+    in_body = set(body)
+    spoken = [s for s in statements if not s.negated and (s.paragraph in in_body or not body)]
     order: list[str] = []  # speakers (their party, else their words) in order of first statement
     first_of: dict[str, int] = {}
     for s in sorted(spoken, key=lambda s: s.number):

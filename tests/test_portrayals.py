@@ -154,7 +154,7 @@ connotation = "positive"
 def test_a_bad_user_label_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "story.toml"
     path.write_text('[[label]]\ntext = "scabs"\nconnotation = "awful"\n', encoding="utf-8")
-    with pytest.raises(LexiconError, match="story.toml.*connotation must be one of"):
+    with pytest.raises(LexiconError, match=r"story\.toml.*connotation must be one of"):
         load_labels(user=path)
 
 

@@ -38,7 +38,7 @@ min_n = 5  # parties with fewer statements are flagged, not compared
 import pandas as pd
 from IPython.display import Markdown, display
 
-from research import compare, io, pipeline, plots, sentiment
+from research import compare, io, pipeline, plots, portrayals, sentiment
 
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", 500)
@@ -310,6 +310,48 @@ display(
     analysis.labels[
         ["doc", "start", "end", "text", "label", "connotation", "party", "party_evidence", "statement", "sentence_text"]
     ]
+)
+
+# %% [markdown]
+# ## How each party is portrayed
+#
+# How the text treats each party, split by who does it: the **author** (the narration, everything
+# outside the contents of statements) and the **sources** (inside the statements of other parties'
+# speakers; what a party says of itself stays in the measures above). Each observation scores
+# -1 to 1: the sentiment toward each mention, loaded words (`loaded.toml`: "slammed", "doubled
+# down", "so-called"), labels and reporting cues, each tied to the party it is about. `n` counts
+# mentions, `scored` the observations in the mean.
+
+# %%
+display(Markdown(f"Label rule: {portrayals.LABEL_RULE}. Per-mention sentiment: {portrayals.mention_scorer()[0]}."))
+portrayed = portrayals.summarize(analysis.portrayal_evidence, by=("party", "by"), min_n=min_n)
+warn(compare.small_n_warning(portrayed, keys=("party", "by"), min_n=min_n))
+display(
+    portrayed[["party", "by", "n", "scored", "score", "low", "high", "label", "mention", "loaded",
+               "label_signal", "verb", "stance", "evidence", "too_few"]].round(3)
+)
+
+# %% [markdown]
+# Prominence: of the articles naming each party, the share with the party in the headline,
+# speaking in the lede (first two paragraphs) and having the last word, and the mean rank of its
+# first statement among the article's speakers. Labels tied to no party are counted below them.
+
+# %%
+display(compare.prominence_by_group(analysis.prominence, articles).round(3))
+untied = portrayals.untied_labels(analysis.labels)
+print(f"Labels tied to no party: {int(untied['n'].sum())} of {len(analysis.labels)}.")
+if not untied.empty:
+    display(untied)
+
+# %% [markdown]
+# <a id="evidence-portrayals"></a>
+# #### Evidence E7: every scored observation with its sentence
+
+# %%
+display(
+    analysis.portrayal_evidence.dropna(subset=["score"])[
+        ["doc", "party", "by", "signal", "score", "start", "end", "text", "detail", "tie", "sentence_text"]
+    ].round(3)
 )
 
 # %% [markdown]

@@ -40,7 +40,7 @@ min_n = 5  # groups with fewer statements are flagged, not compared
 import pandas as pd
 from IPython.display import Markdown, display
 
-from research import compare, io, pipeline, plots
+from research import compare, io, pipeline, plots, portrayals
 
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", 500)
@@ -229,3 +229,20 @@ display(
     labels[[group_by, "doc", "start", "end", "text", "label", "connotation", "party", "party_evidence", "sentence_text"]]
     .sort_values([group_by, "party"])
 )
+
+# %% [markdown]
+# ## How each group portrays the parties
+#
+# Each party's portrayal per group, by the author (the narration) and by the sources (other
+# parties' statements), pooling the observations of the group's articles: mentions, the mean
+# score in [-1, 1] with its 95% interval, and the label. Then each party's prominence per group.
+
+# %%
+display(Markdown(f"Label rule: {portrayals.LABEL_RULE}."))
+portrayed = compare.portrayals_by_group(analysis.portrayal_evidence, articles, group=group_by, min_n=min_n)
+warn(compare.small_n_warning(portrayed, keys=(group_by, "party", "by"), min_n=min_n))
+display(
+    portrayed[[group_by, "party", "by", "n", "scored", "score", "low", "high", "label", "evidence", "too_few"]]
+    .round(3)
+)
+display(compare.prominence_by_group(analysis.prominence, articles, group=group_by).round(3))

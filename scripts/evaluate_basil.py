@@ -200,7 +200,9 @@ def cohen_kappa(gold: Sequence[str], predicted: Sequence[str]) -> float:
     return 0.0 if chance == 1 else float((observed - chance) / (1 - chance))
 
 
-def run(articles: Sequence[Article], threshold: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+def run(
+    articles: Sequence[Article], threshold: float, min_evidence: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per article and entity: gold and each signal's label; per bias span coverage)."""
     base = load_lexicons()
     rows, coverage = [], []
@@ -214,9 +216,7 @@ def run(articles: Sequence[Article], threshold: float) -> tuple[pd.DataFrame, pd
         analysis = analyze(frame, lexicons)
         author = analysis.portrayals[analysis.portrayals["by"] == "author"].set_index("party")
         # for comparison: the author's and the quoted sources' observations pooled
-        pooled = portrayals.summarize(
-            analysis.portrayal_evidence, by=("party",), threshold=threshold
-        ).set_index("party")
+        pooled = portrayals.summarize(analysis.portrayal_evidence, by=("party",)).set_index("party")
         for entity, gold in article.gold.items():
             row = {"doc": article.doc, "source": article.source, "entity": entity, "gold": gold}
             found = author.loc[entity] if entity in author.index else None
@@ -224,10 +224,19 @@ def run(articles: Sequence[Article], threshold: float) -> tuple[pd.DataFrame, pd
                                  ("loaded", "loaded"), ("label_signal", "label"), ("verb", "verb")]:  # fmt: skip
                 value = float(found[column]) if found is not None else float("nan")
                 row[f"{name}_score"] = value
-                row[name] = portrayals.label_of(value, threshold=threshold)
+                # each signal alone: the threshold alone; combined: the whole rule
+                scored = int(found["scored"]) if found is not None and name == "combined" else None
+                row[name] = portrayals.label_of(
+                    value, scored=scored, threshold=threshold, min_evidence=min_evidence
+                )
+            for column in ("low", "high", "scored", "n"):
+                row[column] = found[column] if found is not None else float("nan")
             value = float(pooled.loc[entity, "score"]) if entity in pooled.index else float("nan")
             row["author and sources_score"] = value
-            row["author and sources"] = portrayals.label_of(value, threshold=threshold)
+            scored = int(pooled.loc[entity, "scored"]) if entity in pooled.index else 0
+            row["author and sources"] = portrayals.label_of(
+                value, scored=scored, threshold=threshold, min_evidence=min_evidence
+            )
             rows.append(row)
         coverage.extend(_coverage(article, analysis, rng))
     return pd.DataFrame(rows), pd.DataFrame(coverage)
@@ -275,11 +284,14 @@ def _coverage(
         }
 
 
-def report(results: pd.DataFrame, coverage: pd.DataFrame, threshold: float) -> str:
+def report(
+    results: pd.DataFrame, coverage: pd.DataFrame, threshold: float, min_evidence: int
+) -> str:
     gold = results["gold"].tolist()
     lines = [
         f"{len(results)} entity judgements in {results['doc'].nunique()} articles "
-        f"(gold: {results['gold'].value_counts().to_dict()}); label threshold {threshold:.2f}",
+        f"(gold: {results['gold'].value_counts().to_dict()}); label threshold {threshold:.2f}, "
+        f"at least {min_evidence} scored observations (combined)",
         "",
         "| signal | has evidence | not neutral | accuracy | kappa | kappa where it has evidence "
         "| negative P/R |",
@@ -328,14 +340,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("basil", type=Path, help="the BASIL folder (articles/, annotations/)")
     parser.add_argument("--years", default=DEVELOPMENT_YEARS, help="e.g. 2010-2014")
     parser.add_argument("--threshold", type=float, default=portrayals.THRESHOLD)
+    parser.add_argument("--min-evidence", type=int, default=portrayals.MIN_EVIDENCE)
     parser.add_argument("--rows", type=Path, help="write the per-entity predictions here (CSV)")
     args = parser.parse_args(argv)
     if not (args.basil / "articles").is_dir():
         print(f"error: {args.basil}: no articles/ folder (a BASIL checkout?)", file=sys.stderr)
         return 1
     articles = list(read_articles(args.basil, years(args.years)))
-    results, coverage = run(articles, args.threshold)
-    print(report(results, coverage, args.threshold))
+    results, coverage = run(articles, args.threshold, args.min_evidence)
+    print(report(results, coverage, args.threshold, args.min_evidence))
     if args.rows is not None:
         results.to_csv(args.rows, index=False)
     return 0

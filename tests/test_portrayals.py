@@ -226,6 +226,8 @@ def test_the_label_rule_and_its_interval() -> None:
     assert portrayals.label_of(-0.2) == "neutral"
     assert portrayals.label_of(0.5) == "positive"
     assert portrayals.label_of(float("nan")) == "neutral"
+    assert portrayals.label_of(-0.9, scored=2) == "neutral"  # too little to call
+    assert portrayals.label_of(-0.9, scored=3) == "negative"
     evidence = pd.DataFrame(
         {
             "doc": ["a"] * 4,

@@ -43,14 +43,17 @@ from research.schema import UNATTRIBUTED, UNRESOLVED, Span, make_frame
 BY = ("author", "sources")
 SIGNALS = ("mention", "loaded", "label", "verb", "stance")
 
-# The label of a portrayal: the sign of its mean score once the mean is at least THRESHOLD
-# away from zero. The threshold is a third of one observation's full weight: one loaded word
-# among two neutral mentions is enough, one among ten is not. Chosen before measuring and
-# checked on BASIL 2010-2014 (README), not fitted to it.
+# The label of a portrayal: the sign of its mean score once the mean is at least THRESHOLD away
+# from zero (a third of one observation's full weight: one loaded word among two neutral mentions
+# is enough, one among ten is not) and at least MIN_EVIDENCE observations are scored: one or two
+# words are too little to call a portrayal. THRESHOLD was set before measuring; MIN_EVIDENCE was
+# chosen on BASIL 2010-2014 among 1 to 5 (the README gives the figures for each).
 THRESHOLD = 1 / 3
+MIN_EVIDENCE = 3
 LABEL_RULE = (
     f"negative when the mean score is at most -{THRESHOLD:.2f}, positive when at least "
-    f"{THRESHOLD:.2f}, else neutral; no scored observation: neutral"
+    f"{THRESHOLD:.2f}, else neutral; neutral too with fewer than {MIN_EVIDENCE} scored "
+    "observations"
 )
 
 # How a statement's reporting cue casts its speaker (cues.toml classes); an accusatory cue
@@ -198,20 +201,54 @@ class Mention:
 
 
 def find_mentions(
-    text: str, sentences: Sequence[Span], parties: PartyLexicon, statements: Sequence[Stated]
+    text: str,
+    sentences: Sequence[Span],
+    parties: PartyLexicon,
+    statements: Sequence[Stated],
+    *,
+    pronouns: bool = True,
 ) -> list[Mention]:
-    """Every party mention in the sentences, with who portrays it there."""
+    """Every party mention in the sentences, with who portrays it there.
+
+    With `pronouns`, a "he", "his", "she" or "her" in the narration is a mention of the person
+    named last before it (by a lexicon person's name or surname) within CARRY_SENTENCES: the
+    usual reading of news copy, wrong now and then where two people alternate."""
+    people = _person_terms(parties)
     found = []
+    last_person: tuple[str, int] | None = None  # (party, sentence)
     for number, sentence in enumerate(sentences):
-        for match in parties.matcher.finditer(text, sentence.start, sentence.end):
-            party = parties.party_of(match.group())
-            if party is None:
-                continue
-            span = Span(match.start(), match.end())
+        names: list[tuple[Span, str | None, str]] = [
+            (Span(m.start(), m.end()), parties.party_of(m.group()), m.group())
+            for m in parties.matcher.finditer(text, sentence.start, sentence.end)
+        ]
+        words: list[tuple[Span, str | None, str]] = (
+            [(Span(m.start(), m.end()), None, m.group()) for m in _PRONOUN.finditer(text, sentence.start, sentence.end)]
+            if pronouns and people
+            else []
+        )  # fmt: skip
+        for span, party, term in sorted(names + words, key=lambda item: item[0].start):
+            if party is None:  # a pronoun
+                if last_person is None or number - last_person[1] > CARRY_SENTENCES:
+                    continue
+                if _holder(span, statements) is not None:
+                    continue  # inside a quotation "he" is anyone's
+                party = last_person[0]
+            elif " ".join(term.split()) in people:
+                last_person = (party, number)
             holder = _holder(span, statements)
             found.append(Mention(span, party, number, holder.number if holder else None,
                                  _by(party, holder)))  # fmt: skip
     return found
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
+
+
+@cache
+def _person_terms(parties: PartyLexicon) -> frozenset[str]:
+    """The names and surnames of the lexicon's people: the mentions a pronoun can stand for."""
+    names = [person.name for party in parties.parties for person in party.people]
+    return frozenset([*names, *(name.split()[-1] for name in names if name.split())])
 
 
 def _holder(span: Span, statements: Sequence[Stated]) -> Stated | None:
@@ -617,9 +654,16 @@ def prominence_rows(
 # --- summaries ------------------------------------------------------------------------------------
 
 
-def label_of(score: float, *, threshold: float = THRESHOLD) -> str:
-    """The portrayal's label by LABEL_RULE."""
-    if np.isnan(score):
+def label_of(
+    score: float,
+    *,
+    scored: int | None = None,
+    threshold: float = THRESHOLD,
+    min_evidence: int = MIN_EVIDENCE,
+) -> str:
+    """The portrayal's label by LABEL_RULE (`scored`: how many observations the mean is of;
+    None applies the threshold alone)."""
+    if np.isnan(score) or (scored is not None and scored < min_evidence):
         return "neutral"
     if score <= -threshold:
         return "negative"
@@ -657,7 +701,7 @@ def summarize(
         row["scored"] = int(known.size)
         row["score"] = mean
         row["low"], row["high"] = bootstrap_ci(known)
-        row["label"] = label_of(mean, threshold=threshold)
+        row["label"] = label_of(mean, scored=int(known.size), threshold=threshold)
         for signal in SIGNALS:
             of_signal = group.loc[group["signal"] == signal, "score"].to_numpy(dtype=float)
             of_signal = of_signal[~np.isnan(of_signal)]

@@ -264,3 +264,25 @@ def test_a_story_lexicon_brings_its_own_targets(tmp_path: Path) -> None:
     parties_only = tmp_path / "parties.toml"
     parties_only.write_text('[[party]]\nname = "X"\nnames = ["x"]\n', encoding="utf-8")
     assert [t.name for t in load_targets(parties_only).targets] == [DEAL, WITHDRAWAL]
+
+
+@pytest.mark.parametrize(
+    ("text_in", "target", "label", "words"),
+    [
+        # the agent of an evaluative verb is not its target, even when the object is no mention
+        ("Moscow condemned the attack on the convoy", "Russia", "neutral", []),
+        ("Moscow condemned the attack by the rebels", REBELS, "against", ["condemned"]),
+        ("Moscow condemned the attack by the rebels", "Russia", "neutral", []),
+        # in the passive the object comes first
+        ("the deal was rejected by Damascus", DEAL, "against", ["rejected"]),
+        ("the deal was rejected by Damascus", "Syrian government", "neutral", []),
+        # a cue asked for and then refused flips, however far the refusal stands
+        ("Washington was asked to endorse the deal, but it said no", DEAL, "against", ["endorse the deal, but it said no"]),
+        ("Washington was asked to endorse the deal and it did", DEAL, "favor", ["endorse"]),
+    ],
+)  # fmt: skip
+def test_agents_passives_and_refusals(
+    text_in: str, target: str, label: str, words: list[str], lexicons: Lexicons
+) -> None:
+    found = decide(text_in, lexicons)
+    assert (found[target].label, evidence(found[target], text_in)) == (label, words)

@@ -2,6 +2,7 @@
 
     articles -> paragraphs (cleaned) -> sentences -> statements -> entities -> parties -> sentiment
                                                                              -> stance, framing
+                                         sentences -> party mentions -> portrayal (toward each)
 
 Each function here is partition-shaped (frame in, frame out, no I/O, no global state), so the same
 call runs on one article, on a corpus in pandas, and per partition on a Dask cluster.
@@ -24,6 +25,7 @@ from research import (
     entities,
     framing,
     parties,
+    portrayal,
     portrayals,
     segment,
     sentiment,
@@ -48,11 +50,13 @@ from research.lexicons import (
     load_targets,
     load_word_tags,
 )
+from research.portrayal import mentions as party_mentions
 from research.schema import (
     FINDINGS,
     HEDGES,
     LABELS,
     PARAGRAPHS,
+    PORTRAYALS,
     SENTENCES,
     STANCES,
     STATEMENTS,
@@ -104,7 +108,9 @@ class Analysis:
     stances: pd.DataFrame = field(default_factory=lambda: empty_frame(STANCES))
     hedges: pd.DataFrame = field(default_factory=lambda: empty_frame(HEDGES))
     labels: pd.DataFrame = field(default_factory=lambda: empty_frame(LABELS))
-    # each party's portrayal by the author and by other sources (research.portrayals)
+    # the portrayal of every party mention (research.portrayal: schema.PORTRAYALS)
+    mentions: pd.DataFrame = field(default_factory=lambda: empty_frame(PORTRAYALS))
+    # each party's portrayal by the author and by other sources, per article (research.portrayals)
     portrayals: pd.DataFrame = field(default_factory=lambda: empty_frame(portrayals.PORTRAYALS))
     portrayal_evidence: pd.DataFrame = field(
         default_factory=lambda: empty_frame(portrayals.EVIDENCE)
@@ -131,6 +137,7 @@ def analyze(
         "stances": [],
         "hedges": [],
         "labels": [],
+        "portrayals": [],
     }
     for doc, text in zip(articles["doc"], articles["text"], strict=True):
         for table, found in _analyze_text(str(doc), str(text), lexicons, decider):
@@ -145,6 +152,7 @@ def analyze(
         make_frame(rows["stances"], STANCES),
         make_frame(rows["hedges"], HEDGES),
         make_frame(rows["labels"], LABELS),
+        make_frame(rows["portrayals"], PORTRAYALS),
     )
     if not portray:
         return analysis
@@ -157,6 +165,7 @@ def analyze(
         lexicons.parties,
         lexicons.loaded,
         stances=analysis.stances,
+        mentions=analysis.mentions,
     )
     return replace(
         analysis,
@@ -264,6 +273,7 @@ def _analyze_text(
     yield "stances", signals.stances
     yield "hedges", signals.hedges
     yield "labels", signals.labels
+    yield "portrayals", signals.portrayals
 
 
 def _findings(doc: str, text: str, paragraphs: list[clean.Paragraph]) -> Iterator[dict[str, Any]]:
@@ -331,6 +341,7 @@ class _Signals:
     stances: list[dict[str, Any]]
     hedges: list[dict[str, Any]]
     labels: list[dict[str, Any]]
+    portrayals: list[dict[str, Any]]
 
 
 def _signals(
@@ -353,9 +364,15 @@ def _signals(
     labels = framing.find_labels(
         text, sentences, lexicons.labels, lexicons.parties, quotes=quotes, statements=spans
     )
+    portrayed = party_mentions.portray_parties(text, sentences, lexicons.parties)
+    holder: dict[int, int] = {}  # mention start -> the innermost statement whose content holds it
     columns: list[dict[str, Any]] = []
     stance_rows: list[dict[str, Any]] = []
     for number, (statement, resolution) in enumerate(zip(found, resolutions, strict=True)):
+        held = party_mentions.inside(portrayed, statement.content)
+        for mention in held:
+            if mention.result.span.start not in holder or statement.nested:
+                holder[mention.result.span.start] = number
         decided = (
             []
             if statement.negated
@@ -385,6 +402,7 @@ def _signals(
                     for h in hedges_of.get(number, [])
                 ],
                 "stance": [stance.stance_record(s, text) for s in decided],
+                "portrayals": [party_mentions.portrayal_record(m, text) for m in held],
             }
         )
         speaker = _speaker(text, statement)
@@ -442,7 +460,35 @@ def _signals(
         }
         for found_label in labels
     ]
-    return _Signals(columns, stance_rows, hedge_rows, label_rows)
+    portrayal_rows = [
+        _portrayal_row(doc, text, m, holder.get(m.result.span.start), resolutions)
+        for m in portrayed
+    ]
+    return _Signals(columns, stance_rows, hedge_rows, label_rows, portrayal_rows)
+
+
+def _portrayal_row(
+    doc: str,
+    text: str,
+    mention: party_mentions.PartyMention,
+    statement: int | None,
+    resolutions: Sequence[parties.Resolution],
+) -> dict[str, Any]:
+    result: portrayal.Result = mention.result
+    return {
+        "doc": doc,
+        "sentence": mention.sentence,
+        "party": mention.party,
+        "start": result.span.start,
+        "end": result.span.end,
+        "mention": result.span.text(text),
+        "label": result.label,
+        "score": result.score,
+        "evidence": "; ".join(span.text(text) for span in result.evidence),
+        "evidence_spans": [(span.start, span.end) for span in result.evidence],
+        "statement": statement,
+        "speaker_party": resolutions[statement].party if statement is not None else None,
+    }
 
 
 def _sentence_at(text: str, sentences: Sequence[Span], starts: Sequence[int], offset: int) -> str:

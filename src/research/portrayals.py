@@ -198,6 +198,7 @@ class Mention:
     sentence: int
     statement: int | None  # the statement whose content holds it (innermost), if any
     by: str | None  # author, sources, or None: inside its own party's statement
+    named: bool = True  # False: a pronoun standing for the person named last
 
 
 def find_mentions(
@@ -227,7 +228,8 @@ def find_mentions(
             else []
         )  # fmt: skip
         for span, party, term in sorted(names + words, key=lambda item: item[0].start):
-            if party is None:  # a pronoun
+            pronoun = party is None
+            if party is None:
                 if last_person is None or number - last_person[1] > CARRY_SENTENCES:
                     continue
                 if _holder(span, statements) is not None:
@@ -237,7 +239,7 @@ def find_mentions(
                 last_person = (party, number)
             holder = _holder(span, statements)
             found.append(Mention(span, party, number, holder.number if holder else None,
-                                 _by(party, holder)))  # fmt: skip
+                                 _by(party, holder), not pronoun))  # fmt: skip
     return found
 
 
@@ -278,10 +280,13 @@ def portray_article(
     loaded: LoadedLexicon,
     *,
     stances: pd.DataFrame | None = None,
+    scored_mentions: Mapping[tuple[int, int], tuple[str, float]] | None = None,
     scorer: Scorer | None = None,
     model: str = "",
 ) -> list[dict[str, Any]]:
-    """Every observation about every party in one article, as EVIDENCE rows."""
+    """Every observation about every party in one article, as EVIDENCE rows. `scored_mentions`
+    ((start, end) -> (label, score)) are mentions the pipeline has scored already; the others
+    (pronouns, non-party sources) go to `scorer`."""
     if scorer is None:
         model, scorer = mention_scorer()
     mentions = find_mentions(text, sentences, parties, statements)
@@ -301,11 +306,17 @@ def portray_article(
 
     rows = []
     scored = [m for m in mentions if m.by is not None]
-    results = scorer(text, [m.span for m in scored], sentences) if scored else []
-    for mention, result in zip(scored, results, strict=True):
+    known = dict(scored_mentions or {})
+    todo = [m for m in scored if (m.span.start, m.span.end) not in known]
+    for mention, result in zip(todo, scorer(text, [m.span for m in todo], sentences) if todo else [],
+                               strict=True):  # fmt: skip
+        known[(mention.span.start, mention.span.end)] = (str(result.label), float(result.score))
+    for mention in scored:
         assert mention.by is not None
-        rows.append(row(mention.party, mention.by, "mention", float(result.score), mention.span,
-                        f"{model}: {result.label}", "names it", mention.statement))  # fmt: skip
+        verdict, score = known[(mention.span.start, mention.span.end)]
+        tie = "names it" if mention.named else "a pronoun for the person named last"
+        rows.append(row(mention.party, mention.by, "mention", score, mention.span,
+                        f"{model}: {verdict}", tie, mention.statement))  # fmt: skip
     for occurrence in find_loaded(text, sentences, loaded, mentions, statements):
         rows.append(row(occurrence.party, occurrence.by, "loaded", occurrence.score,
                         occurrence.span, occurrence.detail, occurrence.tie,
@@ -522,6 +533,7 @@ def portray(
     loaded: LoadedLexicon,
     *,
     stances: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
     scorer: Scorer | None = None,
     model: str = "",
     min_n: int = MIN_N,
@@ -540,6 +552,12 @@ def portray(
     sentences_of = dict(tuple(sentences.groupby("doc", sort=False))) if len(sentences) else {}
     paragraphs_of = dict(tuple(paragraphs.groupby("doc", sort=False))) if len(paragraphs) else {}
     labels_of = dict(tuple(labels.groupby("doc", sort=False))) if len(labels) else {}
+    scored_of: dict[str, dict[tuple[int, int], tuple[str, float]]] = {}
+    if mentions is not None:  # the pipeline's per-mention portrayals (schema.PORTRAYALS)
+        for record in mentions[["doc", "start", "end", "label", "score"]].to_dict("records"):
+            key = (int(record["start"]), int(record["end"]))
+            value = (str(record["label"]), float(record["score"]))
+            scored_of.setdefault(str(record["doc"]), {})[key] = value
     stances_of = (
         dict(tuple(stances.groupby("doc", sort=False)))
         if stances is not None and len(stances)
@@ -551,12 +569,13 @@ def portray(
         spans = [Span(int(a), int(b)) for a, b in _pairs(sentences_of.get(doc))]
         doc_labels = labels_of.get(doc, labels.iloc[0:0])
         rows.extend(portray_article(doc, text, spans, stated, doc_labels, parties, loaded,
-                                    stances=stances_of.get(doc), scorer=scorer,
+                                    stances=stances_of.get(doc),
+                                    scored_mentions=scored_of.get(doc), scorer=scorer,
                                     model=model))  # fmt: skip
-        mentions = find_mentions(text, spans, parties, stated)
+        named = find_mentions(text, spans, parties, stated)
         paragraph_spans = [Span(int(a), int(b)) for a, b in _pairs(paragraphs_of.get(doc))]
         prominence.extend(
-            prominence_rows(doc, text, title, stated, mentions, paragraph_spans, parties)
+            prominence_rows(doc, text, title, stated, named, paragraph_spans, parties)
         )
     evidence = make_frame(rows, EVIDENCE)
     return Portrayals(

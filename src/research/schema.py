@@ -83,6 +83,9 @@ STATEMENTS: Mapping[str, str] = {
     "mentions": "object",  # parties named in the content, in order of first mention
     "hedges": "object",  # [{start, end, text, kind, scope}]: the hedges qualifying the statement
     "stance": "object",  # [{target, kind, label, mention, evidence}]: see research.stance
+    # [{party, label, score, mention, evidence}]: how the text treats each party the content
+    # mentions (research.portrayal; score in [-1, 1], evidence as spans with their text)
+    "portrayals": "object",
 }
 
 # stances: one row per statement and target (or party) its content mentions.
@@ -100,6 +103,23 @@ STANCES: Mapping[str, str] = {
     "mention": "string",  # the target's first mention in the content, as written
     "evidence": "string",  # the deciding words, "; "-joined ("not acceptable")
     "evidence_spans": "object",  # list of (start, end) pairs of those words
+}
+
+# portrayals: one row per party mention in an analysed sentence, in narration or in a statement,
+# with the sentiment the text expresses toward it there (research.portrayal).
+PORTRAYALS: Mapping[str, str] = {
+    "doc": "string",
+    "sentence": "int64",  # the sentence holding the mention (0-based in the article)
+    "party": "string",
+    "start": "int64",
+    "end": "int64",
+    "mention": "string",  # as written
+    "label": "string",  # negative, neutral or positive
+    "score": "float64",  # P(positive) - P(negative), in [-1, 1]
+    "evidence": "string",  # the deciding words, "; "-joined
+    "evidence_spans": "object",  # list of (start, end) pairs of those words
+    "statement": "Int64",  # the statement whose content holds the mention; null in narration
+    "speaker_party": "string",  # that statement's speaker's party; null in narration
 }
 
 # hedges: one row per hedge in an analysed sentence, whether or not it qualifies a statement.

@@ -45,6 +45,10 @@ _CLAUSE_WORDS = frozenset(
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been"})
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# A cue someone was asked to take up, then refused: "asked him to endorse ... he said no".
+_REQUESTS = frozenset({"asked", "urged", "pressed", "invited", "called", "pushed", "begged"})
+_REFUSALS = frozenset({"refused", "declined", "refuses", "declines", "rebuffed", "balked"})
+_SAYING = frozenset({"said", "says", "say", "answered", "replied"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,9 @@ class LexiconStance:
             forward = reporting and not any(t.lower in _PASSIVE for t in clause.tokens)
             for evidence, cue_index, about in self._cues(clause, mentions):
                 verb = self.tags.get(clause.tokens[cue_index].lower, "").startswith("VB")
+                if verb and _passive(clause, cue_index):
+                    about = "agent" if about == "object" else "object"  # "the deal was rejected"
+                evidence = _refused(clauses, position, cue_index, evidence)
                 mention = _nearest(
                     clauses,
                     position,
@@ -304,6 +311,37 @@ def _phrase_at(
     return 0
 
 
+def _passive(clause: _Clause, cue_index: int) -> bool:
+    """A verb cue in the passive: a form of "be" one or two words before it ("was rejected",
+    "has been widely condemned")."""
+    before = clause.tokens[max(0, cue_index - 2) : cue_index]
+    return clause.tokens[cue_index].lower.endswith("ed") and any(
+        t.lower in _PASSIVE for t in before
+    )
+
+
+def _refused(
+    clauses: Sequence[_Clause], position: int, cue_index: int, evidence: Evidence
+) -> Evidence:
+    """A cue asked for and then refused flips, however far the refusal ("was asked to endorse
+    the plan ... he said no", "urged to back the deal, she declined"): the negation window
+    before a cue cannot see it. The evidence then runs from the cue to the refusal."""
+    tokens = clauses[position].tokens
+    if not any(t.lower in _REQUESTS for t in tokens[:cue_index]) or (
+        cue_index == 0 or tokens[cue_index - 1].lower != "to"
+    ):
+        return evidence
+    later = [t for c in clauses[position:] for t in c.tokens if t.start > tokens[cue_index].start]
+    for previous, token in zip([None, *later], later, strict=False):
+        refusal = token.lower in _REFUSALS or (
+            token.lower == "no" and previous is not None and previous.lower in _SAYING
+        )
+        if refusal:
+            effect = AGAINST if evidence.effect == FAVOR else FAVOR
+            return Evidence(Span(evidence.span.start, token.end), effect, evidence.lemma)
+    return evidence
+
+
 def _inside_mention(token: _Token, mentions: Sequence[Mention]) -> bool:
     return any(m.span.start <= token.start < m.span.end for m in mentions)
 
@@ -323,14 +361,17 @@ def _nearest(
     clause = clauses[position]
     inside = [m for m in mentions if clause.contains(m.span.start)]
     cue_start = clause.tokens[cue_index].start
-    preferred = [
-        m
-        for m in inside
-        if (side == "after" and m.span.start > cue_start)
-        or (side == "before" and m.span.end <= cue_start)
-    ]
-    if preferred:
-        inside = preferred
+    if side is not None:
+        # A verb's stance is about one side of it: "the minister condemned the attack" is not
+        # against the minister, whether or not the attack is a mention.
+        inside = [
+            m
+            for m in inside
+            if (side == "after" and m.span.start > cue_start)
+            or (side == "before" and m.span.end <= cue_start)
+        ]
+        if not inside and any(clause.contains(m.span.start) for m in mentions):
+            return None
     if inside:
         return min(inside, key=lambda m: (_distance(clause, cue_index, m), m.kind != TARGET))
     if forward:

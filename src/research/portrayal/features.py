@@ -58,6 +58,33 @@ _CLOSE_QUOTES = frozenset("”’»")
 _STRAIGHT_QUOTES = frozenset('"')
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it"})
 _SAID_BEFORE = frozenset({"according"})
+# Mentions that name a time rather than an actor ("charged on Monday") are rarely evaluated.
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +115,7 @@ class Resources:
     negators: frozenset[str]
     tags: Mapping[str, str]  # word -> most frequent Penn tag
     longest: int  # words in the longest phrase
+    first_words: frozenset[str]  # the first word of every phrase: most words start none
 
 
 @cache
@@ -112,6 +140,7 @@ def resources_() -> Resources:
         negators | {"without"},
         load_word_tags(),
         max((form.count(" ") + 1 for form in phrases), default=1),
+        frozenset(form.split(" ")[0] for form in phrases),
     )
 
 
@@ -154,6 +183,7 @@ class _Sentence:
     words: list[str]  # lowercase forms, "not_" prefixed inside a negation scope
     polarity: list[tuple[float, float]]  # (VADER, Pattern) per token, flipped inside negation
     negated: list[bool]
+    scope_start: list[int]  # where a negated token's evidence starts: its negator
     clause: list[int]  # clause number per token
     after_contrast: list[bool]
     quoted: list[bool]
@@ -164,10 +194,11 @@ class _Sentence:
 def _read(text: str, tokens: list[Token], res: Resources) -> _Sentence:
     n = len(tokens)
     negated = [False] * n
+    scope_start = [t.start for t in tokens]
     clause = [0] * n
     after_contrast = [False] * n
     quoted = [False] * n
-    scope, number, contrast, inside = 0, 0, False, False
+    scope, number, contrast, inside, negator = 0, 0, False, False, 0
     for i, token in enumerate(tokens):
         char = text[token.start]
         if char in _OPEN_QUOTES or (char in _STRAIGHT_QUOTES and not inside):
@@ -186,12 +217,16 @@ def _read(text: str, tokens: list[Token], res: Resources) -> _Sentence:
         after_contrast[i] = contrast
         if scope and token.word:
             negated[i] = True
+            scope_start[i] = negator
             scope -= 1
         if token.lower in res.negators or token.lower in _REFUSALS:
-            scope = _SCOPE
+            scope, negator = _SCOPE, token.start
     phrases: list[tuple[int, int, tuple[str, ...]]] = []
     i = 0
     while i < n:
+        if tokens[i].lower not in res.first_words:
+            i += 1
+            continue
         for size in range(min(res.longest, n - i), 0, -1):
             form = " ".join(t.lower for t in tokens[i : i + size])
             tags = res.phrases.get(form)
@@ -212,6 +247,7 @@ def _read(text: str, tokens: list[Token], res: Resources) -> _Sentence:
         words,
         polarity,
         negated,
+        scope_start,
         clause,
         after_contrast,
         quoted,
@@ -255,20 +291,44 @@ def featurize_sentence(
             if owner[i] == -1:
                 owner[i] = number
     phrase_at = {first: (last, tags) for first, last, tags in sent.phrases}
-    totals = _sentence_balance(sent)
+    totals = _sentence_balance(sent, len(spans))
+    nearest = _nearest_targets(sent, covers)
     return [
-        _features(text, sent, number, covered, owner, phrase_at, totals, len(spans), res)
+        _features(text, sent, number, covered, owner, nearest, phrase_at, totals, len(spans), res)
         for number, covered in enumerate(covers)
     ]
 
 
-def _sentence_balance(sent: _Sentence) -> list[Hit]:
+def _nearest_targets(sent: _Sentence, covers: Sequence[list[int]]) -> dict[int, set[int]]:
+    """For each polar word, the targets it most plausibly bears on: the nearest in its clause
+    (else in the sentence); targets at the same distance share it."""
+    places = [(number, covered) for number, covered in enumerate(covers) if covered]
+    found: dict[int, set[int]] = {}
+    if not places:
+        return found
+    for i, (vader, pattern) in enumerate(sent.polarity):
+        if not (vader or pattern):
+            continue
+        clause = sent.clause[i]
+        same = [p for p in places if sent.clause[p[1][0]] == clause] or places
+        distance = {number: min(abs(i - j) for j in covered) for number, covered in same}
+        best = min(distance.values())
+        found[i] = {number for number, d in distance.items() if d == best}
+    return found
+
+
+def _sentence_balance(sent: _Sentence, targets: int) -> list[Hit]:
+    """The sentence's lexicon balance, once plainly and once for sentences with several targets
+    (where it tells less about each)."""
     vader = sum(v for v, _ in sent.polarity)
     pattern = sum(p for _, p in sent.polarity)
-    return [
+    found = [
         Hit(f"sent:vader_{_sign(vader)}", min(abs(vader), 3.0)),
         Hit(f"sent:pattern_{_sign(pattern)}", min(abs(pattern), 3.0)),
     ]
+    if targets > 1:
+        found += [Hit(f"{h.name}:multi", h.value) for h in found]
+    return found
 
 
 def _features(
@@ -277,6 +337,7 @@ def _features(
     number: int,
     covered: list[int],
     owner: list[int],
+    nearest: Mapping[int, set[int]],
     phrase_at: Mapping[int, tuple[int, tuple[str, ...]]],
     totals: list[Hit],
     targets: int,
@@ -296,6 +357,16 @@ def _features(
             hits.append(Hit(f"m:{token.lower}", 1.0, token.start, token.end))
         if token.lower in _PRONOUNS:
             hits.append(Hit("m:<pronoun>", 1.0))
+        if token.lower in _TIME_WORDS:
+            hits.append(Hit("m:<time>", 1.0))
+        if token.lower.isdigit():
+            hits.append(Hit("m:<number>", 1.0))
+    if covered:
+        size = sum(tokens[i].word for i in covered)
+        hits.append(Hit(f"m:<words_{min(size, 4)}>", 1.0))
+        after = last + 1
+        if after < len(tokens) and tokens[after].lower in ("'s", "'"):
+            hits.append(Hit("m:<possessive>", 1.0))
     if sum(tokens[i].word for i in range(first)) <= 1:
         hits.append(Hit("pos:subject", 1.0))
     if covered and sent.quoted[first]:
@@ -306,10 +377,15 @@ def _features(
     my_contrast = sent.after_contrast[first] if first < len(tokens) else False
     hits.extend(_speaker(sent, first, last, phrase_at))
 
+    # others[j]: tokens of other target mentions among the first j tokens
+    others = [0]
+    for holder in owner:
+        others.append(others[-1] + (holder not in (-1, number)))
+
     def between(i: int) -> bool:
         """Another target mention stands between token i and the mention."""
         low, high = (i + 1, first) if i < first else (last + 1, i)
-        return any(owner[j] not in (-1, number) for j in range(low, high))
+        return high > low and others[high] > others[low]
 
     words = sent.words
     for i, token in enumerate(tokens):
@@ -320,30 +396,33 @@ def _features(
         side = "L" if i < first else "R"
         distance = first - i if i < first else i - last
         word = words[i]
-        hits.append(Hit(f"w:{side}{_bucket(distance)}:{word}", 1.0, token.start, token.end))
-        hits.append(Hit(f"w:{side}:{word}", 1.0, token.start, token.end))
+        # Evidence is evaluative words (in a lexicon), from the negator when negated ("not
+        # endorse"); other words still count but are never shown as the reason.
+        vader, pattern = sent.polarity[i]
+        evaluative = vader or pattern or i in phrase_at
+        start, end = (sent.scope_start[i], token.end) if evaluative else (-1, -1)
+        hits.append(Hit(f"w:{side}{_bucket(distance)}:{word}", 1.0, start, end))
+        hits.append(Hit(f"w:{side}:{word}", 1.0, start, end))
         if distance <= 5:
             j = i + 1
             if j < len(tokens) and not (first <= j <= last):
                 other = "<t>" if owner[j] not in (-1, number) else words[j]
-                hits.append(Hit(f"b:{side}:{word}_{other}", 1.0, token.start, tokens[j].end))
+                hits.append(Hit(f"b:{side}:{word}_{other}", 1.0, start, end))
         same = "in" if sent.clause[i] == my_clause else "out"
         across = "x" if between(i) else "-"
         turn = "" if sent.after_contrast[i] == my_contrast else ":turn"
         where = f"{side}:{_near(distance)}:{same}:{across}{turn}"
-        vader, pattern = sent.polarity[i]
+        start = sent.scope_start[i]
         weight = 1.0 / (1.0 + 0.15 * distance)
         for name, value in (("vader", vader), ("pattern", pattern)):
             if value:
                 hits.append(
-                    Hit(
-                        f"lex:{name}:{where}:{_sign(value)}",
-                        abs(value) * weight,
-                        token.start,
-                        token.end,
-                    )
+                    Hit(f"lex:{name}:{where}:{_sign(value)}", abs(value) * weight, start, token.end)
                 )
         polar = vader or pattern
+        if i in nearest:
+            mine = "own" if number in nearest[i] else "other"
+            hits.append(Hit(f"own:{mine}:{side}:{_sign(polar)}", abs(polar), start, token.end))
         if (
             polar
             and same == "in"
@@ -351,9 +430,7 @@ def _features(
             and res.tags.get(token.lower, "").startswith("VB")
         ):
             role = "agent" if side == "R" else "object"
-            hits.append(
-                Hit(f"role:{role}:{_sign(polar)}", abs(polar) * weight, token.start, token.end)
-            )
+            hits.append(Hit(f"role:{role}:{_sign(polar)}", abs(polar) * weight, start, token.end))
         if i in phrase_at:
             end_index, tags = phrase_at[i]
             span_end = tokens[end_index - 1].end
@@ -361,7 +438,7 @@ def _features(
                 if tag.startswith("cue:"):
                     continue  # reporting cues are read by _speaker
                 flipped = _flip(tag) if sent.negated[i] else tag
-                hits.append(Hit(f"lex:{flipped}:{where}", weight, token.start, span_end))
+                hits.append(Hit(f"lex:{flipped}:{where}", weight, start, span_end))
                 if tag.startswith("hedge:"):
                     hits.append(Hit(f"hedge:{tag[6:]}", 1.0, token.start, span_end))
     return hits

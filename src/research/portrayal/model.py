@@ -39,8 +39,14 @@ class LinearModel:
     meta: Mapping[str, Any] = field(default_factory=dict)
     index: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
+    centered: npt.NDArray[np.float64] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", {name: i for i, name in enumerate(self.features)})
+        # each class's weight above the classes' mean: what a feature adds toward that class
+        object.__setattr__(
+            self, "centered", self.weights - self.weights.mean(axis=1, keepdims=True)
+        )
 
     def logits(self, mentions: Sequence[Sequence[Hit]]) -> npt.NDArray[np.float64]:
         """(mentions, classes) decision values, every mention's known features summed at once."""
@@ -60,15 +66,11 @@ class LinearModel:
 
     def contributions(self, hits: Sequence[Hit], label: int) -> list[float]:
         """How much each hit pushed toward class `label` above the classes' mean."""
-        found = []
-        for hit in hits:
-            col = self.index.get(hit.name)
-            if col is None:
-                found.append(0.0)
-            else:
-                row = self.weights[col]
-                found.append(hit.value * float(row[label] - row.mean()))
-        return found
+        column = self.centered[:, label]
+        index = self.index
+        return [
+            hit.value * float(column[index[hit.name]]) if hit.name in index else 0.0 for hit in hits
+        ]
 
     def to_json(self) -> str:
         """The model as stable, reviewable JSON: one feature per line, weights to 6 decimals."""

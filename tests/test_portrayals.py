@@ -297,3 +297,24 @@ def test_portrayals_command(tmp_path: Path, story: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("doc,party,by,n,")
+
+
+def test_a_pronoun_in_the_narration_stands_for_the_person_named_last(story: Path) -> None:
+    text = "Tobias Wren left the hearing early. He bristled at every question.\n"
+    evidence = run(text, story).portrayal_evidence
+    pronoun = evidence[evidence["text"] == "He"]
+    assert pronoun[["party", "by", "tie"]].values.tolist() == [
+        ["Portline", "author", "a pronoun for the person named last"]
+    ]
+    # and the loaded verb after it is the pronoun's person's
+    loaded = evidence.query("signal == 'loaded'")
+    assert loaded[["text", "party"]].values.tolist() == [["bristled", "Portline"]]
+
+
+def test_another_partys_stance_is_the_sources_portrayal(story: Path) -> None:
+    text = "Mara Quint said she rejected Portline's offer and condemned Portline.\n"
+    evidence = run(text, story).portrayal_evidence
+    stance = evidence[(evidence["signal"] == "stance") & (evidence["party"] == "Portline")]
+    assert not stance.empty
+    assert set(stance["by"]) == {"sources"}
+    assert (stance["score"].dropna() == -1.0).all()

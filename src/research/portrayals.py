@@ -28,7 +28,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -275,12 +275,13 @@ def portray_article(
     text: str,
     sentences: Sequence[Span],
     statements: Sequence[Stated],
-    labels: pd.DataFrame,
+    labels: Sequence[Mapping[Hashable, Any]],
     parties: PartyLexicon,
     loaded: LoadedLexicon,
     *,
-    stances: pd.DataFrame | None = None,
+    stances: Sequence[Mapping[Hashable, Any]] | None = None,
     scored_mentions: Mapping[tuple[int, int], tuple[str, float]] | None = None,
+    mentions: Sequence[Mention] | None = None,
     scorer: Scorer | None = None,
     model: str = "",
 ) -> list[dict[str, Any]]:
@@ -289,7 +290,8 @@ def portray_article(
     (pronouns, non-party sources) go to `scorer`."""
     if scorer is None:
         model, scorer = mention_scorer()
-    mentions = find_mentions(text, sentences, parties, statements)
+    if mentions is None:
+        mentions = find_mentions(text, sentences, parties, statements)
     starts = [s.start for s in sentences]
 
     def sentence_of(offset: int) -> str:
@@ -321,7 +323,7 @@ def portray_article(
         rows.append(row(occurrence.party, occurrence.by, "loaded", occurrence.score,
                         occurrence.span, occurrence.detail, occurrence.tie,
                         occurrence.statement))  # fmt: skip
-    for label in labels.to_dict("records"):
+    for label in labels:
         if label["party"] in NOT_PARTIES or pd.notna(label["statement"]):
             continue  # untied labels are counted apart; labels inside statements are the source's
         score = CONNOTATION_SCORES.get(str(label["connotation"]), float("nan"))
@@ -330,7 +332,7 @@ def portray_article(
         rows.append(row(str(label["party"]), "author", "label", score, span, detail,
                         str(label["party_evidence"]), None))  # fmt: skip
     speaker_party = {s.number: s.party for s in statements}
-    for stance in [] if stances is None else stances.to_dict("records"):
+    for stance in stances or []:
         target = str(stance["target"])
         if (
             stance["target_kind"] != "party"
@@ -543,37 +545,29 @@ def portray(
         model, scorer = mention_scorer()
     rows: list[dict[str, Any]] = []
     prominence: list[dict[str, Any]] = []
-    by_doc = {
-        name: {
-            "statements": statements[statements["doc"] == name] if len(statements) else statements,
-        }
-        for name in articles["doc"]
-    }
-    sentences_of = dict(tuple(sentences.groupby("doc", sort=False))) if len(sentences) else {}
-    paragraphs_of = dict(tuple(paragraphs.groupby("doc", sort=False))) if len(paragraphs) else {}
-    labels_of = dict(tuple(labels.groupby("doc", sort=False))) if len(labels) else {}
+    # Each frame turned into records once and split by article: per-article pandas filtering
+    # cost more than the rest of the pipeline.
+    stated_of = _by_doc(statements, _STATED_COLUMNS)
+    sentences_of = _by_doc(sentences, ["start", "end"])
+    paragraphs_of = _by_doc(paragraphs, ["start", "end"])
+    labels_of = _by_doc(labels, ["start", "end", "label", "connotation", "party",
+                                 "party_evidence", "statement"])  # fmt: skip
+    stances_of = _by_doc(stances, ["statement", "party", "target", "target_kind", "label",
+                                   "mention_start", "mention_end", "evidence"])  # fmt: skip
     scored_of: dict[str, dict[tuple[int, int], tuple[str, float]]] = {}
-    if mentions is not None:  # the pipeline's per-mention portrayals (schema.PORTRAYALS)
-        for record in mentions[["doc", "start", "end", "label", "score"]].to_dict("records"):
-            key = (int(record["start"]), int(record["end"]))
-            value = (str(record["label"]), float(record["score"]))
-            scored_of.setdefault(str(record["doc"]), {})[key] = value
-    stances_of = (
-        dict(tuple(stances.groupby("doc", sort=False)))
-        if stances is not None and len(stances)
-        else {}
-    )
+    for doc, records in _by_doc(mentions, ["start", "end", "label", "score"]).items():
+        scored_of[doc] = {(int(r["start"]), int(r["end"])): (str(r["label"]), float(r["score"]))
+                          for r in records}  # fmt: skip
     for doc, text, title in zip(articles["doc"], articles["text"], _titles(articles), strict=True):
         doc, text = str(doc), str(text)
-        stated = _stated(by_doc[doc]["statements"])
-        spans = [Span(int(a), int(b)) for a, b in _pairs(sentences_of.get(doc))]
-        doc_labels = labels_of.get(doc, labels.iloc[0:0])
-        rows.extend(portray_article(doc, text, spans, stated, doc_labels, parties, loaded,
-                                    stances=stances_of.get(doc),
-                                    scored_mentions=scored_of.get(doc), scorer=scorer,
-                                    model=model))  # fmt: skip
+        stated = _stated(stated_of.get(doc, []))
+        spans = [Span(int(r["start"]), int(r["end"])) for r in sentences_of.get(doc, [])]
         named = find_mentions(text, spans, parties, stated)
-        paragraph_spans = [Span(int(a), int(b)) for a, b in _pairs(paragraphs_of.get(doc))]
+        rows.extend(portray_article(doc, text, spans, stated, labels_of.get(doc, []), parties,
+                                    loaded, stances=stances_of.get(doc),
+                                    scored_mentions=scored_of.get(doc), mentions=named,
+                                    scorer=scorer, model=model))  # fmt: skip
+        paragraph_spans = [Span(int(r["start"]), int(r["end"])) for r in paragraphs_of.get(doc, [])]
         prominence.extend(
             prominence_rows(doc, text, title, stated, named, paragraph_spans, parties)
         )
@@ -591,17 +585,28 @@ def _titles(articles: pd.DataFrame) -> list[str]:
     return ["" if pd.isna(t) else str(t) for t in articles["title"]]
 
 
-def _pairs(frame: pd.DataFrame | None) -> list[tuple[int, int]]:
+_STATED_COLUMNS = ["statement", "party", "speaker_start", "speaker_end", "cue_start", "cue_end",
+                   "content_spans", "verb_class", "paragraph", "negated"]  # fmt: skip
+
+
+def _by_doc(
+    frame: pd.DataFrame | None, columns: Sequence[str]
+) -> dict[str, list[dict[Hashable, Any]]]:
+    """The frame's rows as records (only `columns`), listed per article."""
+    found: dict[str, list[dict[Hashable, Any]]] = {}
     if frame is None or frame.empty:
-        return []
-    return list(zip(frame["start"].astype(int), frame["end"].astype(int), strict=True))
+        return found
+    docs = frame["doc"].astype(str).tolist()
+    for doc, record in zip(docs, frame[list(columns)].to_dict("records"), strict=True):
+        found.setdefault(doc, []).append(record)
+    return found
 
 
 def _span(start: Any, end: Any) -> Span | None:
     return None if pd.isna(start) or pd.isna(end) else Span(int(start), int(end))
 
 
-def _stated(statements: pd.DataFrame) -> list[Stated]:
+def _stated(statements: Sequence[Mapping[Hashable, Any]]) -> list[Stated]:
     return [
         Stated(
             int(s["statement"]),
@@ -613,7 +618,7 @@ def _stated(statements: pd.DataFrame) -> list[Stated]:
             int(s["paragraph"]),
             bool(s["negated"]),
         )
-        for s in statements.to_dict("records")
+        for s in statements
     ]
 
 
@@ -710,35 +715,36 @@ def summarize(
     }
     rows = []
     chosen = evidence[evidence["signal"].isin(signals)]
-    for key, group in chosen.groupby(keys, sort=True, dropna=False):
+    # numpy per group: pandas indexing inside the loop cost four times the whole pipeline
+    signal_of = chosen["signal"].to_numpy(dtype=object)
+    score_of = chosen["score"].to_numpy(dtype=float)
+    start_of = chosen["start"].to_numpy(dtype=np.int64)
+    text_of = chosen["text"].to_numpy(dtype=object)
+    detail_of = chosen["detail"].to_numpy(dtype=object)
+    for key, positions in chosen.groupby(keys, sort=True, dropna=False).indices.items():
         values = key if isinstance(key, tuple) else (key,)
         row: dict[str, Any] = dict(zip(keys, values, strict=True))
-        scores = group["score"].to_numpy(dtype=float)
+        signals_here, scores = signal_of[positions], score_of[positions]
         known = scores[~np.isnan(scores)]
         mean = float(known.mean()) if known.size else float("nan")
-        row["n"] = int((group["signal"] == "mention").sum())
+        row["n"] = int((signals_here == "mention").sum())
         row["scored"] = int(known.size)
         row["score"] = mean
         row["low"], row["high"] = bootstrap_ci(known)
         row["label"] = label_of(mean, scored=int(known.size), threshold=threshold)
         for signal in SIGNALS:
-            of_signal = group.loc[group["signal"] == signal, "score"].to_numpy(dtype=float)
-            of_signal = of_signal[~np.isnan(of_signal)]
+            of_signal = scores[(signals_here == signal) & ~np.isnan(scores)]
             name = "label_signal" if signal == "label" else signal
             row[name] = float(of_signal.mean()) if of_signal.size else float("nan")
-        row["evidence"] = _strongest(group, shown)
+        weight = np.nan_to_num(np.abs(scores))
+        order = np.lexsort((start_of[positions], -weight))  # strongest first, then in text order
+        strong = [i for i in order if weight[i] > 0][:shown]
+        row["evidence"] = "; ".join(
+            f"“{text_of[positions[i]]}” ({detail_of[positions[i]]})" for i in strong
+        )
         row["too_few"] = known.size < min_n
         rows.append(row)
     return make_frame(rows, columns)
-
-
-def _strongest(group: pd.DataFrame, shown: int) -> str:
-    """The observations that moved the score most, as `“words” (detail)`, strongest first."""
-    ranked = group.assign(weight=group["score"].abs().fillna(0.0)).sort_values(
-        ["weight", "start"], ascending=[False, True], kind="stable"
-    )
-    strong = ranked[ranked["weight"] > 0].head(shown)
-    return "; ".join(f"“{t}” ({d})" for t, d in zip(strong["text"], strong["detail"], strict=True))
 
 
 def untied_labels(labels: pd.DataFrame) -> pd.DataFrame:

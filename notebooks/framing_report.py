@@ -32,7 +32,7 @@ data_dir = None  # where the tables are written as CSV and Parquet (`research re
 from IPython.display import HTML, Markdown, display
 
 from research import annotate as annotation
-from research import compare, export, io, pipeline, plots, profile, sentiment, tables
+from research import compare, export, io, pipeline, plots, portrayals, profile, sentiment, tables
 from research.markup import escape_markdown
 from research.tables import Column
 
@@ -411,6 +411,90 @@ for doc in chosen:
     )
 
 # %% [markdown]
+# ## How each party is portrayed
+#
+# How the text treats each party, split by who does it: the **author** (the narration, everything
+# outside the contents of statements) and the **sources** (inside the statements of other parties'
+# speakers; what a party says of itself stays in the measures above). Each observation scores
+# -1 to 1: the sentiment toward each mention, loaded words (`loaded.toml`: "slammed", "doubled
+# down", "so-called"), labels and reporting cues, each tied to the party it is about. `n` counts
+# mentions, `scored` the observations in the mean.
+
+# %%
+display(
+    Markdown(
+        f"Label rule: {escape_markdown(portrayals.LABEL_RULE)}. "
+        f"Per-mention sentiment: {escape_markdown(portrayals.mention_scorer()[0])}."
+    )
+)
+portrayed = portrayals.summarize(analysis.portrayal_evidence, by=("party", "by"), min_n=min_n)
+warn(compare.small_n_warning(portrayed, keys=("party", "by"), min_n=min_n))
+display(
+    tables.table(
+        portrayed.rename(
+            columns={"score": "score_mean", "low": "score_low", "high": "score_high", "scored": "score_n"}
+        ),
+        [
+            ("party", "Party"),
+            ("by", "Portrayed by"),
+            ("n", "Mentions", "count"),
+            Column("score", "Mean score", "score_ci"),
+            ("label", "Label"),
+            ("mention", "Mention sentiment", "score"),
+            ("loaded", "Loaded words", "score"),
+            ("label_signal", "Labels", "score"),
+            ("verb", "Reporting verbs", "score"),
+            ("stance", "Others' stance", "score"),
+            ("evidence", "Strongest evidence"),
+            ("too_few", f"Fewer than {min_n}", "flag"),
+        ],
+        caption="Each party's portrayal by the author and by other sources (−1 to 1; 95% interval, n)",
+        anchor="portrayals",
+    )
+)
+prominence = compare.prominence_by_group(analysis.prominence, articles)
+untied = portrayals.untied_labels(analysis.labels)
+scored = analysis.portrayal_evidence.dropna(subset=["score"])
+display(
+    tables.evidence(
+        "evidence-portrayals",
+        f"Evidence: prominence, {int(untied['n'].sum())} of {len(analysis.labels)} labels tied to "
+        f"no party, and the {len(scored)} scored observations",
+        tables.table(
+            prominence,
+            [
+                ("party", "Party"),
+                ("articles", "Articles", "count"),
+                ("headline", "In the headline", "share"),
+                ("speaks_in_lede", "Speaks in the lede", "share"),
+                ("last_word", "Has the last word", "share"),
+                ("first_rank", "Rank of first statement", "score"),
+                ("statements", "Statements", "count"),
+            ],
+            caption="Prominence: of the articles naming each party, the share with it in the "
+            "headline, speaking in the first two paragraphs and having the last word",
+        ),
+        tables.table(untied, [(c, c.replace("_", " ").capitalize()) for c in untied.columns],
+                     caption="Labels tied to no party"),
+        tables.table(
+            scored,
+            [
+                ("party", "Party"),
+                ("by", "By"),
+                ("signal", "Signal"),
+                ("score", "Score", "score"),
+                ("text", "Words"),
+                ("detail", "Detail"),
+                ("tie", "Tied by"),
+                ("sentence_text", "Sentence"),
+                ("doc", "Article"),
+            ],
+            caption="Every scored observation with its sentence",
+        ),
+    )
+)
+
+# %% [markdown]
 # ## Outlets and dates
 #
 # With articles from several outlets or dates, the measures above per group; the
@@ -549,6 +633,10 @@ written = export.write_tables(
         "hedges": analysis.hedges,
         "labels": analysis.labels,
         "label_summary": label_summary,
+        "portrayals": portrayed,
+        "portrayal_evidence": analysis.portrayal_evidence,
+        "mention_portrayals": analysis.mentions,
+        "prominence": prominence,
         "sentiment_backends": statements[["doc", "statement", "party"]].join(agreement),
         "articles": corpus_table.drop(columns=["text"]),
         **{f"by_{column}": frame for column, frame in by_groups.items()},

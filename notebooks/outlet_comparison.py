@@ -43,7 +43,7 @@ from IPython.display import HTML, Markdown, display
 
 from pathlib import Path
 
-from research import compare, export, io, pipeline, plots, profile, tables
+from research import compare, export, io, pipeline, plots, portrayals, profile, tables
 
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", 500)
@@ -488,6 +488,61 @@ display(
     )
 )
 
+# %% [markdown]
+# ## How each group portrays the parties
+#
+# Each party's portrayal per group, by the author (the narration) and by the sources (other
+# parties' statements), pooling the observations of the group's articles: mentions, the mean
+# score in [-1, 1] with its 95% interval, and the label. Then each party's prominence per group.
+
+# %%
+display(Markdown(f"Label rule: {portrayals.LABEL_RULE}."))
+portrayed = compare.portrayals_by_group(
+    analysis.portrayal_evidence, articles, group=group_by, min_n=min_n
+)
+warn(compare.small_n_warning(portrayed, keys=(group_by, "party", "by"), min_n=min_n))
+display(
+    tables.table(
+        portrayed.rename(
+            columns={"score": "score_mean", "low": "score_low", "high": "score_high", "scored": "score_n"}
+        ),
+        [
+            (group_by, group_by.capitalize()),
+            ("party", "Party"),
+            ("by", "Portrayed by"),
+            ("n", "Mentions", "count"),
+            tables.Column("score", "Mean score", "score_ci"),
+            ("label", "Label"),
+            ("evidence", "Strongest evidence"),
+            ("too_few", f"Fewer than {min_n}", "flag"),
+        ],
+        caption=f"Each party's portrayal per {group_by.replace('source', 'outlet')}, by the author "
+        "and by other sources (−1 to 1; 95% interval, n)",
+    )
+)
+prominence = compare.prominence_by_group(analysis.prominence, articles, group=group_by)
+display(
+    tables.evidence(
+        "evidence-prominence",
+        "Prominence per group",
+        tables.table(
+            prominence,
+            [
+                (group_by, group_by.capitalize()),
+                ("party", "Party"),
+                ("articles", "Articles", "count"),
+                ("headline", "In the headline", "share"),
+                ("speaks_in_lede", "Speaks in the lede", "share"),
+                ("last_word", "Has the last word", "share"),
+                ("first_rank", "Rank of first statement", "score"),
+                ("statements", "Statements", "count"),
+            ],
+            caption="Prominence: of the group's articles naming each party, the share with it in "
+            "the headline, speaking in the first two paragraphs and having the last word",
+        ),
+    )
+)
+
 # %%
 export.write_tables(
     {
@@ -499,6 +554,9 @@ export.write_tables(
         "hedges": hedges,
         "labels": labels,
         "label_summary": label_summary,
+        "portrayals": portrayed,
+        "prominence": prominence,
     },
     data_dir,
 )
+

@@ -3,11 +3,12 @@ returns lies inside the text, without surrounding white space."""
 
 from __future__ import annotations
 
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from research.attribution import find_statements
-from research.pipeline import Lexicons, load_lexicons
+from research.pipeline import Lexicons, analyze, load_lexicons
 from research.schema import Span
 from research.segment import split_paragraphs, split_sentences_in
 
@@ -19,6 +20,9 @@ PIECES = [
     "Ryabkov", "the UN", "officials", "reportedly", "are said to", "seemed to", "by analysts",
     "adding", ",", ".", ":", ";", "–", "--", "“", "”", '"', "''", "‘", "’", "(", ")", "\n", "\n\n",
     "Q:", "in the poll", "and said", "is viewed as", "“We stay,”", "Amin Malhees, a spokesman,",
+    # a hedge straddling a statement's edge once crashed the pipeline ("not a span")
+    "according to several published reports that quoted unnamed sources", "reports that",
+    "pressed Labrador to run",
 ]  # fmt: skip
 news_like = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=40).map(" ".join)
 
@@ -47,3 +51,24 @@ def test_news_like_text_never_breaks_extraction(text: str) -> None:
 @given(st.text(max_size=300))
 def test_any_text_never_breaks_extraction(text: str) -> None:
     check_spans(text)
+
+
+CRASH_SHAPE = (
+    "Some lawmakers pressed Labrador to run, according to several published reports that "
+    "quoted unnamed sources."
+)
+
+
+def test_a_hedge_straddling_a_statement_is_tied_to_it() -> None:
+    analysis = analyze(pd.DataFrame({"doc": ["a"], "text": [CRASH_SHAPE]}), LEXICONS)
+    (statement,) = analysis.statements.itertuples()
+    assert statement.speaker == "several published reports"
+    assert [h["text"] for h in statement.hedges] == ["reports that"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like)
+def test_news_like_text_never_breaks_the_pipeline(text: str) -> None:
+    analysis = analyze(pd.DataFrame({"doc": ["a"], "text": [text]}), LEXICONS)
+    for row in analysis.hedges.itertuples():
+        assert 0 <= row.start < row.end <= len(text)

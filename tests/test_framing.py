@@ -128,7 +128,11 @@ def test_a_named_speakers_own_verb_is_not_a_hedge() -> None:
         ("A rebel commander spoke to reporters.", [("rebel", REBELS)]),
         # singular of a plural label only where the lexicon allows it: "force" is not "forces"
         ("They took the city by force.", []),
-        ("The insurgents, hardliners all, were silent.", [("insurgents", REBELS), ("hardliners", UNRESOLVED)]),
+        # a label naming no party in its own phrase is about the nearest party mentioned ...
+        ("The insurgents, hardliners all, were silent.", [("insurgents", REBELS), ("hardliners", REBELS)]),
+        ("Hardliners in Moscow and Damascus said no.", [("Hardliners", "Russia")]),
+        # ... and with no party in its sentence it is counted as unresolved
+        ("The hardliners were silent.", [("hardliners", UNRESOLVED)]),
     ],
 )  # fmt: skip
 def test_labels_and_the_parties_they_name(

@@ -7,6 +7,7 @@ usage errors.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import signal
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import click
+import pandas as pd
 
 from research import batch, engines, io, pipeline, reports, sentiment
 from research.errors import ResearchError
@@ -448,6 +450,75 @@ def evaluate_command(
         with io.atomic_write(errors) as stream:
             result.errors.to_csv(stream, index=False)
         click.echo(f"{len(result.errors)} error examples -> {errors}", err=True)
+
+
+@main.command(name="portrayals")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--lexicon",
+    type=click.Path(path_type=Path),
+    help="A party lexicon (TOML) to add to the default; its [[label]] tables add labels.",
+)
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(io.FORMATS),
+    help="Output format [default: from -o's suffix (.parquet, .csv), else jsonl].",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def portrayals_command(
+    paths: tuple[Path, ...],
+    lexicon: Path | None,
+    format_: str | None,
+    output: Path | None,
+    quiet: bool,
+) -> None:
+    """How each party in PATHS is portrayed, by the author and by other sources.
+
+    One row per article, party and `by` (author: the narration; sources: inside other speakers'
+    statements): mentions `n`, the mean `score` in [-1, 1] with its 95% interval (`low`, `high`),
+    the `label`, each signal's mean, the strongest `evidence`, and the party's prominence in the
+    article (headline, speaks in the lede, rank of its first statement, last word).
+    """
+    from research import portrayals
+
+    format_ = format_ or io.format_for(output)
+    if output is None and format_ == "parquet" and sys.stdout.isatty():
+        raise click.UsageError("Parquet is binary: give -o FILE, or redirect stdout to a file")
+    lexicons = _guard(pipeline.load_lexicons, parties_path=lexicon)
+    corpus = _guard(engines.plan, paths or reports.DEFAULT_CORPUS)
+    if output is not None:
+        _refuse_input_as_output(output, corpus)
+    tables = []
+    with progress_bar(
+        total=corpus.articles, unit="article", description="portrayals", quiet=quiet
+    ) as bar:
+        for articles in _guard(io.iter_article_batches, paths or reports.DEFAULT_CORPUS):
+            analysis = pipeline.analyze(articles, lexicons)
+            tables.append(portrayals.with_prominence(analysis.portrayals, analysis.prominence))
+            bar.update(len(articles))
+    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
+    if output is None:
+        target: Any = sys.stdout.buffer if format_ == "parquet" else sys.stdout
+        _write_table(table, target, format_)
+    else:
+        with io.atomic_write(output, "wb" if format_ == "parquet" else "w") as stream:
+            _write_table(table, stream, format_)
+        click.echo(f"{len(table)} portrayals from {corpus.articles} articles -> {output}", err=True)
+
+
+def _write_table(table: pd.DataFrame, stream: IO[Any], format_: str) -> None:
+    """A flat table as JSON Lines (nulls as null), CSV or Parquet."""
+    if format_ == "csv":
+        table.to_csv(stream, index=False)
+    elif format_ == "parquet":
+        table.to_parquet(stream, index=False)
+    else:
+        for record in table.astype(object).where(table.notna(), None).to_dict("records"):
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 @main.command(name="train-portrayal")

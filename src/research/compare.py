@@ -309,3 +309,45 @@ def voice_by_group(statements: pd.DataFrame, *, group: str, min_n: int = MIN_N) 
     columns = [group, "party", "n", "statements", "share_mean", "share_low", "share_high", "words",
                "word_share", "too_few"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+# --- portrayals -----------------------------------------------------------------------------------
+
+
+def portrayals_by_group(
+    evidence: pd.DataFrame, articles: pd.DataFrame, *, group: str, min_n: int = MIN_N
+) -> pd.DataFrame:
+    """Each party's portrayal per group (outlet `source`, date `published`) and by whom (author,
+    sources): the observations of all the group's articles pooled, with n, the mean score, its
+    95% bootstrap interval, the label and the strongest evidence (research.portrayals)."""
+    from research import portrayals
+
+    grouped = attach_articles(evidence, articles, columns=(group,))
+    grouped[group] = grouped[group].fillna("(none)")
+    return portrayals.summarize(grouped, by=(group, "party", "by"), min_n=min_n)
+
+
+def prominence_by_group(
+    prominence: pd.DataFrame, articles: pd.DataFrame, *, group: str | None = None
+) -> pd.DataFrame:
+    """Per party (and group): the articles it appears in, and the share of them in which it is in
+    the headline, speaks in the lede and has the last word, and the mean rank of its first
+    statement where it speaks."""
+    keys = ["party"] if group is None else [group, "party"]
+    frame = prominence if group is None else attach_articles(prominence, articles, columns=(group,))
+    if group is not None:
+        frame = frame.assign(**{group: frame[group].fillna("(none)")})
+    rows = []
+    for key, within in frame.groupby(keys, sort=True):
+        values = key if isinstance(key, tuple) else (key,)
+        row: dict[str, object] = dict(zip(keys, values, strict=True))
+        row["articles"] = len(within)
+        for column in ("headline", "speaks_in_lede", "last_word"):
+            row[column] = float(within[column].astype(bool).mean())
+        ranks = within["first_rank"].dropna().to_numpy(dtype=float)
+        row["first_rank"] = float(ranks.mean()) if ranks.size else float("nan")
+        row["statements"] = int(within["statements"].sum())
+        rows.append(row)
+    columns = [*keys, "articles", "headline", "speaks_in_lede", "last_word", "first_rank",
+               "statements"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)

@@ -13,7 +13,8 @@ comes with the cue from the cue lexicon):
              "state affiliated") from labels.toml, outside quotation marks, each tied to the party
              it names: a party term it is part of ("regime forces"), else a party term among its
              premodifiers ("Russian state affiliated ...") or in a postmodifier ("troops loyal to
-             ... Bashar al-Assad"), preferring a side over a mere source.
+             ... Bashar al-Assad"), preferring a side over a mere source; else the party
+             mentioned nearest to it in its sentence; else none, counted as unresolved.
 
 Everything returns spans into the raw text, so each count can be traced to its words.
 """
@@ -316,6 +317,8 @@ def find_labels(
             span = Span(match.start(), match.end())
             if not include_quoted and _inside_quote(span, quotes, quote_starts):
                 continue
+            if _inside_name(span, match.group(), sentence, terms):
+                continue
             label = lexicon.label_of(match.group())
             party, evidence = _referent(text, span, tokens, terms, parties)
             statement = next(
@@ -328,6 +331,18 @@ def find_labels(
             )
             found.append(LabelFound(span, label, party, evidence, statement))
     return found
+
+
+def _inside_name(
+    span: Span, matched: str, sentence: Span, terms: Sequence[tuple[Span, str]]
+) -> bool:
+    """Whether a capitalized label inside a sentence is a word of a longer party name
+    ("Riverside Workers Union"): part of a name, not the author's label."""
+    if not matched[0].isupper() or span.start == sentence.start:
+        return False
+    return any(
+        term.start <= span.start and span.end <= term.end and term != span for term, _ in terms
+    )
 
 
 def _inside_quote(span: Span, quotes: Sequence[Span], starts: Sequence[int]) -> bool:
@@ -355,7 +370,7 @@ def _referent(
         if window.start <= span.start and span.end <= window.end
     ]
     if not near:
-        return UNRESOLVED, ""
+        return _nearest_mention(label, terms, parties)
 
     def rank(item: tuple[Span, str]) -> tuple[bool, int]:
         span, term = item
@@ -364,6 +379,23 @@ def _referent(
 
     _, term = min(near, key=rank)
     return _party(parties, term), f"{term} (in “{window.text(text)}”)"
+
+
+def _nearest_mention(
+    label: Span, terms: Sequence[tuple[Span, str]], parties: PartyLexicon
+) -> tuple[str, str]:
+    """A label naming no party in its own phrase ("the lawmakers") is about the party mentioned
+    nearest to it in its sentence, a side before a mere source; with none it stays UNRESOLVED."""
+    if not terms:
+        return UNRESOLVED, ""
+
+    def rank(item: tuple[Span, str]) -> tuple[bool, int]:
+        span, term = item
+        distance = label.start - span.end if span.end <= label.start else span.start - label.end
+        return parties.kind_of(_party(parties, term)) != "party", distance
+
+    _, term = min(terms, key=rank)
+    return _party(parties, term), f"{term} (nearest mention)"
 
 
 def _noun_phrase(tokens: Sequence[_Token], label: Span) -> Span:

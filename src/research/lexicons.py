@@ -289,6 +289,7 @@ _PARTY_KEYS = {
     "replace",
 }
 _PERSON_KEYS = {"name", "title", "sources", "note"}
+_STORY_KEYS = {"meta", "party", "target", "label"}  # what a user's --lexicon file may hold
 _LIST_FIELDS = ("names", "adjectives", "metonyms", "institutions", "group_nouns")
 
 
@@ -329,7 +330,7 @@ def _default_parties() -> PartyLexicon:
 
 
 def _parse_parties(path: str, data: Mapping[str, Any]) -> list[tuple[Party, bool]]:
-    _check_keys(path, "top level", data, {"meta", "party", "target"})  # a story file may hold both
+    _check_keys(path, "top level", data, _STORY_KEYS)  # a story file holds several kinds
     parsed = []
     for number, entry in enumerate(data.get("party", []), start=1):
         where = f"party #{number}"
@@ -660,11 +661,35 @@ def _label_key(form: str) -> str:
 _LABEL_KEYS = {"text", "refers_to", "connotation", "sources", "note", "forms"}
 
 
-def load_labels(path: str | os.PathLike[str] | None = None) -> LabelLexicon:
-    """The label lexicon: the packaged one, or the file at `path`."""
-    if path is None:
-        return _default_labels()
-    return _parse_labels(str(path), read_toml(path))
+def load_labels(
+    path: str | os.PathLike[str] | None = None, *, user: str | os.PathLike[str] | None = None
+) -> LabelLexicon:
+    """The label lexicon: the packaged one (or the file at `path`), with the [[label]] tables of a
+    user's story lexicon (`--lexicon`) added: a label with a new text is added, one with a known
+    text replaced. The story file may declare its own slots in [meta.slots]."""
+    base = _default_labels() if path is None else _parse_labels(str(path), read_toml(path))
+    if user is None:
+        return base
+    data = read_toml(user)
+    if not data.get("label"):
+        return base
+    meta = data.get("meta", {})
+    extra_slots = meta.get("slots", {}) if isinstance(meta.get("slots"), dict) else {}
+    merged_meta = {
+        "slots": {**base.slots, **extra_slots},
+        "connotations": dict(base.connotations),
+        "sources": meta.get("sources") or {"user": str(user)},
+    }
+    entries = [
+        entry if "sources" in entry or meta.get("sources") else {**entry, "sources": ["user"]}
+        for entry in data["label"]
+    ]
+    added = _parse_labels(
+        str(user), {"meta": merged_meta, "label": entries}, refers_to_optional=True
+    )
+    by_text = {label.text: label for label in base.labels}
+    by_text.update({label.text: label for label in added.labels})
+    return LabelLexicon(tuple(by_text.values()), merged_meta["slots"], base.connotations, str(user))
 
 
 @cache
@@ -672,7 +697,9 @@ def _default_labels() -> LabelLexicon:
     return _parse_labels(*_packaged("labels.toml"))
 
 
-def _parse_labels(path: str, data: Mapping[str, Any]) -> LabelLexicon:
+def _parse_labels(
+    path: str, data: Mapping[str, Any], *, refers_to_optional: bool = False
+) -> LabelLexicon:
     _check_keys(path, "top level", data, {"meta", "label"})
     slots = _meta_table(path, data, "slots")
     connotations = _meta_table(path, data, "connotations")
@@ -692,7 +719,9 @@ def _parse_labels(path: str, data: Mapping[str, Any]) -> LabelLexicon:
         forms = _strings(path, f"{where} forms", extra) if extra is not None else (singular(text),)
         labels[text] = Label(
             text,
-            _choice(path, where, "refers_to", entry.get("refers_to"), slots),
+            _choice(path, where, "refers_to", entry.get("refers_to", "user"), {**slots, "user": ""})
+            if refers_to_optional
+            else _choice(path, where, "refers_to", entry.get("refers_to"), slots),
             _choice(path, where, "connotation", entry.get("connotation"), connotations),
             tuple(dict.fromkeys([text, *(_normal(f) for f in forms)])),
         )
@@ -858,7 +887,7 @@ def _default_targets() -> TargetLexicon:
 
 
 def _parse_targets(path: str, data: Mapping[str, Any]) -> TargetLexicon:
-    _check_keys(path, "top level", data, {"meta", "party", "target"})
+    _check_keys(path, "top level", data, _STORY_KEYS)
     declared = data.get("meta", {}).get("sources", {})
     targets: dict[str, Target] = {}
     for number, entry in enumerate(data.get("target", []), start=1):
@@ -876,3 +905,81 @@ def _parse_targets(path: str, data: Mapping[str, Any]) -> TargetLexicon:
             _sources(path, f"target {name!r}", entry, declared)
         targets[name] = Target(name, terms, str(entry.get("description", "")))
     return TargetLexicon(tuple(targets.values()), path)
+
+
+# --- loaded language ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A loaded word or phrase ("slammed", "doubled down", "so-called") and what it does."""
+
+    text: str  # lowercase, single spaces: the base form
+    word_class: str  # evaluative_verb, idiom, factive, assertive, scare_marker, intensifier, ...
+    direction: str  # negative, positive or neutral (a framing choice without a direction)
+    about: str  # agent, object or near: where the party it is about stands
+    forms: tuple[str, ...]  # every form matched, the text first
+
+
+@dataclass(frozen=True)
+class LoadedLexicon:
+    entries: tuple[Loaded, ...]
+    classes: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""
+    matcher: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    by_form: Mapping[str, Loaded] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_form: dict[str, Loaded] = {}
+        for entry in self.entries:
+            for form in entry.forms:
+                by_form.setdefault(_label_key(form), entry)
+        pattern = r"(?<![\w-])(?:" + trie_alternation(map(_label_atoms, by_form)) + r")(?![\w-])"
+        object.__setattr__(self, "matcher", re.compile(pattern, re.IGNORECASE))
+        object.__setattr__(self, "by_form", by_form)
+
+    def entry_of(self, matched: str) -> Loaded:
+        """The entry a text matched by `matcher` is a form of."""
+        return self.by_form[_label_key(matched)]
+
+
+_LOADED_KEYS = {"text", "forms", "class", "direction", "about", "sources", "note"}
+
+
+def load_loaded(path: str | os.PathLike[str] | None = None) -> LoadedLexicon:
+    """The loaded-language lexicon: the packaged one, or the file at `path`."""
+    if path is None:
+        return _default_loaded()
+    return _parse_loaded(str(path), read_toml(path))
+
+
+@cache
+def _default_loaded() -> LoadedLexicon:
+    return _parse_loaded(*_packaged("loaded.toml"))
+
+
+def _parse_loaded(path: str, data: Mapping[str, Any]) -> LoadedLexicon:
+    _check_keys(path, "top level", data, {"meta", "loaded"})
+    classes = _meta_table(path, data, "classes")
+    directions = _meta_table(path, data, "directions")
+    about = _meta_table(path, data, "about")
+    declared = data.get("meta", {}).get("sources", {})
+    entries: dict[str, Loaded] = {}
+    for number, entry in enumerate(data.get("loaded", []), start=1):
+        where = f"loaded #{number}"
+        _check_keys(path, where, entry, _LOADED_KEYS)
+        text = _normal(str(entry.get("text", "")))
+        if not text:
+            raise LexiconError(path, f"{where}: needs a text")
+        if text in entries:
+            raise LexiconError(path, f"{where}: {text!r} is listed twice")
+        _sources(path, where, entry, declared)
+        forms = _strings(path, f"{where} forms", entry.get("forms", []))
+        entries[text] = Loaded(
+            text,
+            _choice(path, where, "class", entry.get("class"), classes),
+            _choice(path, where, "direction", entry.get("direction"), directions),
+            _choice(path, where, "about", entry.get("about"), about),
+            tuple(dict.fromkeys([text, *(_normal(f) for f in forms)])),
+        )
+    return LoadedLexicon(tuple(entries.values()), dict(classes), path)

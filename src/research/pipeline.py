@@ -14,7 +14,7 @@ import os
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from research import (
     framing,
     parties,
     portrayal,
+    portrayals,
     segment,
     sentiment,
     stance,
@@ -36,6 +37,7 @@ from research.lexicons import (
     CueLexicon,
     HedgeLexicon,
     LabelLexicon,
+    LoadedLexicon,
     NameWords,
     PartyLexicon,
     StanceLexicon,
@@ -43,6 +45,7 @@ from research.lexicons import (
     load_cues,
     load_hedges,
     load_labels,
+    load_loaded,
     load_name_words,
     load_parties,
     load_stance_cues,
@@ -75,6 +78,7 @@ class Lexicons:
     labels: LabelLexicon = field(default_factory=load_labels)
     stance_cues: StanceLexicon = field(default_factory=load_stance_cues)
     targets: TargetLexicon = field(default_factory=load_targets)
+    loaded: LoadedLexicon = field(default_factory=load_loaded)
 
 
 def load_lexicons(
@@ -83,12 +87,14 @@ def load_lexicons(
     cues_path: str | os.PathLike[str] | None = None,
 ) -> Lexicons:
     """The packaged lexicons, with a user's party or cue lexicon where given. A user's party
-    lexicon may also hold the story's stance targets ([[target]] tables)."""
+    lexicon may also hold the story's stance targets ([[target]] tables) and labels to add or
+    override ([[label]] tables)."""
     return Lexicons(
         load_cues(cues_path),
         load_parties(parties_path),
         load_name_words(),
         load_word_tags(),
+        labels=load_labels(user=parties_path),
         targets=load_targets(parties_path),
     )
 
@@ -104,7 +110,14 @@ class Analysis:
     stances: pd.DataFrame = field(default_factory=lambda: empty_frame(STANCES))
     hedges: pd.DataFrame = field(default_factory=lambda: empty_frame(HEDGES))
     labels: pd.DataFrame = field(default_factory=lambda: empty_frame(LABELS))
-    portrayals: pd.DataFrame = field(default_factory=lambda: empty_frame(PORTRAYALS))
+    # the portrayal of every party mention (research.portrayal: schema.PORTRAYALS)
+    mentions: pd.DataFrame = field(default_factory=lambda: empty_frame(PORTRAYALS))
+    # each party's portrayal by the author and by other sources, per article (research.portrayals)
+    portrayals: pd.DataFrame = field(default_factory=lambda: empty_frame(portrayals.PORTRAYALS))
+    portrayal_evidence: pd.DataFrame = field(
+        default_factory=lambda: empty_frame(portrayals.EVIDENCE)
+    )
+    prominence: pd.DataFrame = field(default_factory=lambda: empty_frame(portrayals.PROMINENCE))
 
 
 def analyze(
@@ -114,8 +127,9 @@ def analyze(
     sentiment_backend: str = "textblob",
     stance_backend: str = "lexicon",
     strict: bool = False,
+    portray: bool = True,
 ) -> Analysis:
-    """Run every stage on every article.
+    """Run every stage on every article (`portray=False`: all but the parties' portrayals).
 
     An article whose analysis fails (a bug its text reveals) is left out with a
     SkippedArticleWarning naming it and the error, so that one article does not lose the corpus;
@@ -148,7 +162,7 @@ def analyze(
             rows[table].extend(found)
     statements = make_frame(rows["statements"], STATEMENTS)
     _score(statements, sentiment_backend)
-    return Analysis(
+    analysis = Analysis(
         make_frame(rows["paragraphs"], PARAGRAPHS),
         make_frame(rows["sentences"], SENTENCES),
         make_frame(rows["findings"], FINDINGS),
@@ -157,6 +171,25 @@ def analyze(
         make_frame(rows["hedges"], HEDGES),
         make_frame(rows["labels"], LABELS),
         make_frame(rows["portrayals"], PORTRAYALS),
+    )
+    if not portray:
+        return analysis
+    portrayed = portrayals.portray(
+        articles,
+        statements,
+        analysis.sentences,
+        analysis.paragraphs,
+        analysis.labels,
+        lexicons.parties,
+        lexicons.loaded,
+        stances=analysis.stances,
+        mentions=analysis.mentions,
+    )
+    return replace(
+        analysis,
+        portrayals=portrayed.portrayals,
+        portrayal_evidence=portrayed.evidence,
+        prominence=portrayed.prominence,
     )
 
 
@@ -188,6 +221,7 @@ def extract_statements(
         sentiment_backend=sentiment_backend,
         stance_backend=stance_backend,
         strict=strict,
+        portray=False,
     ).statements
 
 

@@ -488,15 +488,15 @@ def portrayals_command(
     format_ = format_ or io.format_for(output)
     if output is None and format_ == "parquet" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give -o FILE, or redirect stdout to a file")
-    lexicons = _guard(pipeline.load_lexicons, parties_path=lexicon)
-    corpus = _guard(engines.plan, paths or reports.DEFAULT_CORPUS)
+    lexicons = pipeline.load_lexicons(parties_path=lexicon)
+    corpus = engines.plan(paths or reports.DEFAULT_CORPUS)
     if output is not None:
-        _refuse_input_as_output(output, corpus)
+        io.refuse_overwriting_inputs(output, [*_corpus_files(corpus), lexicon])
     tables = []
     with progress_bar(
         total=corpus.articles, unit="article", description="portrayals", quiet=quiet
     ) as bar:
-        for articles in _guard(io.iter_article_batches, paths or reports.DEFAULT_CORPUS):
+        for articles in io.iter_article_batches(paths or reports.DEFAULT_CORPUS):
             analysis = pipeline.analyze(articles, lexicons)
             tables.append(portrayals.with_prominence(analysis.portrayals, analysis.prominence))
             bar.update(len(articles))

@@ -111,8 +111,10 @@ def analyze(
     *,
     sentiment_backend: str = "textblob",
     stance_backend: str = "lexicon",
+    portray: bool = True,
 ) -> Analysis:
-    """Run every stage on every article."""
+    """Run every stage on every article; `portray=False` skips the portrayal of party mentions
+    (to measure its cost: the portrayals table and column are then empty)."""
     lexicons = lexicons or load_lexicons()
     decider = stance.get_backend(stance_backend, cues=lexicons.stance_cues, tags=lexicons.tags)
     rows: dict[str, list[dict[str, Any]]] = {
@@ -126,7 +128,7 @@ def analyze(
         "portrayals": [],
     }
     for doc, text in zip(articles["doc"], articles["text"], strict=True):
-        for table, found in _analyze_text(str(doc), str(text), lexicons, decider):
+        for table, found in _analyze_text(str(doc), str(text), lexicons, decider, portray):
             rows[table].extend(found)
     statements = make_frame(rows["statements"], STATEMENTS)
     _score(statements, sentiment_backend)
@@ -165,7 +167,7 @@ def extract_statements(
 
 
 def _analyze_text(
-    doc: str, text: str, lexicons: Lexicons, decider: stance.StanceBackend
+    doc: str, text: str, lexicons: Lexicons, decider: stance.StanceBackend, portray: bool = True
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     paragraphs = clean.clean_paragraphs(text, segment.split_paragraphs(text))
     yield (
@@ -225,7 +227,7 @@ def _analyze_text(
     resolutions = parties.carry_parties(
         resolutions, [e.name if e is not None else None for e in resolved]
     )
-    signals = _signals(doc, text, units, found, resolutions, lexicons, decider)
+    signals = _signals(doc, text, units, found, resolutions, lexicons, decider, portray)
     yield (
         "statements",
         [
@@ -315,6 +317,7 @@ def _signals(
     resolutions: Sequence[parties.Resolution],
     lexicons: Lexicons,
     decider: stance.StanceBackend,
+    portray: bool = True,
 ) -> _Signals:
     sentences = [span for _, _, spans in units for span in spans]
     quotes = [q for _, core, _ in units for q in attribution.find_quotes(text, core)]
@@ -327,7 +330,7 @@ def _signals(
     labels = framing.find_labels(
         text, sentences, lexicons.labels, lexicons.parties, quotes=quotes, statements=spans
     )
-    portrayed = party_mentions.portray_parties(text, sentences, lexicons.parties)
+    portrayed = party_mentions.portray_parties(text, sentences, lexicons.parties) if portray else []
     holder: dict[int, int] = {}  # mention start -> the innermost statement whose content holds it
     columns: list[dict[str, Any]] = []
     stance_rows: list[dict[str, Any]] = []

@@ -11,7 +11,7 @@ Donnay, EACL 2021; see model.md beside this file for data, features, figures and
 features are computed once per sentence for all the spans in it and scored with numpy dot products;
 nothing is downloaded, no GPU is used.
 
-Spans are half-open character ranges [start, end) into `text`. A span outside the text, reversed
+Spans are half-open character ranges [start, end) into `text`, as (start, end) pairs or Spans. A span outside the text, reversed
 or empty is clipped into it and still gets a result (neutral when nothing bears on it), so a
 corpus never stops at one bad offset.
 """
@@ -56,7 +56,7 @@ class Result:
 
 def toward(
     text: str,
-    spans: Sequence[tuple[int, int]],
+    spans: Sequence[tuple[int, int] | Span],
     *,
     sentences: Sequence[Span] | None = None,
     model: LinearModel | None = None,
@@ -115,8 +115,9 @@ def featurize(
     return found
 
 
-def _clip(text: str, span: tuple[int, int]) -> Span:
-    start, end = (max(0, min(int(x), len(text))) for x in span)
+def _clip(text: str, span: tuple[int, int] | Span) -> Span:
+    pair = (span.start, span.end) if isinstance(span, Span) else span
+    start, end = (max(0, min(int(x), len(text))) for x in pair)
     return Span(min(start, end), max(start, end))
 
 

@@ -252,8 +252,8 @@ def test_featurize_reads_each_sentence_once_for_all_its_spans() -> None:
     found = portrayal.featurize(text, [Span(4, 9), Span(22, 32), Span(38, 45)])
     assert len(found) == 3
     # a mention's features come from its own sentence only
-    assert not any("blamed" in hit.name for hit in found[0])
-    assert any("blamed" in hit.name for hit in found[2])
+    assert not any("blamed" in hit[0] for hit in found[0])
+    assert any("blamed" in hit[0] for hit in found[2])
 
 
 # --- in the pipeline -------------------------------------------------------------------------------

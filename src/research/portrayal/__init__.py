@@ -2,7 +2,7 @@
 
     >>> from research.portrayal import toward
     >>> text = "The mayor praised the volunteers but blamed the council for the delays."
-    >>> [r.label for r in toward(text, [(22, 32), (44, 51)])]   # doctest: +SKIP
+    >>> [r.label for r in toward(text, [(22, 32), (48, 55)])]   # doctest: +SKIP
     ['positive', 'negative']
 
 `toward(text, spans)` returns one Result per span, in order. Each span is read within its sentence

@@ -9,7 +9,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 # recompile every module on every run (about twice as slow).
 SYNC := $(UV) sync --frozen --compile-bytecode --quiet
 
-.PHONY: setup report test lint format bench clean chromium notebooks lab screenshot
+.PHONY: setup report test lint format bench clean chromium notebooks lab screenshot model
 
 setup: .venv/.synced
 
@@ -65,6 +65,14 @@ screenshot: report chromium
 bench: setup
 	.venv/bin/python benchmarks/run.py
 	$(if $(POLNEAR),.venv/bin/python benchmarks/extraction.py $(POLNEAR)/data/train/text)
+
+# The portrayal model (src/research/portrayal/model.json) from NewsMTSC's train.jsonl, fetched
+# separately (MIT licence; never committed): NEWSMTSC=path/to/NewsMTSC-dataset. The same data
+# gives the same file byte for byte; `git diff` shows whether it changed. Then its figures.
+model: setup
+	@test -n "$(NEWSMTSC)" || { echo "usage: make model NEWSMTSC=path/to/NewsMTSC-dataset" >&2; exit 2; }
+	.venv/bin/research train-portrayal --data $(NEWSMTSC)
+	.venv/bin/research evaluate-portrayal --data $(NEWSMTSC) --on $(NEWSMTSC)/devtest_mt.jsonl
 
 clean:
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache

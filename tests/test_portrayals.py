@@ -263,7 +263,7 @@ def test_outlets_compared(story: Path) -> None:
     found = portrayals.portray(
         articles,
         *(lambda a: (a.statements, a.sentences, a.paragraphs, a.labels))(
-            pipeline.analyze(articles, lexicons, portray=False)
+            pipeline.analyze(articles, lexicons, per_party=False)
         ),
         lexicons.parties,
         lexicons.loaded,

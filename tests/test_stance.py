@@ -286,3 +286,32 @@ def test_agents_passives_and_refusals(
 ) -> None:
     found = decide(text_in, lexicons)
     assert (found[target].label, evidence(found[target], text_in)) == (label, words)
+
+
+def test_the_portrayal_backend_speaks_where_the_lexicon_is_silent_about_a_party(
+    lexicons: Lexicons,
+) -> None:
+    backend = stance.get_backend("lexicon+portrayal", cues=lexicons.stance_cues, tags=lexicons.tags)
+
+    def decided(text: str) -> dict[str, stance.Stance]:
+        found = stance.detect_stances(
+            text,
+            [Span(0, len(text))],
+            targets=lexicons.targets,
+            parties=lexicons.parties,
+            backend=backend,
+        )
+        return {s.target: s for s in found}
+
+    praised = "Washington has shown courage and wisdom"
+    found = decided(praised)[US]
+    assert found.label == "favor"
+    assert "courage" in evidence(found, praised)
+    assert {e.lemma for e in found.evidence} == {"portrayal"}
+    # where the stance words decide, they still do, and targets keep the lexicon's decision
+    rejected = "Washington rejected the deal outright"
+    assert decided(rejected)[DEAL].label == "against"
+    # the lexicon's verb rule leaves the agent silent, so the portrayal speaks, and it reads the
+    # agent of a negative verb as negative (a known limit of the model, see model.md)
+    agent = decided(rejected)[US]
+    assert (agent.label, {e.lemma for e in agent.evidence}) == ("against", {"portrayal"})

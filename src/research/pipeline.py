@@ -128,8 +128,11 @@ def analyze(
     stance_backend: str = "lexicon",
     strict: bool = False,
     portray: bool = True,
+    per_party: bool = True,
 ) -> Analysis:
-    """Run every stage on every article (`portray=False`: all but the parties' portrayals).
+    """Run every stage on every article. `portray=False` skips the portrayal of party mentions
+    (to measure its cost: the mentions table and the statements' portrayals are then empty);
+    `per_party=False` skips only the summary of each party's portrayal per article.
 
     An article whose analysis fails (a bug its text reveals) is left out with a
     SkippedArticleWarning naming it and the error, so that one article does not lose the corpus;
@@ -149,7 +152,7 @@ def analyze(
     paths = articles["path"] if "path" in articles else [None] * len(articles)
     for doc, text, path in zip(articles["doc"], articles["text"], paths, strict=True):
         try:
-            tables = list(_analyze_text(str(doc), str(text), lexicons, decider))
+            tables = list(_analyze_text(str(doc), str(text), lexicons, decider, portray))
         except Exception as error:
             failure = ArticleError(
                 path or "<articles>", str(doc), f"{type(error).__name__}: {error}"
@@ -172,7 +175,7 @@ def analyze(
         make_frame(rows["labels"], LABELS),
         make_frame(rows["portrayals"], PORTRAYALS),
     )
-    if not portray:
+    if not (portray and per_party):
         return analysis
     portrayed = portrayals.portray(
         articles,
@@ -221,12 +224,12 @@ def extract_statements(
         sentiment_backend=sentiment_backend,
         stance_backend=stance_backend,
         strict=strict,
-        portray=False,
+        per_party=False,
     ).statements
 
 
 def _analyze_text(
-    doc: str, text: str, lexicons: Lexicons, decider: stance.StanceBackend
+    doc: str, text: str, lexicons: Lexicons, decider: stance.StanceBackend, portray: bool = True
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     paragraphs = clean.clean_paragraphs(text, segment.split_paragraphs(text))
     yield (
@@ -286,7 +289,7 @@ def _analyze_text(
     resolutions = parties.carry_parties(
         resolutions, [e.name if e is not None else None for e in resolved]
     )
-    signals = _signals(doc, text, units, found, resolutions, lexicons, decider)
+    signals = _signals(doc, text, units, found, resolutions, lexicons, decider, portray)
     yield (
         "statements",
         [
@@ -376,6 +379,7 @@ def _signals(
     resolutions: Sequence[parties.Resolution],
     lexicons: Lexicons,
     decider: stance.StanceBackend,
+    portray: bool = True,
 ) -> _Signals:
     sentences = [span for _, _, spans in units for span in spans]
     quotes = [q for _, core, _ in units for q in attribution.find_quotes(text, core)]
@@ -388,7 +392,7 @@ def _signals(
     labels = framing.find_labels(
         text, sentences, lexicons.labels, lexicons.parties, quotes=quotes, statements=spans
     )
-    portrayed = party_mentions.portray_parties(text, sentences, lexicons.parties)
+    portrayed = party_mentions.portray_parties(text, sentences, lexicons.parties) if portray else []
     holder: dict[int, int] = {}  # mention start -> the innermost statement whose content holds it
     columns: list[dict[str, Any]] = []
     stance_rows: list[dict[str, Any]] = []

@@ -388,6 +388,51 @@ def _distance(clause: _Clause, cue_index: int, mention: Mention) -> int:
     return min((abs(i - cue_index) for i in indices), default=len(clause.tokens))
 
 
+# --- the lexicon, with the learned portrayal for parties it is silent about ----------------------
+
+
+class PortrayalStance(LexiconStance):
+    """The lexicon backend, but a party the stance words leave neutral and silent gets the
+    learned portrayal of its first mention (research.portrayal): a speaker who calls a party
+    "reckless" with no stance cue is against it. Targets keep the lexicon's decision."""
+
+    name = "lexicon+portrayal"
+
+    def decide(
+        self,
+        text: str,
+        content: Sequence[Span],
+        mentions: Sequence[Mention],
+        *,
+        cue: Span | None = None,
+    ) -> list[Stance]:
+        from research.portrayal import toward
+
+        decided = super().decide(text, content, mentions, cue=cue)
+        silent = [
+            i
+            for i, s in enumerate(decided)
+            if s.kind == PARTY and s.label == NEUTRAL and not s.evidence
+        ]
+        if not silent:
+            return decided
+        spans = [decided[i].mention for i in silent]
+        results = toward(text, spans, sentences=sorted(content, key=lambda s: s.start))
+        for i, result in zip(silent, results, strict=True):
+            effect = {"negative": AGAINST, "positive": FAVOR}.get(result.label)
+            if effect is not None:
+                evidence = tuple(Evidence(span, effect, "portrayal") for span in result.evidence)
+                decided[i] = Stance(
+                    decided[i].target,
+                    PARTY,
+                    effect,
+                    1 if effect == FAVOR else -1,
+                    decided[i].mention,
+                    evidence,
+                )
+        return decided
+
+
 # --- backends --------------------------------------------------------------------------------------
 
 
@@ -397,7 +442,10 @@ class BackendFactory(Protocol):
     ) -> StanceBackend: ...
 
 
-BACKENDS: dict[str, BackendFactory] = {"lexicon": LexiconStance}
+BACKENDS: dict[str, BackendFactory] = {
+    "lexicon": LexiconStance,
+    "lexicon+portrayal": PortrayalStance,
+}
 
 
 def get_backend(

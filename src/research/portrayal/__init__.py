@@ -2,7 +2,7 @@
 
     >>> from research.portrayal import toward
     >>> text = "The mayor praised the volunteers but blamed the council for the delays."
-    >>> [r.label for r in toward(text, [(22, 32), (44, 51)])]   # doctest: +SKIP
+    >>> [r.label for r in toward(text, [(22, 32), (48, 55)])]   # doctest: +SKIP
     ['positive', 'negative']
 
 `toward(text, spans)` returns one Result per span, in order. Each span is read within its sentence
@@ -11,7 +11,7 @@ Donnay, EACL 2021; see model.md beside this file for data, features, figures and
 features are computed once per sentence for all the spans in it and scored with numpy dot products;
 nothing is downloaded, no GPU is used.
 
-Spans are half-open character ranges [start, end) into `text`. A span outside the text, reversed
+Spans are half-open character ranges [start, end) into `text`, as (start, end) pairs or Spans. A span outside the text, reversed
 or empty is clipped into it and still gets a result (neutral when nothing bears on it), so a
 corpus never stops at one bad offset.
 """
@@ -23,10 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from research import segment
 from research.portrayal.features import Hit, featurize_sentence
-from research.portrayal.model import CLASSES, LinearModel, ModelError, load_model
+from research.portrayal.model import CLASSES, LinearModel, ModelError, Scored, load_model
 from research.schema import Span
 
 __all__ = [
@@ -56,7 +57,7 @@ class Result:
 
 def toward(
     text: str,
-    spans: Sequence[tuple[int, int]],
+    spans: Sequence[tuple[int, int] | Span],
     *,
     sentences: Sequence[Span] | None = None,
     model: LinearModel | None = None,
@@ -71,23 +72,24 @@ def toward(
     hits = featurize(text, clipped, sentences=sentences)
     if not hits:
         return []
-    logits = model.logits(hits)
+    scored = model.score(hits)
+    logits = scored.logits
     shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
     probabilities = shifted / shifted.sum(axis=1, keepdims=True)
-    results = []
-    for span, found, probs in zip(clipped, hits, probabilities, strict=True):
-        label = int(np.argmax(probs))
-        score = float(np.clip(probs[2] - probs[0], -1.0, 1.0))
-        results.append(
-            Result(
-                span,
-                CLASSES[label],
-                score,
-                (float(probs[0]), float(probs[1]), float(probs[2])),
-                _evidence(model, found, label),
-            )
+    labels = probabilities.argmax(axis=1)
+    evidence = _evidence(scored, labels, len(clipped))
+    return [
+        Result(
+            span,
+            CLASSES[label],
+            float(np.clip(probs[2] - probs[0], -1.0, 1.0)),
+            (float(probs[0]), float(probs[1]), float(probs[2])),
+            found,
         )
-    return results
+        for span, label, probs, found in zip(
+            clipped, labels.tolist(), probabilities, evidence, strict=True
+        )
+    ]
 
 
 def featurize(
@@ -115,26 +117,37 @@ def featurize(
     return found
 
 
-def _clip(text: str, span: tuple[int, int]) -> Span:
-    start, end = (max(0, min(int(x), len(text))) for x in span)
+def _clip(text: str, span: tuple[int, int] | Span) -> Span:
+    pair = (span.start, span.end) if isinstance(span, Span) else span
+    start, end = (max(0, min(int(x), len(text))) for x in pair)
     return Span(min(start, end), max(start, end))
 
 
-def _evidence(model: LinearModel, hits: Sequence[Hit], label: int) -> tuple[Span, ...]:
-    """The spans of the hits that pushed hardest toward `label`, merged by span."""
-    weight: dict[tuple[int, int], float] = {}
-    for hit, value in zip(hits, model.contributions(hits, label), strict=True):
-        if hit.start >= 0:
-            key = (hit.start, hit.end)
-            weight[key] = weight.get(key, 0.0) + value
-    ranked = sorted(
-        (key for key, value in weight.items() if value >= _MIN_CONTRIBUTION),
-        key=lambda key: (-weight[key], key),
-    )
-    chosen: list[tuple[int, int]] = []
-    for key in ranked:
-        if not any(key[0] < end and start < key[1] for start, end in chosen):
-            chosen.append(key)
-        if len(chosen) == _EVIDENCE:
-            break
-    return tuple(Span(start, end) for start, end in sorted(chosen))
+def _evidence(scored: Scored, labels: npt.NDArray[np.int64], count: int) -> list[tuple[Span, ...]]:
+    """Per mention, the spans of the hits that pushed hardest toward its label (merged by span,
+    at least _MIN_CONTRIBUTION, at most _EVIDENCE, not overlapping), in text order."""
+    push = scored.pushes[np.arange(len(scored.rows)), labels[scored.rows]]
+    keep = np.flatnonzero((scored.starts >= 0) & (push > 0))
+    weight: list[dict[tuple[int, int], float]] = [{} for _ in range(count)]
+    for row, start, end, value in zip(
+        scored.rows[keep].tolist(),
+        scored.starts[keep].tolist(),
+        scored.ends[keep].tolist(),
+        push[keep].tolist(),
+        strict=True,
+    ):
+        weight[row][(start, end)] = weight[row].get((start, end), 0.0) + value
+    found = []
+    for spans in weight:
+        ranked = sorted(
+            (key for key, value in spans.items() if value >= _MIN_CONTRIBUTION),
+            key=lambda key: (-spans[key], key),
+        )
+        chosen: list[tuple[int, int]] = []
+        for key in ranked:
+            if not any(key[0] < end and start < key[1] for start, end in chosen):
+                chosen.append(key)
+            if len(chosen) == _EVIDENCE:
+                break
+        found.append(tuple(Span(start, end) for start, end in sorted(chosen)))
+    return found

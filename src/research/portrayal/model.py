@@ -26,6 +26,17 @@ CLASSES = ("negative", "neutral", "positive")
 MODEL_FILE = "model.json"
 
 
+@dataclass(frozen=True)
+class Scored:
+    """The model's reading of a batch of mentions, hit by hit (known features only)."""
+
+    logits: npt.NDArray[np.float64]  # (mentions, classes)
+    rows: npt.NDArray[np.int64]  # the mention of each hit
+    pushes: npt.NDArray[np.float64]  # (hits, classes): value x (weight - the classes' mean)
+    starts: npt.NDArray[np.int64]  # each hit's evidence span, -1 when none
+    ends: npt.NDArray[np.int64]
+
+
 class ModelError(ValueError):
     """A model file that cannot be used: names the file and the problem."""
 
@@ -50,27 +61,37 @@ class LinearModel:
 
     def logits(self, mentions: Sequence[Sequence[Hit]]) -> npt.NDArray[np.float64]:
         """(mentions, classes) decision values, every mention's known features summed at once."""
-        rows, cols, values = [], [], []
+        return self.score(mentions).logits
+
+    def score(self, mentions: Sequence[Sequence[Hit]]) -> Scored:
+        """Decision values and, per known hit, what it added toward each class: one pass over
+        the hits, then numpy."""
+        rows, cols, values, starts, ends = [], [], [], [], []
+        index = self.index
         for row, hits in enumerate(mentions):
-            for hit in hits:
-                col = self.index.get(hit.name)
+            for name, value, start, end in hits:
+                col = index.get(name)
                 if col is not None:
                     rows.append(row)
                     cols.append(col)
-                    values.append(hit.value)
-        out = np.tile(self.intercept, (len(mentions), 1))
-        if rows:
-            contributions = self.weights[np.asarray(cols)] * np.asarray(values)[:, None]
-            np.add.at(out, np.asarray(rows), contributions)
-        return out
-
-    def contributions(self, hits: Sequence[Hit], label: int) -> list[float]:
-        """How much each hit pushed toward class `label` above the classes' mean."""
-        column = self.centered[:, label]
-        index = self.index
-        return [
-            hit.value * float(column[index[hit.name]]) if hit.name in index else 0.0 for hit in hits
-        ]
+                    values.append(value)
+                    starts.append(start)
+                    ends.append(end)
+        row_array = np.asarray(rows, dtype=np.int64)
+        col_array = np.asarray(cols, dtype=np.int64)
+        value_array = np.asarray(values, dtype=np.float64)
+        logits = np.tile(self.intercept, (len(mentions), 1))
+        for k in range(len(self.classes)):
+            logits[:, k] += np.bincount(
+                row_array, weights=self.weights[col_array, k] * value_array, minlength=len(mentions)
+            )
+        return Scored(
+            logits,
+            row_array,
+            self.centered[col_array] * value_array[:, None],
+            np.asarray(starts, dtype=np.int64),
+            np.asarray(ends, dtype=np.int64),
+        )
 
     def to_json(self) -> str:
         """The model as stable, reviewable JSON: one feature per line, weights to 6 decimals."""

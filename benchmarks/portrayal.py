@@ -74,7 +74,7 @@ def bench_pipeline(name: str, articles: pd.DataFrame, repeat: int) -> None:
     analyze(articles.head(1), lexicons)  # warm-up
     before = best_cpu(lambda: analyze(articles, lexicons, portray=False), repeat)
     after = best_cpu(lambda: analyze(articles, lexicons), repeat)
-    mentions = len(analyze(articles, lexicons).portrayals)
+    mentions = len(analyze(articles, lexicons).mentions)
     print(
         f"pipeline on {name} ({len(articles)} articles, {mentions} party mentions): "
         f"{before:.2f} s without portrayal, {after:.2f} s with, "

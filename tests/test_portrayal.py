@@ -276,7 +276,7 @@ def test_every_party_mention_is_portrayed_and_statements_carry_theirs(tmp_path: 
     path.write_text(ARTICLE, encoding="utf-8")
     articles = read_articles([path])
     analysis = analyze(articles)
-    table = analysis.portrayals
+    table = analysis.mentions
     assert list(table["mention"]) == ["Moscow", "Washington", "Russian", "rebels"]
     assert set(table["label"]) <= set(CLASSES)
     for row in table.itertuples():

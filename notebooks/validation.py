@@ -36,7 +36,7 @@ import pandas as pd
 from IPython.display import display
 from matplotlib.figure import Figure
 
-from research import evaluate, io, pipeline
+from research import evaluate, io, pipeline, plots, tables
 
 pd.set_option("display.max_colwidth", 160)
 gold_corpus = evaluate.read_brat_corpus(gold)
@@ -47,8 +47,10 @@ if predictions is None:
 else:
     predicted = evaluate.read_predictions(predictions)
 result = evaluate.evaluate_statements(gold_corpus, predicted, outer_only=outer_only)
-print(f"{len(gold_corpus.texts)} hand-coded documents, {len(gold_corpus.relations)} gold attributions, "
-      f"{len(predicted)} statements found")
+print(
+    f"{len(gold_corpus.texts)} hand-coded documents, {len(gold_corpus.relations)} gold attributions, "
+    f"{len(predicted)} statements found"
+)
 
 # %% [markdown]
 # ## Per role
@@ -58,24 +60,38 @@ print(f"{len(gold_corpus.texts)} hand-coded documents, {len(gold_corpus.relation
 # either (partial credit). Counts are shown beside every rate.
 
 # %%
-display(result.roles.round(3))
+display(
+    tables.auto(result.roles.reset_index(), caption="Precision, recall and F1 per role and match")
+)
 
 # %%
 roles = result.roles.reset_index()
-figure = Figure(figsize=(8, 3.2))
+figure = Figure(figsize=(plots.WIDTH, 3.4))
 axes = figure.subplots()
 for offset, (match, colour) in enumerate([("exact", "#1b6ca8"), ("overlap", "#7fb3d5")]):
     rows = roles[roles["match"] == match]
-    axes.bar([i + offset * 0.38 for i in range(len(rows))], rows["f1"], width=0.36, color=colour, label=match)
+    axes.bar(
+        [i + offset * 0.38 for i in range(len(rows))],
+        rows["f1"],
+        width=0.36,
+        color=colour,
+        label=match,
+    )
     for i, (f1, n) in enumerate(zip(rows["f1"], rows["n_gold"])):
-        axes.text(i + offset * 0.38, f1 + 0.02, f"{f1:.2f}", ha="center", fontsize=8)
+        axes.text(
+            i + offset * 0.38, f1 + 0.02, f"{f1:.2f}", ha="center", fontsize=plots.SMALLEST_FONT_PT
+        )
 axes.set_xticks([i + 0.19 for i in range(3)], ["source", "cue", "content"])
 axes.set_ylim(0, 1.05)
 axes.set_ylabel("F1")
 axes.legend(frameon=False)
 axes.set_title("F1 per role, exact and overlapping spans", loc="left")
 axes.spines[["top", "right"]].set_visible(False)
-figure
+display(
+    plots.figure_html(
+        figure, "Bar chart: F1 per role (source, cue, content), exact and overlapping spans"
+    )
+)
 
 # %% [markdown]
 # ## Attributions
@@ -83,8 +99,12 @@ figure
 # Gold attributions and found statements paired when their contents overlap; among the pairs, how often the speaker is right.
 
 # %%
-display(result.relations.round(3))
-display(result.by_kind.round(3))
+display(
+    tables.auto(
+        result.relations.reset_index(), caption="Attributions paired by overlapping content"
+    )
+)
+display(tables.auto(result.by_kind.reset_index(), caption="Recall by kind of attribution"))
 
 # %% [markdown]
 # ## What was missed
@@ -94,18 +114,33 @@ display(result.by_kind.round(3))
 # %%
 errors = result.errors
 missed = errors[errors["error"] == "missed"]
-display(missed[["doc", "gold_source", "gold_cue", "gold_content"]].head(examples))
+display(
+    tables.auto(
+        missed[["doc", "gold_source", "gold_cue", "gold_content"]].head(examples),
+        caption="Missed attributions",
+    )
+)
 
 # %% [markdown]
 # ## What was found that the coders did not mark
 
 # %%
 spurious = errors[errors["error"] == "spurious"]
-display(spurious[["doc", "pred_speaker", "pred_cue", "pred_content"]].head(examples))
+display(
+    tables.auto(
+        spurious[["doc", "pred_speaker", "pred_cue", "pred_content"]].head(examples),
+        caption="Statements the coders did not mark",
+    )
+)
 
 # %% [markdown]
 # ## Right statement, wrong speaker
 
 # %%
 wrong = errors[errors["error"] == "wrong_speaker"]
-display(wrong[["doc", "gold_source", "pred_speaker", "gold_cue", "gold_content"]].head(examples))
+display(
+    tables.auto(
+        wrong[["doc", "gold_source", "pred_speaker", "gold_cue", "gold_content"]].head(examples),
+        caption="Right statement, wrong speaker",
+    )
+)

@@ -23,7 +23,12 @@ from typing import Any
 
 import pandas as pd
 
-MISSING = "–"  # an en dash: a value that does not exist (no statements, no interval)
+MISSING = "–"
+# Column names whose words are not the name's own (`auto`)
+HEADERS = {
+    "tp": "True positives", "fp": "False positives", "fn": "False negatives", "f1": "F1",
+    "n_gold": "Gold", "n_pred": "Found", "n": "n", "doc": "Article",
+}  # fmt: skip  # an en dash: a value that does not exist (no statements, no interval)
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class Column:
     - "text": as written (a list is joined with "; ");
     - "count": an integer with thousands separators;
     - "share": a proportion as a percentage;
-    - "score": a signed number with two decimals;
+    - "score": a signed number with two decimals; "decimal": two decimals, unsigned (F1, a rate);
     - "share_ci" / "score_ci": `key`_mean with its interval `key`_low to `key`_high, and n from
       `key`_n when the frame has it; in a row marked `too_few`, no interval (a share as "k of n"
       when the frame has `key`_count);
@@ -154,7 +159,7 @@ def format_value(record: Mapping[Any, Any], column: Column) -> str:
         return "yes" if (not is_missing(value) and bool(value)) else ""
     if is_missing(value):
         return MISSING
-    if kind in ("count", "share", "score"):
+    if kind in ("count", "share", "score", "decimal"):
         return _number(value, kind)
     return _text(value)
 
@@ -171,6 +176,8 @@ def _number(value: Any, kind: str) -> str:
         return f"{round(number):,}"
     if kind == "share":
         return f"{number:.0%}"
+    if kind == "decimal":
+        return f"{number:.2f}"
     return f"{number:+.2f}".replace("-", "−")  # a true minus sign reads better than a hyphen
 
 
@@ -189,17 +196,21 @@ def _text(value: Any) -> str:
 
 def auto(frame: pd.DataFrame, *, caption: str, anchor: str | None = None) -> Html:
     """`frame` with every column, headers made from the column names ("too_few" -> "Too few")
-    and formats from the dtypes: integers as counts, other numbers as scores, "too_few" as a flag."""
+    and formats from the dtypes: integers as counts, other numbers with two decimals, "too_few"
+    as a flag."""
     columns = []
     for name in frame.columns:
+        if name == "index":  # a default index made a column by reset_index: no meaning
+            continue
         dtype = frame[name].dtype
         if name == "too_few" or pd.api.types.is_bool_dtype(dtype):
             kind = "flag"
         elif pd.api.types.is_integer_dtype(dtype):
             kind = "count"
         elif pd.api.types.is_float_dtype(dtype):
-            kind = "score"
+            kind = "decimal"
         else:
             kind = "text"
-        columns.append(Column(str(name), str(name).replace("_", " ").capitalize(), kind))
+        header = HEADERS.get(str(name), str(name).replace("_", " ").capitalize())
+        columns.append(Column(str(name), header, kind))
     return table(frame, columns, caption=caption, anchor=anchor)

@@ -111,6 +111,7 @@ def _dash_credit(text: str, index: int, paragraph: Span, quote: Span | None) -> 
         paragraph=index,
         cue_lemma=":",
         verb_class="neutral",
+        rule="dash_credit",
     )
 
 
@@ -144,6 +145,7 @@ def _speaker_label(
         paragraph=index,
         cue_lemma=":",
         verb_class="neutral",
+        rule="speaker_label",
     )
 
 
@@ -181,6 +183,7 @@ def _quote_labels(
                 paragraph=index,
                 cue_lemma=":",
                 verb_class="neutral",
+                rule="quote_label",
             )
         )
     return labelled
@@ -222,6 +225,7 @@ def _quote_tags(
                 paragraph=index,
                 cue_lemma=match.group(2),
                 verb_class="neutral",
+                rule="quote_tag",
             )
         )
     return tagged
@@ -264,6 +268,7 @@ def _quote_leads(
                 paragraph=index,
                 cue_lemma=match.group(2).split()[0],
                 verb_class="neutral",
+                rule="quote_lead",
             )
         )
     return led

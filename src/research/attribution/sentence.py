@@ -180,6 +180,7 @@ class _SentenceReader:
                 paragraph=self.paragraph,
                 cue_lemma="in",
                 verb_class="neutral",
+                rule="in_document",
             )
         return None
 
@@ -546,7 +547,11 @@ class _SentenceReader:
             # "led farmers to say": the object speaks
             speaker = self._np(between)
             content = self._forward_content(last + 1, cue, relative=False)
-            return None if speaker is None else self._make(cue, first - 1, last, speaker, content)
+            return (
+                None
+                if speaker is None
+                else self._make(cue, first - 1, last, speaker, content, rule="infinitive_object")
+            )
         return self._verb(verb, last, cue, subject_end)
 
     def _quantifier_subject(self, before: Token, cue: Cue) -> bool:
@@ -598,7 +603,7 @@ class _SentenceReader:
         if speaker is None:
             return None
         content = self._forward_content(last + 1, cue, relative=False)
-        return self._make(cue, first, last, speaker, content)
+        return self._make(cue, first, last, speaker, content, rule="noun_participle")
 
     def _naming(self, first: int) -> bool:
         """ "a website called “...” that ...", "a group called the Free Voters said": "called"
@@ -664,7 +669,11 @@ class _SentenceReader:
         tokens = self.tokens[last + 1 :]
         if len(tokens) > 1 and tokens[0].text in {",", ":"} and tokens[1].text in OPENING_QUOTES:
             quote = self._quote_at(tokens[1].start)
-            return None if quote is None else self._make(cue, first, last, None, [quote])
+            return (
+                None
+                if quote is None
+                else self._make(cue, first, last, None, [quote], rule="asked_quote")
+            )
         question = next(
             (
                 i
@@ -687,7 +696,7 @@ class _SentenceReader:
             return None
         end = len(tokens) if comma is None else comma
         content = [_trim_content(self.text, Span(tokens[question].start, tokens[end - 1].end))]
-        return self._make(cue, first, last, speaker, content)
+        return self._make(cue, first, last, speaker, content, rule="asked")
 
     def _fronted(self, first: int, last: int, cue: Cue) -> Statement | None:
         speaker = self._noun_phrase_after(last + 1)
@@ -702,7 +711,7 @@ class _SentenceReader:
         if speaker is None or opening is None:
             return None
         content = self._forward_content(opening, cue, relative=False)
-        return self._make(cue, first, last, speaker, content)
+        return self._make(cue, first, last, speaker, content, rule="fronted_said")
 
     def _unnamed(self, first: int, last: int, cue: Cue, subject_end: int) -> Statement | None:
         """Attribution without a named source, or with the agent after "by":
@@ -752,7 +761,14 @@ class _SentenceReader:
             last += 1
             rest = [Span(tokens[1].start, rest[0].end), *rest[1:]]
         content = rest if subject is None or impersonal else [subject, *rest]
-        return self._make(cue, subject_end, last, speaker, content)
+        return self._make(
+            cue,
+            subject_end,
+            last,
+            speaker,
+            content,
+            rule="raising" if cue.verb_class == "raising" else "passive",
+        )
 
     def _passive_object(
         self, last: int, cue: Cue, subject_end: int, subject: Span
@@ -771,7 +787,7 @@ class _SentenceReader:
             speaker = None
         else:
             return None
-        return self._make(cue, subject_end, last, speaker, [subject])
+        return self._make(cue, subject_end, last, speaker, [subject], rule="passive_subject")
 
     def _raising_complement(self, index: int, impersonal: bool) -> bool:
         """What a raising verb reports besides an infinitive: an adjective or participle past
@@ -794,7 +810,7 @@ class _SentenceReader:
         if inverted is not None:
             # "“...,” said Ryabkov" / "..., said Steven Taylor, a chairman ...": speaker after the verb
             content = self._backward_content(self.tokens[first].start)
-            return self._make(cue, first, last, inverted, content)
+            return self._make(cue, first, last, inverted, content, rule="inverted")
         speaker, description, refers_to = self._speaker_before(region, subject_end)
         coordinated = self._coordinated_subject(subject_end)
         if coordinated is not None:
@@ -847,7 +863,9 @@ class _SentenceReader:
         if quote is not None:
             # "told the Courier, “...”", "said online, in reply to a critic, “...”"
             content = self._forward_content(quote, cue, relative=False)
-            return self._make(cue, first, last, speaker, content, description, refers_to)
+            return self._make(
+                cue, first, last, speaker, content, description, refers_to, rule="quote_after_scene"
+            )
         scene = (
             None
             if forward or relative or quoted_before or not cue.takes_that
@@ -856,7 +874,16 @@ class _SentenceReader:
         if scene is not None:
             # "said in a statement Friday they withdrew the offer": the clause after the scene
             content = self._forward_content(last + 1 + scene, cue, relative=False)
-            return self._make(cue, first, last, speaker, content, description, refers_to)
+            return self._make(
+                cue,
+                first,
+                last,
+                speaker,
+                content,
+                description,
+                refers_to,
+                rule="clause_after_scene",
+            )
         if _adverbial(tail) and self._after_as(region, speaker):
             as_index = self.tokens.index(region[0]) - 1
             if (
@@ -872,7 +899,9 @@ class _SentenceReader:
             else:
                 # "As Crane said, the two ... have become": the content follows the comma.
                 content = self._forward_content(last + 1 + len(tail), cue, relative=False)
-            return self._make(cue, first, last, speaker, content, description, refers_to)
+            return self._make(
+                cue, first, last, speaker, content, description, refers_to, rule="as_said"
+            )
         # "criticized Clinton during a rally", "did not answer calls from the Courier": an
         # attitude toward a thing, which PolNeAR annotates with the object as content
         thing = (
@@ -912,9 +941,18 @@ class _SentenceReader:
                     # "responded to the report": the preposition joins the cue, as PolNeAR marks it
                     thing = Span(tail[1].start, thing.end)
                     return self._make(
-                        cue, first, last + 1, speaker, [thing], description, refers_to
+                        cue,
+                        first,
+                        last + 1,
+                        speaker,
+                        [thing],
+                        description,
+                        refers_to,
+                        rule="object_of_preposition",
                     )
-                return self._make(cue, first, last, speaker, [thing], description, refers_to)
+                return self._make(
+                    cue, first, last, speaker, [thing], description, refers_to, rule="object"
+                )
             if (
                 not forward
                 and not relative
@@ -927,7 +965,16 @@ class _SentenceReader:
                     return None  # nothing said after the cue: "..., he said on Sunday."
                 # "said, among other things, that ...": the clause after the aside
                 content = self._forward_content(that, cue, relative=False)
-                return self._make(cue, first, last, speaker, content, description, refers_to)
+                return self._make(
+                    cue,
+                    first,
+                    last,
+                    speaker,
+                    content,
+                    description,
+                    refers_to,
+                    rule="complement_after_aside",
+                )
             if not forward and (
                 (cue.lemma == "raise" and self._sum_of_money(tail))
                 or (
@@ -949,19 +996,35 @@ class _SentenceReader:
                 len(segments) > 1 and len(segments[-1]) == 1 and segments[-1][0].lower in _RELATIVES
             )
             content = self._forward_content(last + 1, cue, relative=relative, aside=aside)
-            return self._make(cue, first, last, speaker, content, description, refers_to)
+            return self._make(
+                cue, first, last, speaker, content, description, refers_to, rule="forward"
+            )
         content = self._backward_content(speaker.start, outermost=self._final_tag(speaker, after))
         complement = self._complement_after_aside(after, cue)
         if complement is not None and all(self._only_connectives(c) for c in content):
             # "And he refused, generally, to answer": a leading connective reports nothing
             return self._make(
-                cue, first, last, speaker, self._forward_content(complement, cue, relative=False)
+                cue,
+                first,
+                last,
+                speaker,
+                self._forward_content(complement, cue, relative=False),
+                rule="complement_after_connective",
             )
         if interrupted:
             # "Even so, she said, the board must vote": the tag interrupts the content
             rest = self._forward_content(after + 1, cue, relative=False)
             content = [c for c in content if self._more_than_adverbial(c)] + rest
-        return self._make(cue, first, last, speaker, content, description, refers_to)
+        return self._make(
+            cue,
+            first,
+            last,
+            speaker,
+            content,
+            description,
+            refers_to,
+            rule="interrupted" if interrupted else "backward",
+        )
 
     def _object_follows(self, tail: list[Token], cue: Cue) -> bool:
         """Whether a noun phrase opens the words after a cue: "called the plan ...", "cited a
@@ -1318,11 +1381,11 @@ class _SentenceReader:
             if after is None:
                 return None
             content = self._forward_content(after + 1, cue, relative=False)
-            return self._make(cue, first, last, speaker, content, None)
+            return self._make(cue, first, last, speaker, content, None, rule="according_to_fronted")
         if self._continues_statement(first):
             return None  # ', said Ryabkov, according to RIA Novosti': a channel, not a new speaker
         content = self._backward_content(self.tokens[first].start, outermost=True)
-        return self._make(cue, first, last, speaker, content, None)
+        return self._make(cue, first, last, speaker, content, None, rule="according_to_after")
 
     def _opens_clause(self, index: int) -> bool:
         """Whether a new clause starts at `index`, after a complementizer or a colon: "said that
@@ -1352,7 +1415,7 @@ class _SentenceReader:
             return None
         speaker = Span(self.tokens[link + 1].start, self.tokens[that - 1].end)
         content = self._forward_content(that, cue, relative=False)
-        return self._make(cue, first, last, speaker, content, None)
+        return self._make(cue, first, last, speaker, content, None, rule="noun_cue_from")
 
     def _owned_noun_cue(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ "his contention that ...", "Trump's disparaging remarks about Fiorina", "a belief
@@ -1378,10 +1441,10 @@ class _SentenceReader:
         following = self.tokens[last + 2 : last + 3]
         if link.lower == "that" and nominal and not (following and self._verbish(following[0])):
             content = self._forward_content(last + 1, cue, relative=False)
-            return self._make(cue, opening, last, owner, content)
+            return self._make(cue, opening, last, owner, content, rule="owned_noun_that")
         if owner is not None and link.lower == "to" and self._infinitive(self.tokens[last + 1 :]):
             content = self._forward_content(last + 1, cue, relative=False)  # "her plan to ..."
-            return self._make(cue, opening, last, owner, content)
+            return self._make(cue, opening, last, owner, content, rule="owned_noun_infinitive")
         if owner is None and cue.form in _STANCE_NOUNS:
             return self._stance(first, last, cue)
         if owner is None and cue.lemma in _SAYING_NOUNS:
@@ -1391,7 +1454,7 @@ class _SentenceReader:
         thing = self._noun_phrase_after(last + 2)
         if thing is None or self.tokens[last + 2].lower in _TIME_WORDS:
             return None  # "his remarks on Monday": when, not what about
-        return self._make(cue, opening, last + 1, owner, [thing])
+        return self._make(cue, opening, last + 1, owner, [thing], rule="owned_noun_object")
 
     def _verb_subject_for(self, owner: Span | None, opening: int) -> Span | None:
         """ "She escalated her attacks on X", "Okafor has made known her wish to ...": a pronoun
@@ -1427,7 +1490,7 @@ class _SentenceReader:
             ]
         else:
             content = self._backward_content(self.tokens[at].start)
-        return self._make(cue, first, last, owner, content)
+        return self._make(cue, first, last, owner, content, rule="in_view")
 
     def _stance(self, first: int, last: int, cue: Cue) -> Statement | None:
         """A stance noun with no owner: "The plan drew sharp criticism from unions" (the subject
@@ -1443,13 +1506,13 @@ class _SentenceReader:
                 return None
             speaker = self._noun_phrase_after(last + 2) if link in {"from", "of"} else None
             # the verb joins the cue, as PolNeAR marks it: "has drawn sharp criticism"
-            return self._make(cue, subject_end, last, speaker, [subject])
+            return self._make(cue, subject_end, last, speaker, [subject], rule="stance_received")
         if link not in (_COMPLEMENT_PREPOSITIONS | {"on"}) - {"to", "with", "into"}:
             return None
         thing = self._noun_phrase_after(last + 2)
         if thing is None or self.tokens[last + 2].lower in _TIME_WORDS:
             return None
-        return self._make(cue, first, last + 1, None, [thing])
+        return self._make(cue, first, last + 1, None, [thing], rule="stance_about")
 
     def _issued(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ "The union issued a statement Tuesday saying the plan would cost jobs": the subject of
@@ -1476,15 +1539,42 @@ class _SentenceReader:
         if link.text in OPENING_QUOTES:
             # "issued a statement, “We mourn ...”": the quotation is what it says
             content = self._forward_content(after, cue, relative=False)
-            return self._make(cue, subject_end, last, speaker, content, description, refers_to)
+            return self._make(
+                cue,
+                subject_end,
+                last,
+                speaker,
+                content,
+                description,
+                refers_to,
+                rule="issued_quote",
+            )
         if link.lower in {"on", "about"}:
             thing = self._noun_phrase_after(after + 1)
             content = [] if thing is None else [thing]
-            return self._make(cue, subject_end, after, speaker, content, description, refers_to)
+            return self._make(
+                cue,
+                subject_end,
+                after,
+                speaker,
+                content,
+                description,
+                refers_to,
+                rule="issued_about",
+            )
         if link.lower == "that" or link.lower.endswith("ing"):
             end = last if link.lower == "that" else after
             content = self._forward_content(after + (link.lower != "that"), cue, relative=False)
-            return self._make(cue, subject_end, end, speaker, content, description, refers_to)
+            return self._make(
+                cue,
+                subject_end,
+                end,
+                speaker,
+                content,
+                description,
+                refers_to,
+                rule="issued_saying",
+            )
         return None
 
     def _governing_verb(self, first: int, verbs: set[str]) -> int | None:
@@ -1559,7 +1649,7 @@ class _SentenceReader:
         content = [span for span in [*before, *rest] if not span.empty]
         if not rest:
             return None
-        return self._make(cue, first, last, None, content)
+        return self._make(cue, first, last, None, content, rule="adverb")
 
     def _participial(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ ", adding “...”": the speaker is the one of the statement this participle continues."""
@@ -1580,8 +1670,16 @@ class _SentenceReader:
                 # a statement, saying ...": the setting names no one, the subject speaks
                 previous = None
         if previous is None:  # "He pummeled Trump, while praising Clinton as ...": the subject's
-            return self._make(cue, first, last, subject, content)
-        return self._make(cue, first, last, previous.speaker, content, previous.description)
+            return self._make(cue, first, last, subject, content, rule="participle_subject")
+        return self._make(
+            cue,
+            first,
+            last,
+            previous.speaker,
+            content,
+            previous.description,
+            rule="participle_continues",
+        )
 
     def _reduced_relative(self, first: int, last: int, cue: Cue) -> Statement | None:
         """ "pastors backing Mr. Cruz", "a group of donors opposing the deal": a participle right
@@ -1600,7 +1698,7 @@ class _SentenceReader:
             speaker = self._sentence_subject(first)
         if cue.lemma == "say" or tail[0].lower == "that":  # a clause, not an object
             content = self._forward_content(last + 1, cue, relative=True)
-            return self._make(cue, first, last, speaker, content)
+            return self._make(cue, first, last, speaker, content, rule="reduced_relative_clause")
         end = next(
             (
                 i
@@ -1614,7 +1712,7 @@ class _SentenceReader:
         if end == 0:
             return None
         thing = _trim_content(self.text, Span(tail[0].start, tail[end - 1].end))
-        return self._make(cue, first, last, speaker, [thing])
+        return self._make(cue, first, last, speaker, [thing], rule="reduced_relative_object")
 
     def _noun_phrase_before(self, index: int) -> Span | None:
         """The noun phrase that ends right before token `index` ("a family of super PACs"), back to
@@ -1657,7 +1755,7 @@ class _SentenceReader:
             subject = self._subject_at(comma + 1)
             if subject is not None:
                 clause = Span(self.tokens[last + 1].start, self.tokens[commas[0] - 1].end)
-                return self._make(cue, first, last, subject, [clause])
+                return self._make(cue, first, last, subject, [clause], rule="fronted_participle")
         return None
 
     def _subject_at(self, index: int) -> Span | None:
@@ -2513,6 +2611,8 @@ class _SentenceReader:
         content: list[Span],
         description: Span | None = None,
         refers_to: Span | None = None,
+        *,
+        rule: str,
     ) -> Statement | None:
         # a content is more than a lone complementizer ("that", "whether") left by a misreading
         content = [c for c in content if not c.empty and c.text(self.text).lower() not in _BARE]
@@ -2536,4 +2636,5 @@ class _SentenceReader:
             description=description,
             refers_to=refers_to,
             negated=any(_negation(t) for t in self.tokens[first : last + 1]),
+            rule=rule,
         )

@@ -23,6 +23,7 @@ class Statement:
     refers_to: Span | None = None  # what a relative-pronoun speaker ("who") stands for
     nested: bool = False  # its cue lies inside another statement's content
     negated: bool = False  # "did not say whether ...": the content is what was not said
+    rule: str = ""  # the name of the rule that found it (see research.attribution.table)
 
 
 def _within(span: Span | None, offset: int) -> bool:

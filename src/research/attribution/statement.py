@@ -26,17 +26,17 @@ class Statement:
     rule: str = ""  # the name of the rule that found it (see research.attribution.table)
 
 
-def _within(span: Span | None, offset: int) -> bool:
+def within(span: Span | None, offset: int) -> bool:
     return span is not None and span.start <= offset < span.end
 
 
-def _overlaps(a: Span, b: Span) -> bool:
+def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _claimed(quote: Span, statements: Sequence[Statement]) -> bool:
+def is_claimed(quote: Span, statements: Sequence[Statement]) -> bool:
     """Whether a quotation is already part of some statement's content."""
-    return any(_overlaps(quote, c) for s in statements for c in s.content)
+    return any(overlaps(quote, c) for s in statements for c in s.content)
 
 
 def statement_kind(text: str, content: Sequence[Span], quotes: Sequence[Span]) -> str:

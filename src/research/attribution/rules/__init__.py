@@ -1,0 +1,1 @@
+"""The attribution rules, one small function per construction, grouped by family."""

@@ -1,0 +1,58 @@
+"""Text shared by the attribution rules, stance and framing: the tokenizer, the token type and
+the quotation marks.
+
+Abbreviations keep their period, so "Mr." or "Sen." does not end a clause; numbers keep their
+separators, so "2,000" is one word, not a clause boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from research.lexicons import OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS
+from research.schema import Span
+
+# Quotation marks as tokens: curly, straight, guillemets, and the doubled apostrophes and
+# backticks some wires (the New York Times archive among them) use for double quotes.
+OPENING_QUOTES = frozenset({"“", '"', "«", "„", "''", "``"})
+CLOSING_QUOTES = frozenset({"”", '"', "»", "''"})
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+# An opening mark after a clause's punctuation and before a space closes a quotation.
+MISTYPED_CLOSE = re.compile(r"[,.?!]“(?=\s|$)")
+
+
+ABBREVIATIONS = "|".join((*TITLE_ABBREVIATIONS, *OTHER_ABBREVIATIONS))
+_TOKEN = re.compile(
+    rf"'''?|``|--|(?:[A-Za-z]\.){{2,}}|(?:{ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
+    r"|\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|n't|[^\w\s]"
+)
+
+
+def tokenize(text: str, span: Span) -> list[Token]:
+    return [_token(text, m) for m in _TOKEN.finditer(text, span.start, span.end)]
+
+
+def _token(text: str, match: re.Match[str]) -> Token:
+    """A token, its quote marks read as what they mean: a mistyped close '“' as '”', and a
+    doubled apostrophe that closes a nested single one ("...,'''") as the doubled mark."""
+    word = match.group()
+    if word == "'''" or (word == "“" and MISTYPED_CLOSE.match(text, match.start() - 1)):
+        word = "''" if word == "'''" else "”"
+    return Token(match.start(), match.end(), word, word.lower())
+
+
+def is_punct(token: Token) -> bool:
+    return not token.text[0].isalnum()
+
+
+def is_boundary_punct(token: Token) -> bool:
+    return token.text in {",", "–", "—", "--", "(", ")", ";", ":"} or (token.text == "-")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from research.attribution.cue import CueAt
 from research.attribution.view import SentenceView
 from research.attribution.words import (
     ACRONYM,
     AUXILIARIES,
     CONTROL_VERBS,
+    COUNT,
     FINITE,
     NOUN_FOLLOWERS,
+    NOUN_MARKERS,
+    PARTICLES,
     PASSIVE,
     PREPOSITIONS,
     QUANTIFIER_PRONOUNS,
@@ -17,6 +21,7 @@ from research.attribution.words import (
     SUBJECT_PRONOUNS,
     TIME_WORDS,
     VERB_GROUP,
+    VIEW_LEMMAS,
     negation,
     pronoun_clitic,
 )
@@ -194,3 +199,101 @@ def counted_noun(view: SentenceView, speaker: Span, last: int) -> bool:
         and " " not in view.text[speaker.start : speaker.end]
         and view.tags.get(following.lower) in {"NN", "NNS"}
     )
+
+
+# --- the filters of the rule table: each says why a cue word reports nothing here -----------------
+
+
+def part_of_name(at: CueAt) -> bool:
+    """ "The Drudge Report", "Planned Parenthood", "his spokeswoman, Hope Hicks": a cue word
+    capitalized inside a name."""
+    return in_name(at.view, at.first)
+
+
+def sight_or_fame(at: CueAt) -> bool:
+    """ "saw the crowd", "a well-known figure": sight or fame, no view reported; but "sees the
+    race as a referendum", "saw that the race was close", "is known for her candor"."""
+    view, cue = at.view, at.cue
+    perceived = cue.verb_class == "perception" and view.participle_only(cue)
+    # "is known for her candor" reports a reputation, which PolNeAR marks like "known as"
+    reputed = perceived and at.following is not None and at.following.lower == "for"
+    return (cue.lemma in VIEW_LEMMAS or perceived) and not (
+        reputed or as_complement(view, at.last + 1)
+    )
+
+
+def after_determiner(at: CueAt) -> bool:
+    """ "Clinton's plans", "the claims": a noun after a determiner or an owner, not the verb;
+    but "Some said ...", "Clinton's saying"."""
+    before = at.before
+    return before is not None and (
+        (before.lower in NOUN_MARKERS and not quantifier_subject(at.view, before, at.cue))
+        or (before.lower.endswith(("'s", "’s")) and not at.progressive)
+    )
+
+
+def noun_reading(at: CueAt) -> bool:
+    """ "a radio show", "the AP report", "new plans", "in favor of"; "drew support from",
+    "support among voters": the noun, by the words around it."""
+    before = at.before
+    if before is not None and noun_homograph(at.view, before, at.cue):
+        return True
+    return noun_by_neighbours(at.view, at.first, at.last, at.cue)
+
+
+def modifier_after_preposition(at: CueAt) -> bool:
+    """ "a tally of pledged delegates": a participle before a noun, no report; so too after a
+    count: "leads by 271 pledged delegates"."""
+    before, cue = at.before, at.cue
+    if before is None or not at.past_form:
+        return False
+    return (
+        before.lower in PREPOSITIONS - {"to"} and cue.verb_class != "distancing"
+    ) or COUNT.fullmatch(before.text) is not None
+
+
+def participle_modifier(at: CueAt) -> bool:
+    """ "the corridor deal supported by both sides", "A poll released Sunday found ...": a
+    participle that modifies a noun, not a report; but "were quickly derided by"."""
+    if not at.past_form:
+        return False
+    auxiliary = at.view.word_before_adverbs(at.first)  # "were quickly derided by"
+    by_agent = (
+        at.following is not None
+        and at.following.lower == "by"
+        and (auxiliary is None or auxiliary.lower not in PASSIVE | VERB_GROUP)
+    )
+    return by_agent or modifies_subject(at.view, at.first, at.last)
+
+
+def phrasal_verb(at: CueAt) -> bool:
+    """ "showed up", "called off": a phrasal verb, not a report."""
+    return at.following is not None and at.following.lower in PARTICLES
+
+
+def noun_before_verb(at: CueAt) -> bool:
+    """ "the congressional report said": the noun heads the next verb's subject."""
+    following = at.following
+    return (
+        following is not None
+        and at.view.tags.get(at.cue.form) in {"NN", "NNS"}
+        and following.text[0].islower()
+        and at.view.finite_verb(following)
+        and not pronoun_clitic(following)
+    )
+
+
+def comparison(at: CueAt) -> bool:
+    """ "31 percent, compared with 40 percent": figures side by side."""
+    following = at.following
+    return at.cue.lemma == "compare" and following is not None and following.lower in {"with", "to"}
+
+
+def name_given(at: CueAt) -> bool:
+    """ "a group called Free Voters": a name given, not a statement."""
+    return at.cue.form == "called" and naming(at.view, at.first)
+
+
+def raising_infinitive(at: CueAt) -> bool:
+    """ "Cruz seemed to mock the plan": the subject is the source of "mock", not of "seemed"."""
+    return at.cue.verb_class == "raising" and at.view.infinitive_cue(at.last + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from research.attribution.contents import forward_content
+from research.attribution.cue import CueAt
 from research.attribution.phrases import (
     noun_phrase,
     noun_phrase_before,
@@ -10,13 +11,16 @@ from research.attribution.phrases import (
     speaker_before,
     subject_at,
 )
+from research.attribution.rules.filters import controls
 from research.attribution.rules.verbs import verb_cue
 from research.attribution.statement import Statement
 from research.attribution.view import SentenceView
 from research.attribution.words import (
     CLAUSE_OPENERS,
     DOCUMENT_NOUNS,
+    HOLDING_PARTICIPLES,
     NOUN_MARKERS,
+    PARTICIPLE_LINKS,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     RELATIVES,
@@ -24,6 +28,7 @@ from research.attribution.words import (
     TIME_WORDS,
     clitic_verb,
     contracted,
+    negation,
     trim_content,
     word_base,
 )
@@ -209,3 +214,35 @@ def fronted_participle(view: SentenceView, first: int, last: int, cue: Cue) -> S
             clause = Span(view.tokens[last + 1].start, view.tokens[commas[0] - 1].end)
             return view.statement(cue, first, last, subject, [clause], rule="fronted_participle")
     return None
+
+
+def infinitive(at: CueAt) -> Statement | None:
+    """ "Okafor tried to defend the levy": the subject of "tried" is the source ("went on to
+    explain", "chose not to respond"); but "a metaphor to describe": an infinitive, nothing
+    reported yet, unless "to say" reports for the main verb's subject."""
+    view, first, last, cue = at.args
+    control = first - 2
+    if control > 0 and view.tokens[control].lower == "on":
+        control -= 1  # "went on to explain"
+    while control > 0 and negation(view.tokens[control]):
+        control -= 1  # "chose not to respond"
+    if control < 0 or not controls(view, control):
+        return infinitive_report(view, first, last, cue)
+    return verb_cue(view, control, last, cue, view.skip_auxiliaries_left(control))
+
+
+def participle(at: CueAt) -> Statement | None:
+    """ ", adding “...”", "by saying", "while praising": the participle continues a statement;
+    else "a sign saying ...", and "pastors backing Mr. Cruz"."""
+    view, first, last, cue = at.args
+    before = at.before
+    if before is not None and (
+        before.text in {",", "–", "—", "--", "―", "-"}  # also "on the spot – saying"
+        or before.text in CLOSING_QUOTES
+        or before.lower in PARTICIPLE_LINKS
+    ):
+        return participial(view, first, last, cue)
+    holder = noun_participle(view, first, last, cue)
+    if holder is None and cue.lemma in HOLDING_PARTICIPLES:
+        return reduced_relative(view, first, last, cue)
+    return holder

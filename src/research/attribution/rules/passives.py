@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from research.attribution.contents import forward_content
+from research.attribution.cue import CueAt
 from research.attribution.phrases import noun_phrase, noun_phrase_after, speaker_before
 from research.attribution.statement import Statement
 from research.attribution.view import SentenceView
 from research.attribution.words import (
     ADDRESSEE_VERBS,
     NO_PASSIVE_OBJECT,
+    PASSIVE,
     QUESTION_WORDS,
+    SEMI_MODALS,
     TIME_WORDS,
     adverbial,
     trim_content,
@@ -150,3 +153,14 @@ def raising_complement(view: SentenceView, index: int, impersonal: bool) -> bool
             continue  # "so", "increasingly", "most"
         return token.lower == "like" or tag in {"JJ", "JJR", "JJS", "VBN"}
     return False
+
+
+def passive_at(at: CueAt) -> bool:
+    """ "was criticized", "are said to", "a group known as": a passive (a form of "be", or a
+    participle with no tense of its own), or a raising verb ("seemed to")."""
+    view, first, _, cue = at.args
+    auxiliaries = {t.lower for t in view.tokens[at.subject_end : first]}
+    passive = not at.participle and bool(auxiliaries & PASSIVE)
+    if view.participle_only(cue) and not auxiliaries & SEMI_MODALS:
+        passive = True  # "a group known as ...", "the letter, written by ...": no tense here
+    return passive or cue.verb_class == "raising"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from research.attribution.cue import CueAt
+from research.attribution.rules import Step, first_step
 from research.attribution.rules.filters import (
     after_determiner,
     comparison,
@@ -51,16 +51,6 @@ def read_sentence(view: SentenceView) -> list[Statement]:
                 view.found.append(statement)
                 break
     return view.found
-
-
-@dataclass(frozen=True)
-class Step:
-    """One entry of the table: when `applies` holds for a cue, `build` decides (its statement, or
-    None for no statement); a step with no `build` is a rejection filter."""
-
-    name: str
-    applies: Callable[[CueAt], bool]
-    build: Callable[[CueAt], Statement | None] | None = None
 
 
 def kind(name: str) -> Callable[[CueAt], bool]:
@@ -115,7 +105,7 @@ def not_verb(at: CueAt) -> bool:
 # The table, in the order it is tried: the first step that applies decides. Filters that hold for
 # every kind of cue come first, then each kind's rules; for verbs, the filters that tell a noun
 # or a modifier from the verb, then the constructions from the most to the least specific.
-TABLE: tuple[Step, ...] = (
+TABLE: tuple[Step[CueAt], ...] = (
     Step("part_of_name", part_of_name),
     Step("according_to", kind("according_to"), lambda at: according_to(*at.args)),
     Step("noun_cue", kind("noun"), lambda at: noun_cue(*at.args)),
@@ -144,8 +134,4 @@ TABLE: tuple[Step, ...] = (
 def attribute(view: SentenceView, first: int, last: int, cue: Cue) -> Statement | None:
     """The statement the cue `cue` over tokens `first` to `last` makes, by the first step of the
     table that applies to it."""
-    at = CueAt(view, first, last, cue)
-    for step in TABLE:
-        if step.applies(at):
-            return None if step.build is None else step.build(at)
-    return None
+    return first_step(TABLE, CueAt(view, first, last, cue))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from research.attribution.contents import (
     after_as,
     backward_content,
@@ -32,6 +35,7 @@ from research.attribution.phrases import (
     speaker_before,
     without_clitic,
 )
+from research.attribution.rules import Step, first_step
 from research.attribution.rules.filters import counted_noun
 from research.attribution.statement import Statement
 from research.attribution.view import SentenceView
@@ -47,7 +51,7 @@ from research.attribution.words import (
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import OPENING_QUOTES
+from research.text import OPENING_QUOTES, Token
 
 
 def fronted_said(view: SentenceView, first: int, last: int, cue: Cue) -> Statement | None:
@@ -69,13 +73,103 @@ def fronted_said(view: SentenceView, first: int, last: int, cue: Cue) -> Stateme
 def verb_cue(
     view: SentenceView, first: int, last: int, cue: Cue, subject_end: int
 ) -> Statement | None:
-    region = view.region_before(subject_end)
+    """A verb cue: its speaker follows it ('“...,” said Ryabkov', "inverted"), or is its subject,
+    found once; then the first rule of CLAUSE_RULES that applies decides."""
     tail = view.tail(last + 1)
     inverted = inverted_speaker(view, first, last, tail, cue)
     if inverted is not None:
         # "“...,” said Ryabkov" / "..., said Steven Taylor, a chairman ...": speaker after the verb
         content = backward_content(view, view.tokens[first].start)
         return view.statement(cue, first, last, inverted, content, rule="inverted")
+    clause = subject_clause(view, first, last, cue, subject_end, tail)
+    if clause is None:
+        return None
+    return first_step(CLAUSE_RULES, clause)
+
+
+@dataclass
+class Clause:
+    """A verb cue with its subject: where the speaker is, and what follows the verb."""
+
+    view: SentenceView
+    first: int
+    last: int
+    cue: Cue
+    region: list[Token]  # the words before the verb group, back to the clause's start
+    tail: list[Token]  # the words after the cue, up to the next comma
+    speaker: Span
+    description: Span | None
+    refers_to: Span | None
+    relative: bool  # the subject opens a relative clause: "..., who said ..."
+    quoted_before: bool  # the quotation before the speaker is what is reported
+    forward: bool  # "that", a colon or a quotation after the cue
+
+    @property
+    def after(self) -> int:
+        """The index of the token after the tail."""
+        return self.last + 1 + len(self.tail)
+
+    @property
+    def settled(self) -> bool:
+        """The content is neither forward, nor in a relative clause, nor a quotation before."""
+        return not (self.forward or self.relative or self.quoted_before)
+
+    @cached_property
+    def thing(self) -> Span | None:
+        """ "criticized Clinton during a rally": the object of an attitude verb."""
+        if not self.settled or not adverbial(self.tail):
+            return None
+        return verb_object(self.view, self.tail, self.cue)
+
+    @cached_property
+    def interrupted(self) -> bool:
+        """ "Even so, she said, the board must vote": a clause goes on after the tag's comma."""
+        view, after = self.view, self.after
+        return (
+            after + 1 < len(view.tokens)
+            and view.tokens[after].text == ","
+            and not self.quoted_before
+            and view.looks_like_clause(view.tokens[after + 1 :])
+        )
+
+    @cached_property
+    def backward(self) -> bool:
+        """Whether the content comes before the speaker: "Talks stalled, he said Friday"."""
+        view, tail, cue, speaker = self.view, self.tail, self.cue, self.speaker
+        return (
+            self.thing is None
+            and not self.relative
+            and not self.forward
+            and (
+                self.quoted_before
+                or (
+                    # "Talks stalled, he said Friday"; but "Now, he says, 40 delegates have
+                    # signed on": an attitude or a decree does not report the clause before it
+                    (cue.takes_that or cue.takes_quote)
+                    and adverbial(tail)
+                    and sets_scene(view, tail, speaker)
+                )
+                or told_after(view, tail, cue, speaker)
+            )
+            and view.has_text_before(speaker)
+        )
+
+    def make(
+        self, content: list[Span], *, rule: str, last: int | None = None, plain: bool = False
+    ) -> Statement | None:
+        """The statement of this clause's speaker (without its apposition when `plain`)."""
+        description, refers_to = (None, None) if plain else (self.description, self.refers_to)
+        last = self.last if last is None else last
+        return self.view.statement(
+            self.cue, self.first, last, self.speaker, content, description, refers_to, rule=rule
+        )
+
+
+def subject_clause(
+    view: SentenceView, first: int, last: int, cue: Cue, subject_end: int, tail: list[Token]
+) -> Clause | None:
+    """The clause of a verb cue, its speaker the subject before it; None when there is none."""
+    region = view.region_before(subject_end)
     speaker, description, refers_to = speaker_before(view, region, subject_end)
     coordinated = coordinated_subject(view, subject_end)
     if coordinated is not None:
@@ -101,10 +195,24 @@ def verb_cue(
     if speaker is None or counted_noun(view, speaker, last):
         return None
     speaker = relative_subject(view, without_clitic(view, speaker))
+    quoted_before = quotation_before(view, cue, tail, speaker)
+    ahead = view.quote_follows(last + 1) or (
+        forward_marker(view, tail, cue)
+        and not (quoted_before and not that_follows(view, tail, cue))
+    )
     relative = opens_relative(view, region)
-    # '“...,” he said.' takes the quotation before; but in '“...” He said he would ...' or
-    # 'Asked on “Meet the Press,” he said he would ...' a clause follows: that is the content
-    quoted_before = (
+    return Clause(
+        view, first, last, cue, region, tail, speaker, description, refers_to, relative,
+        quoted_before, ahead,
+    )  # fmt: skip
+
+
+def quotation_before(view: SentenceView, cue: Cue, tail: list[Token], speaker: Span) -> bool:
+    """'“...,” he said.' takes the quotation before; but in '“...” He said he would ...' or
+    'Asked on “Meet the Press,” he said he would ...' a clause follows: that is the content; and
+    in '... called Roe “unhinged.” Doe called the plan “a mess.”' the sentence before ended with
+    its own quotation, and this one has an object of its own."""
+    return (
         view.quote_ends_before(speaker.start)
         and not view.quote_reported_before()
         and not (
@@ -113,177 +221,196 @@ def verb_cue(
             and view.looks_like_clause(tail[:6])
             and not view.quote_opens_sentence(speaker.start)
         )
-        # '... called Roe “unhinged.” Doe called the plan “a mess.”': the sentence before
-        # ended with its own quotation; this one has an object of its own
         and not (speaker.start == view.tokens[0].start and object_follows(view, tail, cue))
     )
-    forward = view.quote_follows(last + 1) or (
-        forward_marker(view, tail, cue)
-        and not (quoted_before and not that_follows(view, tail, cue))
+
+
+# --- the clause rules, in the order CLAUSE_RULES tries them ---------------------------------------
+
+
+def quotation_after_scene(clause: Clause) -> bool:
+    """ "told the Courier, “...”", "said online, in reply to a critic, “...”": a quotation
+    after the addressee or the scene and a comma."""
+    return clause.settled and quotation_index(clause) is not None
+
+
+def quotation_index(clause: Clause) -> int | None:
+    return quote_after_scene(clause.view, clause.last, clause.tail, clause.cue)
+
+
+def quote_after_scene_rule(clause: Clause) -> Statement | None:
+    index = quotation_index(clause)
+    assert index is not None
+    content = forward_content(clause.view, index, clause.cue, relative=False)
+    return clause.make(content, rule="quote_after_scene")
+
+
+def scene_then_clause(clause: Clause) -> bool:
+    """ "said in a statement Friday they withdrew the offer": a clause after the scene, with no
+    "that"."""
+    return clause.settled and clause.cue.takes_that and scene_index(clause) is not None
+
+
+def scene_index(clause: Clause) -> int | None:
+    return clause_after_scene_at(clause.view, clause.tail)
+
+
+def clause_after_scene(clause: Clause) -> Statement | None:
+    index = scene_index(clause)
+    assert index is not None
+    content = forward_content(clause.view, clause.last + 1 + index, clause.cue, relative=False)
+    return clause.make(content, rule="clause_after_scene")
+
+
+def as_clause(clause: Clause) -> bool:
+    """ "As Crane said, ...", "The deal collapsed, as Reuters reported"."""
+    return adverbial(clause.tail) and after_as(clause.view, clause.region, clause.speaker)
+
+
+def as_said(clause: Clause) -> Statement | None:
+    """ "The deal collapsed, as Reuters reported": the content is the clause before; but
+    "..., as Roe put it, “...”" frames the quotation after, and in "As Crane said, the two ...
+    have become" the content follows the comma."""
+    view = clause.view
+    as_index = view.tokens.index(clause.region[0]) - 1
+    if (
+        as_index > 0
+        and view.tokens[as_index - 1].text == ","
+        # not "But, as we learned, ...": a leading connective is no clause
+        and any(t.lower not in LEADING_ADVERBS for t in view.tokens[: as_index - 1])
+        and not view.quote_follows(clause.last + 1)
+    ):
+        content = backward_content(view, view.tokens[as_index].start)
+    else:
+        content = forward_content(view, clause.after, clause.cue, relative=False)
+    return clause.make(content, rule="as_said")
+
+
+def has_object(clause: Clause) -> bool:
+    return clause.thing is not None
+
+
+def verb_object_rule(clause: Clause) -> Statement | None:
+    """ "criticized Clinton during a rally", "did not answer calls from the Courier": an
+    attitude toward a thing, which PolNeAR annotates with the object as content; in "responded
+    to the report" the preposition joins the cue, as PolNeAR marks it."""
+    thing, tail = clause.thing, clause.tail
+    assert thing is not None
+    if tail[0].lower not in PREPOSITIONS:
+        return clause.make([thing], rule="object")
+    if len(tail) < 2 or tail[1].start >= thing.end:
+        return None  # "the change it warned about in its report": no object here
+    thing = Span(tail[1].start, thing.end)
+    return clause.make([thing], rule="object_of_preposition", last=clause.last + 1)
+
+
+def nothing_after(clause: Clause) -> bool:
+    """Only adverbials after the cue and no clause: "..., he said on Sunday."."""
+    view, tail = clause.view, clause.tail
+    return (
+        not clause.backward
+        and not clause.forward
+        and not clause.relative
+        and adverbial(tail)
+        and not view.looks_like_clause(tail)
+        and not predicate_after_aside(view, tail, clause.after)
     )
-    quote = (
-        None if forward or relative or quoted_before else quote_after_scene(view, last, tail, cue)
-    )
-    if quote is not None:
-        # "told the Courier, “...”", "said online, in reply to a critic, “...”"
-        content = forward_content(view, quote, cue, relative=False)
-        return view.statement(
-            cue, first, last, speaker, content, description, refers_to, rule="quote_after_scene"
+
+
+def complement_after_aside_rule(clause: Clause) -> Statement | None:
+    """ "said, among other things, that ...": the clause after the aside; with none, nothing
+    was said after the cue ("..., he said on Sunday.")."""
+    that = complement_after_aside(clause.view, clause.after, clause.cue)
+    if that is None:
+        return None
+    content = forward_content(clause.view, that, clause.cue, relative=False)
+    return clause.make(content, rule="complement_after_aside")
+
+
+def no_report(clause: Clause) -> bool:
+    """ "raised $4 million", "continued the inspection", "found a job": the verb reports no
+    statement with such an object."""
+    view, tail, cue = clause.view, clause.tail, clause.cue
+    if clause.backward or clause.forward:
+        return False
+    return (
+        (cue.lemma == "raise" and sum_of_money(view, tail))
+        or (
+            cue.lemma in CONTINUATION_LEMMAS | CLAUSE_LEMMAS
+            and (view.infinitive(tail) or not view.looks_like_clause(tail))
         )
-    scene = (
-        None
-        if forward or relative or quoted_before or not cue.takes_that
-        else clause_after_scene_at(view, tail)
-    )
-    if scene is not None:
-        # "said in a statement Friday they withdrew the offer": the clause after the scene
-        content = forward_content(view, last + 1 + scene, cue, relative=False)
-        return view.statement(
-            cue,
-            first,
-            last,
-            speaker,
-            content,
-            description,
-            refers_to,
-            rule="clause_after_scene",
-        )
-    if adverbial(tail) and after_as(view, region, speaker):
-        as_index = view.tokens.index(region[0]) - 1
-        if (
-            as_index > 0
-            and view.tokens[as_index - 1].text == ","
-            # not "But, as we learned, ...": a leading connective is no clause
-            and any(t.lower not in LEADING_ADVERBS for t in view.tokens[: as_index - 1])
-            and not view.quote_follows(last + 1)
-        ):
-            # "The deal collapsed, as Reuters reported": the content is the clause before;
-            # but "..., as Roe put it, “...”" frames the quotation after
-            content = backward_content(view, view.tokens[as_index].start)
-        else:
-            # "As Crane said, the two ... have become": the content follows the comma.
-            content = forward_content(view, last + 1 + len(tail), cue, relative=False)
-        return view.statement(
-            cue, first, last, speaker, content, description, refers_to, rule="as_said"
-        )
-    # "criticized Clinton during a rally", "did not answer calls from the Courier": an
-    # attitude toward a thing, which PolNeAR annotates with the object as content
-    thing = (
-        None
-        if forward or relative or quoted_before or not adverbial(tail)
-        else verb_object(view, tail, cue)
-    )
-    after = last + 1 + len(tail)
-    interrupted = (
-        after + 1 < len(view.tokens)
-        and view.tokens[after].text == ","
-        and not quoted_before
-        and view.looks_like_clause(view.tokens[after + 1 :])
-    )
-    backward = (
-        thing is None
-        and not relative
-        and not forward
-        and (
-            quoted_before
-            or (
-                # "Talks stalled, he said Friday"; but "Now, he says, 40 delegates have
-                # signed on": an attitude or a decree does not report the clause before it
-                (cue.takes_that or cue.takes_quote)
-                and adverbial(tail)
-                and sets_scene(view, tail, speaker)
-            )
-            or told_after(view, tail, cue, speaker)
-        )
-        and view.has_text_before(speaker)
-    )
-    if not backward:
-        if thing is not None:
-            if tail[0].lower in PREPOSITIONS:
-                if len(tail) < 2 or tail[1].start >= thing.end:
-                    return None  # "the change it warned about in its report": no object here
-                # "responded to the report": the preposition joins the cue, as PolNeAR marks it
-                thing = Span(tail[1].start, thing.end)
-                return view.statement(
-                    cue,
-                    first,
-                    last + 1,
-                    speaker,
-                    [thing],
-                    description,
-                    refers_to,
-                    rule="object_of_preposition",
-                )
-            return view.statement(
-                cue, first, last, speaker, [thing], description, refers_to, rule="object"
-            )
-        if (
-            not forward
-            and not relative
-            and adverbial(tail)
+        or (
+            cue.lemma == "find"
             and not view.looks_like_clause(tail)
-            and not predicate_after_aside(view, tail, after)
-        ):
-            that = complement_after_aside(view, after, cue)
-            if that is None:
-                return None  # nothing said after the cue: "..., he said on Sunday."
-            # "said, among other things, that ...": the clause after the aside
-            content = forward_content(view, that, cue, relative=False)
-            return view.statement(
-                cue,
-                first,
-                last,
-                speaker,
-                content,
-                description,
-                refers_to,
-                rule="complement_after_aside",
-            )
-        if not forward and (
-            (cue.lemma == "raise" and sum_of_money(view, tail))
-            or (
-                cue.lemma in CONTINUATION_LEMMAS | CLAUSE_LEMMAS
-                and (view.infinitive(tail) or not view.looks_like_clause(tail))
-            )
-            or (
-                cue.lemma == "find"
-                and not view.looks_like_clause(tail)
-                and not is_document(view, speaker)
-            )
-        ):
-            # "raised $4 million", "continued the inspection", "found a job": no statement
-            return None
-        # a clause ("said no deal was near") or an object ("criticized the deal"): PolNeAR
-        # annotates both, since an attitude toward a thing is an attribution too
-        segments = split_segments(region)
-        aside = len(segments) > 1 and len(segments[-1]) == 1 and segments[-1][0].lower in RELATIVES
-        content = forward_content(view, last + 1, cue, relative=relative, aside=aside)
-        return view.statement(
-            cue, first, last, speaker, content, description, refers_to, rule="forward"
+            and not is_document(view, clause.speaker)
         )
-    content = backward_content(view, speaker.start, outermost=ends_in_tag(view, speaker, after))
-    complement = complement_after_aside(view, after, cue)
-    if complement is not None and all(view.only_connectives(c) for c in content):
-        # "And he refused, generally, to answer": a leading connective reports nothing
-        return view.statement(
-            cue,
-            first,
-            last,
-            speaker,
-            forward_content(view, complement, cue, relative=False),
-            rule="complement_after_connective",
-        )
-    if interrupted:
-        # "Even so, she said, the board must vote": the tag interrupts the content
-        rest = forward_content(view, after + 1, cue, relative=False)
-        content = [c for c in content if view.more_than_adverbial(c)] + rest
-    return view.statement(
-        cue,
-        first,
-        last,
-        speaker,
-        content,
-        description,
-        refers_to,
-        rule="interrupted" if interrupted else "backward",
     )
+
+
+def not_backward(clause: Clause) -> bool:
+    return not clause.backward
+
+
+def forward(clause: Clause) -> Statement | None:
+    """ "Ryabkov said (that) no deal had been reached", "criticized the deal": a clause or an
+    object after the cue (PolNeAR annotates both, since an attitude toward a thing is an
+    attribution too); in an aside ("Smith, who backs the plan, said ...") it ends at the main
+    verb."""
+    segments = split_segments(clause.region)
+    aside = len(segments) > 1 and len(segments[-1]) == 1 and segments[-1][0].lower in RELATIVES
+    content = forward_content(
+        clause.view, clause.last + 1, clause.cue, relative=clause.relative, aside=aside
+    )
+    return clause.make(content, rule="forward")
+
+
+def backward_content_of(clause: Clause) -> list[Span]:
+    view, speaker = clause.view, clause.speaker
+    return backward_content(view, speaker.start, outermost=ends_in_tag(view, speaker, clause.after))
+
+
+def connective_then_complement(clause: Clause) -> bool:
+    """ "And he refused, generally, to answer": only a connective before the tag."""
+    view = clause.view
+    complement = complement_after_aside(view, clause.after, clause.cue)
+    return complement is not None and all(
+        view.only_connectives(c) for c in backward_content_of(clause)
+    )
+
+
+def complement_after_connective(clause: Clause) -> Statement | None:
+    complement = complement_after_aside(clause.view, clause.after, clause.cue)
+    assert complement is not None
+    content = forward_content(clause.view, complement, clause.cue, relative=False)
+    return clause.make(content, rule="complement_after_connective", plain=True)
+
+
+def backward(clause: Clause) -> Statement | None:
+    """ "Hundreds have gone missing, the UN said.", '“...,” Ryabkov said.': the content before
+    the speaker; "Even so, she said, the board must vote": the tag interrupts the content."""
+    view = clause.view
+    content = backward_content_of(clause)
+    if not clause.interrupted:
+        return clause.make(content, rule="backward")
+    rest = forward_content(view, clause.after + 1, clause.cue, relative=False)
+    content = [c for c in content if view.more_than_adverbial(c)] + rest
+    return clause.make(content, rule="interrupted")
+
+
+def always(clause: Clause) -> bool:
+    return True
+
+
+# The verb rules once the subject is found, in order: the first that applies decides (a rule
+# with no builder is a filter: no statement).
+CLAUSE_RULES: tuple[Step[Clause], ...] = (
+    Step("quote_after_scene", quotation_after_scene, quote_after_scene_rule),
+    Step("clause_after_scene", scene_then_clause, clause_after_scene),
+    Step("as_said", as_clause, as_said),
+    Step("object", has_object, verb_object_rule),
+    Step("complement_after_aside", nothing_after, complement_after_aside_rule),
+    Step("no_report", no_report, None),
+    Step("forward", not_backward, forward),
+    Step("complement_after_connective", connective_then_complement, complement_after_connective),
+    Step("backward", always, backward),
+)

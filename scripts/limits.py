@@ -26,7 +26,9 @@ def main() -> None:
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 if length > FUNCTION_LINES:
                     over.append(f"{path.relative_to(ROOT)}: {node.name}() {length} lines")
-    print("\n".join(over) or f"no module over {MODULE_LINES} lines, no function over {FUNCTION_LINES}")
+    print(
+        "\n".join(over) or f"no module over {MODULE_LINES} lines, no function over {FUNCTION_LINES}"
+    )
     sys.exit(1 if over else 0)
 
 

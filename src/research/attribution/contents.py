@@ -46,7 +46,7 @@ def object_follows(view: SentenceView, tail: list[Token], cue: Cue) -> bool:
     study"; not "said as he left", "said quietly", nor whom a question was put to."""
     if not tail or cue.lemma in ADDRESSEE_VERBS | {"ask"} or adverbial(tail):
         return False
-    return tail[0].text[0].isupper() or view.tags.get(tail[0].lower) in OBJECT_OPENERS
+    return tail[0].text[0].isupper() or tail[0].tag in OBJECT_OPENERS
 
 
 def ends_in_tag(view: SentenceView, speaker: Span, after: int) -> bool:
@@ -121,7 +121,7 @@ def predicate_after_aside(view: SentenceView, tail: list[Token], after: int) -> 
             view.predicate_at(view.tokens, index + 1)
             or clitic_verb(word)
             # "sold" may read as a participle, but in the clause's last segment it is the verb
-            or (final and word.text[0].islower() and view.tags.get(word.lower) == "VBN")
+            or (final and word.text[0].islower() and word.tag == "VBN")
         ):
             return True
         index += 1 + len(segment)
@@ -140,10 +140,7 @@ def complement_after_aside(view: SentenceView, after: int, cue: Cue) -> int | No
         if (word.lower == "that" and cue.takes_that) or (
             word.lower == "to"
             and following.text[0].islower()
-            and (
-                view.tags.get(following.lower, "").startswith("VB")
-                or following.lower in view.cues.cues
-            )
+            and (following.tag.startswith("VB") or following.lower in view.cues.cues)
         ):
             return index + 1
         index += 1 + len(view.tail(index + 1))
@@ -196,10 +193,10 @@ def verb_object(view: SentenceView, tail: list[Token], cue: Cue) -> Span | None:
     to_whom = len(tail) > 1 and tail[1].lower in ADDRESSEES - {"the", "a", "an"}
     if cue.verb_class == "neutral" and to_whom:
         return None  # "wrote to supporters", "spoke with reporters": to whom, not what
-    if head.lower in TIME_WORDS or view.tags.get(head.lower) in {"RB", "RBR", "RBS"}:
+    if head.lower in TIME_WORDS or head.tag in {"RB", "RBR", "RBS"}:
         return None  # "criticized sharply", "denounced Friday"
     # "balked at hacking the phone", "insisted on keeping it": a gerund is the object
-    gerund = len(tail) > 1 and view.tags.get(tail[1].lower) == "VBG"
+    gerund = len(tail) > 1 and tail[1].tag == "VBG"
     if head.lower in PREPOSITIONS and (
         (head.lower not in COMPLEMENT_PREPOSITIONS and not gerund)
         or len(tail) == 1
@@ -250,7 +247,7 @@ def that_follows(view: SentenceView, tail: list[Token], cue: Cue) -> bool:
 def addressee_only(view: SentenceView, tokens: list[Token], cue: Cue) -> bool:
     """Whether `tokens` between a cue and its "that" are an addressee or adverbials:
     "told reporters on Sunday", "told a crowded banquet hall in Baltimore"."""
-    verbless = not any(t.lower in FINITE or view.tags.get(t.lower) in FINITE_TAGS for t in tokens)
+    verbless = not any(t.lower in FINITE or t.tag in FINITE_TAGS for t in tokens)
     if view.infinitive(tokens):
         # "appeared to oppose the plan, saying that ...", "declined to comment on reports
         # that ...": the "that" is later, or the noun's

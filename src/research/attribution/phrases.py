@@ -44,7 +44,7 @@ from research.attribution.words import (
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import CLOSING_QUOTES, Token, is_punct
+from research.text import CLOSING_QUOTES, Token, is_punct, tag_or_noun
 
 
 def coordinated_subject(
@@ -142,7 +142,7 @@ def noun_phrase_before(view: SentenceView, index: int) -> Span | None:
         head is None
         or is_punct(head)
         or head.lower in SUBJECT_PRONOUNS | RELATIVES | TIME_WORDS
-        or view.tags.get(head.lower, "NN") not in {"NN", "NNS", "NNP", "NNPS"}
+        or tag_or_noun(head) not in {"NN", "NNS", "NNP", "NNPS"}
     ):
         return None
     start = index - 1
@@ -339,7 +339,7 @@ def noun_phrase(view: SentenceView, tokens: list[Token]) -> Span | None:
     while tokens and (
         (is_punct(tokens[-1]) and tokens[-1].text != "%")
         or tokens[-1].lower in LEADING_ADVERBS
-        or (tokens[-1].lower.endswith("ly") and view.tags.get(tokens[-1].lower) == "RB")
+        or (tokens[-1].lower.endswith("ly") and tokens[-1].tag == "RB")
         or (len(tokens) > 1 and view.floating(tokens[-1]))
     ):
         tokens = tokens[:-1]
@@ -347,7 +347,7 @@ def noun_phrase(view: SentenceView, tokens: list[Token]) -> Span | None:
         return None  # "were only eight": no noun phrase here
     if (
         len(tokens) == 1
-        and view.tags.get(tokens[0].lower) in NOT_NOUNS
+        and tokens[0].tag in NOT_NOUNS
         and tokens[0].lower not in QUANTIFIER_PRONOUNS
         and tokens[0].lower.split("-")[0] not in NUMBER_WORDS - {"a"}  # "three-fourths say"
         and not view.surname(tokens[0])
@@ -373,7 +373,7 @@ def up_to_verb(view: SentenceView, tokens: list[Token]) -> list[Token]:
             continue
         if not modifier_slot and (
             (token.lower in FINITE or (contracted(token) and not view.possessive(tokens, index)))
-            or (token.text[0].islower() and view.tags.get(token.lower) in FINITE_TAGS)
+            or (token.text[0].islower() and token.tag in FINITE_TAGS)
         ):
             # "He’s predicting": the clitic stays with its pronoun; "Weaver didn’t" is a verb
             clitic = contracted(token) and not negation(token)
@@ -395,7 +395,7 @@ def noun_phrase_after(view: SentenceView, index: int) -> Span | None:
     if (
         head is not None
         and len(taken) > 1
-        and view.tags.get(taken[-1].lower) == "VBN"
+        and taken[-1].tag == "VBN"
         and following < len(view.tokens)
         and view.tokens[following].lower == "as"
     ):
@@ -438,7 +438,7 @@ def inverted_speaker(
     if not (
         phrase[0].text[0].isupper()
         or phrase[0].lower in SPEAKER_DETERMINERS
-        or view.tags.get(phrase[0].lower, "NN") in {"NN", "JJ", "NNS", "CD", "DT", "PRP$"}
+        or tag_or_noun(phrase[0]) in {"NN", "JJ", "NNS", "CD", "DT", "PRP$"}
         or view.participle_title(phrase)
     ):
         return None
@@ -453,10 +453,10 @@ def modifies_speaker(view: SentenceView, phrase: list[Token], index: int) -> boo
     if following is None:
         return False
     if phrase[index - 1].lower in SPEAKER_DETERMINERS and (
-        following.text[0].isupper() or view.tags.get(following.lower, "NN")[:2] in {"NN", "JJ"}
+        following.text[0].isupper() or tag_or_noun(following)[:2] in {"NN", "JJ"}
     ):
         return True  # "said the printed card", "said one unaligned Ohio strategist"
-    return view.tags.get(phrase[index].lower) == "VBN" and (
+    return phrase[index].tag == "VBN" and (
         following.lower in PREPOSITIONS or following.lower == "as"
     )
 

@@ -40,6 +40,7 @@ from research.schema import Span
 from research.text import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
+    UNKNOWN,
     Token,
     is_boundary_punct,
     is_punct,
@@ -68,8 +69,12 @@ class SentenceView:
         self.cues = cues
         self.earlier = earlier
         self.tags = tags
-        self.tokens = tokenize(text, sentence)
+        self.tokens = tokenize(text, sentence, tags)  # each token tagged once
         self.found: list[Statement] = []
+
+    def tag_of(self, word: str) -> str:
+        """The tag of a word that is no token here (a cue's form), UNKNOWN if the lexicon lacks it."""
+        return self.tags.get(word, UNKNOWN)
 
     def readings_in(self, span: Span) -> list[Token]:
         """The cue words inside a span: a clause with its own cue is not sourced by "in"."""
@@ -114,7 +119,7 @@ class SentenceView:
         """The word before the cue at `first`, past adverbs: "were" in "were quickly derided"."""
         index = first - 1
         while index >= 0 and (
-            self.tags.get(self.tokens[index].lower) in {"RB", "RBR", "RBS"}
+            self.tokens[index].tag in {"RB", "RBR", "RBS"}
             or self.tokens[index].lower in TIME_ADJECTIVES
         ):
             index -= 1
@@ -132,7 +137,7 @@ class SentenceView:
     def participle_only(self, cue: Cue) -> bool:
         """Whether a cue form is a past participle and never a past tense ("known", "seen",
         "written"; not "said" or "criticized"): without "have" it is passive."""
-        return self.tags.get(cue.form) == "VBN" and not cue.form.endswith("ed")
+        return self.tag_of(cue.form) == "VBN" and not cue.form.endswith("ed")
 
     def progressive(self, first: int) -> bool:
         """ "is saying", "He’s predicting", "isn’t saying", "is not always worrying": an
@@ -178,10 +183,10 @@ class SentenceView:
         before = self.tokens[index - 1] if index > 0 else None
         return (
             token.text[0].islower()
-            and self.tags.get(token.lower) == "VBN"
+            and token.tag == "VBN"
             and before is not None
             and before.lower not in NOUN_MARKERS
-            and self.tags.get(before.lower) not in {"RB", "RBR", "RBS", "JJ", "DT"}
+            and before.tag not in {"RB", "RBR", "RBS", "JJ", "DT"}
         )
 
     def only_connectives(self, span: Span) -> bool:
@@ -210,7 +215,7 @@ class SentenceView:
 
     def noun_modifier(self, token: Token) -> bool:
         """An adjective or participle before a noun cue: "repeated", "controversial", "own"."""
-        tag = self.tags.get(token.lower, "")
+        tag = token.tag
         return token.text[0].islower() and (
             tag in {"JJ", "JJR", "JJS", "VBN", "VBG"} or token.lower == "own"
         )
@@ -291,20 +296,14 @@ class SentenceView:
         """ "polling experts say", "farming groups said": an -ing word the lexicon reads as a
         noun or an adjective modifies the subject; it does not open a participle phrase."""
         word = segment[0]
-        return (
-            len(segment) > 1
-            and word.lower.endswith("ing")
-            and self.tags.get(word.lower) in {"NN", "JJ"}
-        )
+        return len(segment) > 1 and word.lower.endswith("ing") and word.tag in {"NN", "JJ"}
 
     def finite_verb(self, token: Token) -> bool:
-        return token.lower in FINITE or (
-            token.text[0].islower() and self.tags.get(token.lower) in FINITE_TAGS
-        )
+        return token.lower in FINITE or (token.text[0].islower() and token.tag in FINITE_TAGS)
 
     def lone_adverb(self, segment: list[Token]) -> bool:
         """ "Significantly, the judge said": a sentence adverb set off by a comma is no subject."""
-        return len(segment) == 1 and self.tags.get(segment[0].lower) in {"RB", "RBR", "RBS"}
+        return len(segment) == 1 and segment[0].tag in {"RB", "RBR", "RBS"}
 
     def adjacent(self, segment: list[Token], end: int) -> bool:
         return end < 1 or segment[-1] is self.tokens[end - 1]
@@ -313,7 +312,7 @@ class SentenceView:
         """A word after the subject that is not part of it: "The governor first said", "Obama
         himself", "Richards and Menendez both"."""
         return token.text[0].islower() and (
-            token.lower in FLOATING or self.tags.get(token.lower) in {"RB", "RBR", "RBS"}
+            token.lower in FLOATING or token.tag in {"RB", "RBR", "RBS"}
         )
 
     def participle_title(self, tokens: list[Token]) -> bool:
@@ -322,9 +321,7 @@ class SentenceView:
         first = tokens[0]
         if first.text[0].isupper():
             return self.tokens.index(first) > 0
-        return self.tags.get(first.lower) in {"VBN", "VBG"} and any(
-            t.text[0].isupper() for t in tokens[1:4]
-        )
+        return first.tag in {"VBN", "VBG"} and any(t.text[0].isupper() for t in tokens[1:4])
 
     def surname(self, token: Token) -> bool:
         """ "Young said", "Strong told", '“...,” said Frank.', "Small, who ...": a capitalized
@@ -334,7 +331,7 @@ class SentenceView:
         following = self.tokens[index + 1 : index + 3]
         return (
             token.text[0].isupper()
-            and self.tags.get(token.lower) in {"JJ", "JJR", "JJS"}
+            and token.tag in {"JJ", "JJR", "JJS"}
             and (
                 index > 0
                 or (bool(following) and not is_punct(following[0]))
@@ -353,7 +350,7 @@ class SentenceView:
             and word_base(token) not in SUBJECT_PRONOUNS | {"who", "that", "what", "here", "let"}
             and not self.verbish(following)
             and following.lower not in AUXILIARIES | NEGATIONS | {"going", "got"}
-            and self.tags.get(following.lower) not in {"RB", "RBR", "RBS", "VBG"}
+            and following.tag not in {"RB", "RBR", "RBS", "VBG"}
         )
 
     def participle_modifier(self, tokens: list[Token], index: int) -> bool:
@@ -441,7 +438,7 @@ class SentenceView:
             t.lower in FINITE or contracted(t) for t in head
         ):
             return True
-        return any(self.tags.get(t.lower, "") in FINITE_TAGS for t in head[1:])
+        return any(t.tag in FINITE_TAGS for t in head[1:])
 
     def verb_group_start(self, first: int) -> int:
         """The cue's whole verb group: "has also said", "would not have said", "has openly
@@ -456,7 +453,7 @@ class SentenceView:
 
     def manner_adverb(self, token: Token) -> bool:
         """ "openly", "viciously": a lowercase adverb in "-ly" (the lexicon tags it RB)."""
-        return token.lower.endswith("ly") and self.tags.get(token.lower) == "RB"
+        return token.lower.endswith("ly") and token.tag == "RB"
 
     def quote_ends_before(self, offset: int) -> bool:
         """Whether a quotation closes right before `offset`, past commas: '“...,” Lott told'."""
@@ -519,7 +516,7 @@ class SentenceView:
 
     def predicate_at(self, tokens: list[Token], index: int) -> bool:
         """A verb at `index`, past adverbs: ", later said", ", has also said", ", described"."""
-        while index < len(tokens) and self.tags.get(tokens[index].lower) in {"RB", "RBR"}:
+        while index < len(tokens) and tokens[index].tag in {"RB", "RBR"}:
             index += 1
         return index < len(tokens) and self.verbish(tokens[index])
 
@@ -532,13 +529,13 @@ class SentenceView:
         """ "to cast her ballot": an infinitive, which belongs to the content."""
         if len(tokens) < 2 or tokens[0].lower != "to":
             return False
-        tag = self.tags.get(tokens[1].lower, "")
+        tag = tokens[1].tag
         # "to answer", "to comment": a base form the lexicon reads first as a noun, before an
         # article, a pronoun, a preposition or nothing
         bare_noun = (
             tag == "NN"
             and tokens[1].text.islower()
-            and (len(tokens) == 2 or self.tags.get(tokens[2].lower) in {"DT", "PRP", "PRP$", "IN"})
+            and (len(tokens) == 2 or tokens[2].tag in {"DT", "PRP", "PRP$", "IN"})
         )
         return tag.startswith("VB") or bare_noun
 
@@ -548,10 +545,10 @@ class SentenceView:
             return True
         if not token.text[0].islower():
             return False
-        tag = self.tags.get(token.lower)
+        tag = token.tag
         # a word the lexicon lacks that ends in "-ed" ("emailed", "livestreamed") is a verb
         return tag in VERB_TAGS or (
-            tag is None and len(token.lower) > 4 and token.lower.endswith("ed")
+            tag == UNKNOWN and len(token.lower) > 4 and token.lower.endswith("ed")
         )
 
     def coordinated_cue(self, tokens: list[Token], index: int) -> bool:

@@ -27,7 +27,7 @@ from research.attribution.words import (
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import Token, is_boundary_punct, is_punct
+from research.text import Token, is_boundary_punct, is_punct, tag_or_noun
 
 
 def as_complement(view: SentenceView, index: int) -> bool:
@@ -49,7 +49,7 @@ def modifies_subject(view: SentenceView, first: int, last: int) -> bool:
     follows it, past a time or a named agent: "A poll released Sunday found ...", "emails
     released this week by Judicial Watch showed ..."."""
     before = view.tokens[first - 1] if first > 0 else None
-    if before is None or view.tags.get(before.lower, "NN") not in {"NN", "NNS", "NNP"}:
+    if before is None or tag_or_noun(before) not in {"NN", "NNS", "NNP"}:
         return False
     if before.lower in SUBJECT_PRONOUNS | TIME_WORDS:
         return False
@@ -76,7 +76,7 @@ def controls(view: SentenceView, index: int) -> bool:
         return False
     if token.lower in view.cues.cues:
         return False
-    tag = view.tags.get(token.lower, "")
+    tag = token.tag
     after_be = index > 0 and view.tokens[index - 1].lower in PASSIVE
     if tag in {"JJ", "VBN"}:
         return tag == "JJ" and after_be
@@ -100,12 +100,12 @@ def noun_homograph(view: SentenceView, before: Token, cue: Cue) -> bool:
     is that noun: after an adjective ("a scathing report", "their own plans") or a
     preposition ("in favor of", "for fear of"); and, in its base form, after a singular noun
     or an acronym ("a radio show", "the AP report"), where a verb would agree ("AP reports")."""
-    tag = view.tags.get(cue.form)
+    tag = view.tag_of(cue.form)
     if tag not in {"NN", "NNS"}:
         return False
     if before.lower in PREPOSITIONS - {"to"}:
         return True
-    before_tag = view.tags.get(before.lower) if before.text.islower() else None
+    before_tag = before.tag if before.text.islower() else None
     adjective = before_tag in {"JJ", "JJR", "JJS"}  # "a scathing report", "less support"
     if adjective and before.lower not in QUANTIFIER_PRONOUNS | {"more", "fewer"}:
         return True
@@ -120,19 +120,19 @@ def noun_by_neighbours(view: SentenceView, first: int, last: int, cue: Cue) -> b
     following = view.tokens[last + 1] if last + 1 < len(view.tokens) else None
     if (
         first == last
-        and view.tags.get(cue.form) == "NNS"
+        and view.tag_of(cue.form) == "NNS"
         and following is not None
         and view.finite_verb(following)
         and not pronoun_clitic(following)
     ):
         return True
-    if first != last or view.tags.get(cue.form) != "NN":
+    if first != last or view.tag_of(cue.form) != "NN":
         return False
     before = view.tokens[first - 1] if first > 0 else None
     if (
         before is not None
         and before.text[0].islower()
-        and view.tags.get(before.lower, "").startswith("VB")
+        and before.tag.startswith("VB")
         and before.lower not in AUXILIARIES | VERB_GROUP | FINITE
         and not negation(before)
     ):
@@ -149,7 +149,7 @@ def noun_by_neighbours(view: SentenceView, first: int, last: int, cue: Cue) -> b
 def quantifier_subject(view: SentenceView, before: Token, cue: Cue) -> bool:
     """ "Some said ...": a quantifier before a cue that is only a verb is its subject; before
     a noun reading it is a determiner ("some claims")."""
-    return before.lower in QUANTIFIER_PRONOUNS and view.tags.get(cue.form, "")[:2] == "VB"
+    return before.lower in QUANTIFIER_PRONOUNS and view.tag_of(cue.form)[:2] == "VB"
 
 
 def naming(view: SentenceView, first: int) -> bool:
@@ -157,11 +157,7 @@ def naming(view: SentenceView, first: int) -> bool:
     right after an indefinite noun phrase, before a name that nothing else follows (not "a
     senator called Trump a liar"), names something."""
     head = view.tokens[first - 1] if first > 0 else None
-    if (
-        head is None
-        or not head.text[0].islower()
-        or view.tags.get(head.lower, "NN") not in {"NN", "NNS"}
-    ):
+    if head is None or not head.text[0].islower() or tag_or_noun(head) not in {"NN", "NNS"}:
         return False
     for index in range(first - 2, max(first - 5, -1), -1):
         if view.tokens[index].lower in {"a", "an"}:
@@ -197,7 +193,7 @@ def counted_noun(view: SentenceView, speaker: Span, last: int) -> bool:
         following is not None
         and view.text[speaker.start : speaker.end].rstrip("%")[:1].isdigit()
         and " " not in view.text[speaker.start : speaker.end]
-        and view.tags.get(following.lower) in {"NN", "NNS"}
+        and following.tag in {"NN", "NNS"}
     )
 
 
@@ -276,7 +272,7 @@ def noun_before_verb(at: CueAt) -> bool:
     following = at.following
     return (
         following is not None
-        and at.view.tags.get(at.cue.form) in {"NN", "NNS"}
+        and at.view.tag_of(at.cue.form) in {"NN", "NNS"}
         and following.text[0].islower()
         and at.view.finite_verb(following)
         and not pronoun_clitic(following)

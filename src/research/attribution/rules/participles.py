@@ -76,7 +76,7 @@ def infinitive_report(view: SentenceView, first: int, last: int, cue: Cue) -> St
     if between and (
         between[0].text[0].isupper()
         or between[0].lower in NOUN_MARKERS
-        or view.tags.get(between[0].lower) in {"NN", "NNS"}
+        or between[0].tag in {"NN", "NNS"}
     ):
         # "led farmers to say": the object speaks
         speaker = noun_phrase(view, between)

@@ -148,7 +148,7 @@ def raising_complement(view: SentenceView, index: int, impersonal: bool) -> bool
     if impersonal and view.looks_like_clause(tokens):
         return True
     for token in tokens:
-        tag = view.tags.get(token.lower, "") if token.text[0].islower() else ""
+        tag = token.tag if token.text[0].islower() else ""
         if tag in {"RB", "RBR", "RBS"} and token.lower not in TIME_WORDS:
             continue  # "so", "increasingly", "most"
         return token.lower == "like" or tag in {"JJ", "JJR", "JJS", "VBN"}

@@ -63,7 +63,7 @@ def in_document(view: SentenceView) -> Statement | None:
 def comma_after_participle(view: SentenceView, index: int) -> int:
     """The comma that ends a short participle phrase from token `index` ("released Sunday,"
     in "In a poll released Sunday, ..."), or `index` itself when there is none."""
-    if index >= len(view.tokens) or view.tags.get(view.tokens[index].lower) != "VBN":
+    if index >= len(view.tokens) or view.tokens[index].tag != "VBN":
         return index
     for i in range(index + 1, min(index + 5, len(view.tokens))):
         if view.tokens[i].text == ",":

@@ -26,7 +26,7 @@ from research.attribution.rules.participles import (
 )
 from research.attribution.rules.passives import asked, passive_at, passive_or_raising
 from research.attribution.rules.sources import according_to, adverb_cue, in_document
-from research.attribution.rules.verbs import fronted_said, verb_cue
+from research.attribution.rules.verbs import deciding_clause_step, fronted_said, verb_cue
 from research.attribution.statement import Statement, within
 from research.attribution.view import SentenceView
 from research.attribution.words import (
@@ -35,7 +35,12 @@ from research.attribution.words import (
 from research.lexicons import Cue
 
 
-def read_sentence(view: SentenceView) -> list[Statement]:
+def read_sentence(
+    view: SentenceView, trace: list[tuple[str, str]] | None = None
+) -> list[Statement]:
+    """The statements of one sentence: a document that sources it ("in the latest poll"), then
+    each cue's, by the table. `trace`, when given, collects (cue words, the deciding step's
+    name) for each reading tried: why a cue made a statement or none."""
     sourced = in_document(view)
     if sourced is not None:
         view.found.append(sourced)
@@ -47,6 +52,9 @@ def read_sentence(view: SentenceView) -> list[Statement]:
             continue
         for cue in readings:  # "claims" is a noun cue or a verb: the first reading that fits
             statement = attribute(view, first, last, cue)
+            if trace is not None:
+                words = view.text[view.tokens[first].start : view.tokens[last].end]
+                trace.append((words, deciding_step(view, first, last, cue)))
             if statement is not None:
                 view.found.append(statement)
                 break
@@ -135,3 +143,12 @@ def attribute(view: SentenceView, first: int, last: int, cue: Cue) -> Statement 
     """The statement the cue `cue` over tokens `first` to `last` makes, by the first step of the
     table that applies to it."""
     return first_step(TABLE, CueAt(view, first, last, cue))
+
+
+def deciding_step(view: SentenceView, first: int, last: int, cue: Cue) -> str:
+    """The name of the table's step that decides for the cue: a rule, or the filter rejecting it."""
+    at = CueAt(view, first, last, cue)
+    name = next((step.name for step in TABLE if step.applies(at)), "none")
+    if name == "verb":  # which of the verb rules, once the subject is found
+        return "verb/" + deciding_clause_step(view, first, last, cue, at.subject_end)
+    return name

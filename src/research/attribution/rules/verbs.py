@@ -87,6 +87,19 @@ def verb_cue(
     return first_step(CLAUSE_RULES, clause)
 
 
+def deciding_clause_step(
+    view: SentenceView, first: int, last: int, cue: Cue, subject_end: int
+) -> str:
+    """The name of the verb rule that decides for the cue, as `verb_cue` applies them."""
+    tail = view.tail(last + 1)
+    if inverted_speaker(view, first, last, tail, cue) is not None:
+        return "inverted"
+    clause = subject_clause(view, first, last, cue, subject_end, tail)
+    if clause is None:
+        return "no_subject"
+    return next((step.name for step in CLAUSE_RULES if step.applies(clause)), "none")
+
+
 @dataclass
 class Clause:
     """A verb cue with its subject: where the speaker is, and what follows the verb."""

@@ -14,10 +14,18 @@ where the speaker and the content are:
 Speakers are noun phrases, not whole appositions: in "Amin Malhees, a spokesman for ..., said" the
 speaker is "Amin Malhees"; the apposition is kept as `description`, which helps resolve the party.
 
-The package reads in this order: `words` (the closed-class words and tokens the rules read),
-`statement` (what is found), `sentence` (the rules for one sentence), `quotes` (quotations and
-"NAME:" labels across a paragraph), `passes` (what is settled once a whole article is read), and
-`find_statements` below, which runs them.
+The package reads in this order: `words` (the closed-class words the rules read; tokens are
+`research.text`'s), `statement` (what is found), `view` (one sentence and the grammar questions
+the rules ask of it), `phrases` and `speakers` (noun phrases and who speaks), `contents` (what is
+reported), `rules/` (one small function per construction, by family), `table` (the ordered
+table that applies them to each cue; `catalog` indexes every rule a statement can name in its
+`rule`), `quotes` (quotations and "NAME:" labels across a paragraph), `passes` (what is settled
+once a whole article is read), and `find_statements` below, which runs them.
+
+To add a construction: write its function in the family's module with its example sentences as
+its docstring, add a step to `table.TABLE` (or `rules.verbs.CLAUSE_RULES`) and its name to
+`catalog.RULES`, and add rows to `tests/attribution/test_<family>.py` and a case to the snapshot
+(`make snapshot`, then review the diff).
 """
 
 from __future__ import annotations

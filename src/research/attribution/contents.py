@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import takewhile
 
-from research.attribution.phrases import subject_after_scene
+from research.attribution.speakers import subject_after_scene
 from research.attribution.view import SentenceView
 from research.attribution.words import (
     ADDRESSEE_VERBS,

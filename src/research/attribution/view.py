@@ -16,9 +16,7 @@ from research.attribution.words import (
     EMBEDDED_QUOTE,
     FINITE,
     FINITE_TAGS,
-    FLOATING,
     LEADING_ADVERBS,
-    NEGATIONS,
     NOUN_MARKERS,
     PASSIVE,
     PREPOSITIONS,
@@ -292,76 +290,11 @@ class SentenceView:
         cue = statement.cue
         return cue is not None and cue.text(self.text).endswith("ing")
 
-    def gerund_modifier(self, segment: list[Token]) -> bool:
-        """ "polling experts say", "farming groups said": an -ing word the lexicon reads as a
-        noun or an adjective modifies the subject; it does not open a participle phrase."""
-        word = segment[0]
-        return len(segment) > 1 and word.lower.endswith("ing") and word.tag in {"NN", "JJ"}
-
     def finite_verb(self, token: Token) -> bool:
         return token.lower in FINITE or (token.text[0].islower() and token.tag in FINITE_TAGS)
 
-    def lone_adverb(self, segment: list[Token]) -> bool:
-        """ "Significantly, the judge said": a sentence adverb set off by a comma is no subject."""
-        return len(segment) == 1 and segment[0].tag in {"RB", "RBR", "RBS"}
-
     def adjacent(self, segment: list[Token], end: int) -> bool:
         return end < 1 or segment[-1] is self.tokens[end - 1]
-
-    def floating(self, token: Token) -> bool:
-        """A word after the subject that is not part of it: "The governor first said", "Obama
-        himself", "Richards and Menendez both"."""
-        return token.text[0].islower() and (
-            token.lower in FLOATING or token.tag in {"RB", "RBR", "RBS"}
-        )
-
-    def participle_title(self, tokens: list[Token]) -> bool:
-        """ "retired Gen. Jane Doe", "retired surgeon Ben Doe": a participle before a name
-        describes the person; and "Will Dorsey" after the sentence's first word is a name."""
-        first = tokens[0]
-        if first.text[0].isupper():
-            return self.tokens.index(first) > 0
-        return first.tag in {"VBN", "VBG"} and any(t.text[0].isupper() for t in tokens[1:4])
-
-    def surname(self, token: Token) -> bool:
-        """ "Young said", "Strong told", '“...,” said Frank.', "Small, who ...": a capitalized
-        adjective is a name after the sentence's first word, or there when no comma sets it off
-        as a sentence adverb ("Significantly, the judge said")."""
-        index = self.tokens.index(token)
-        following = self.tokens[index + 1 : index + 3]
-        return (
-            token.text[0].isupper()
-            and token.tag in {"JJ", "JJR", "JJS"}
-            and (
-                index > 0
-                or (bool(following) and not is_punct(following[0]))
-                or (len(following) == 2 and following[1].lower in RELATIVES)  # "Small, who"
-            )
-        )
-
-    def possessive(self, tokens: list[Token], index: int) -> bool:
-        """ "Donald Trump’s campaign manager": a name's "’s" before a noun owns it; it is no
-        clitic verb ("Trump’s been saying", "Trump's not")."""
-        token = tokens[index]
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        return (
-            following is not None
-            and token.lower.endswith(("'s", "’s"))
-            and word_base(token) not in SUBJECT_PRONOUNS | {"who", "that", "what", "here", "let"}
-            and not self.verbish(following)
-            and following.lower not in AUXILIARIES | NEGATIONS | {"going", "got"}
-            and following.tag not in {"RB", "RBR", "RBS", "VBG"}
-        )
-
-    def participle_modifier(self, tokens: list[Token], index: int) -> bool:
-        """ "A court document filed Thursday", "a poll released by the party": a participle
-        that a time or an agent follows modifies the noun before it."""
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        return (
-            following is not None
-            and tokens[index].lower.endswith("ed")
-            and (following.lower in TIME_WORDS or following.lower == "by")
-        )
 
     def previous_statement(self) -> Statement | None:
         # the latest statement not inside another's content: in "X repeated his accusations

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from research.attribution.contents import backward_content, forward_content
-from research.attribution.phrases import noun_phrase_after, speaker_before
+from research.attribution.phrases import noun_phrase_after
+from research.attribution.speakers import speaker_before
 from research.attribution.statement import Statement, within
 from research.attribution.view import SentenceView
 from research.attribution.words import (

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from research.attribution.contents import forward_content
 from research.attribution.cue import CueAt
-from research.attribution.phrases import (
-    noun_phrase,
-    noun_phrase_before,
-    sentence_subject,
-    speaker_before,
-    subject_at,
-)
+from research.attribution.phrases import noun_phrase, noun_phrase_before, subject_at
 from research.attribution.rules.filters import controls
 from research.attribution.rules.verbs import verb_cue
+from research.attribution.speakers import sentence_subject, speaker_before
 from research.attribution.statement import Statement
 from research.attribution.view import SentenceView
 from research.attribution.words import (

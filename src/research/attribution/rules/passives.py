@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from research.attribution.contents import forward_content
 from research.attribution.cue import CueAt
-from research.attribution.phrases import noun_phrase, noun_phrase_after, speaker_before
+from research.attribution.phrases import noun_phrase, noun_phrase_after
+from research.attribution.speakers import speaker_before
 from research.attribution.statement import Statement
 from research.attribution.view import SentenceView
 from research.attribution.words import (

@@ -24,19 +24,21 @@ from research.attribution.contents import (
     verb_object,
 )
 from research.attribution.phrases import (
-    coordinated_owner,
-    coordinated_subject,
-    inverted_speaker,
     noun_phrase_after,
     opens_relative,
-    relative_after_speaker,
     relative_subject,
-    sentence_subject,
-    speaker_before,
     without_clitic,
 )
 from research.attribution.rules import Step, first_step
 from research.attribution.rules.filters import counted_noun
+from research.attribution.speakers import (
+    coordinated_owner,
+    coordinated_subject,
+    inverted_speaker,
+    relative_after_speaker,
+    sentence_subject,
+    speaker_before,
+)
 from research.attribution.statement import Statement
 from research.attribution.view import SentenceView
 from research.attribution.words import (

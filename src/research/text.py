@@ -21,6 +21,13 @@ from research.schema import Span
 # the 17,575 statements on PolNeAR train.
 UNKNOWN = ""
 
+# Closed classes the modules compose their grammar from (each says why it takes what it takes).
+BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+HAVE = frozenset({"has", "have", "had"})
+DO = frozenset({"do", "does", "did"})
+MODALS = frozenset({"will", "would", "could", "can", "should", "must", "may", "might"})
+RELATIVES = frozenset({"who", "which", "whom", "whose"})
+
 # Quotation marks as tokens: curly, straight, guillemets, and the doubled apostrophes and
 # backticks some wires (the New York Times archive among them) use for double quotes.
 OPENING_QUOTES = frozenset({"“", '"', "«", "„", "''", "``"})
@@ -61,6 +68,19 @@ def _token(text: str, match: re.Match[str], tags: Mapping[str, str]) -> Token:
         word = "''" if word == "'''" else "”"
     lower = word.lower()
     return Token(match.start(), match.end(), word, lower, tags.get(lower, UNKNOWN))
+
+
+# Plain words, for matching lexicon phrases (stance, framing): a word with its inner hyphens and
+# apostrophes, or one punctuation mark; abbreviations and numbers are not kept whole.
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def word_tokens(text: str, span: Span) -> list[Token]:
+    """The plain words of `text` within `span`, `lower` with straight apostrophes ("don't")."""
+    return [
+        Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
+        for m in _WORD.finditer(text, span.start, span.end)
+    ]
 
 
 def is_punct(token: Token) -> bool:

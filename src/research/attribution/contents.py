@@ -23,7 +23,6 @@ from research.attribution.words import (
     MAX_BACKWARD_TAIL,
     OBJECT_OPENERS,
     PREPOSITIONS,
-    RELATIVES,
     SCENE_PREPOSITIONS,
     SCENE_WORDS,
     SUBORDINATORS,
@@ -38,7 +37,14 @@ from research.attribution.words import (
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import CLOSING_QUOTES, OPENING_QUOTES, Token, is_boundary_punct, is_punct
+from research.text import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    RELATIVES,
+    Token,
+    is_boundary_punct,
+    is_punct,
+)
 
 
 def object_follows(view: SentenceView, tail: list[Token], cue: Cue) -> bool:

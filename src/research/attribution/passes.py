@@ -8,9 +8,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from research.attribution.statement import Statement
-from research.attribution.words import RELATIVES, trim_content
+from research.attribution.words import trim_content
 from research.lexicons import CueLexicon
 from research.schema import Span
+from research.text import RELATIVES
 
 # A content runs on past these into the next clause: "X wants A, and Y wants B", "X wants A
 # while Y wants B" (a contrast joins two statements, not a statement and its content).

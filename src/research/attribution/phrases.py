@@ -20,7 +20,6 @@ from research.attribution.words import (
     NUMBER_WORDS,
     PREPOSITIONS,
     QUANTIFIER_PRONOUNS,
-    RELATIVES,
     SUBJECT_PRONOUNS,
     TIME_WORDS,
     approximate_number,
@@ -32,7 +31,7 @@ from research.attribution.words import (
     word_base,
 )
 from research.schema import Span
-from research.text import Token, is_punct, tag_or_noun
+from research.text import RELATIVES, Token, is_punct, tag_or_noun
 
 
 def noun_phrase(view: SentenceView, tokens: list[Token]) -> Span | None:

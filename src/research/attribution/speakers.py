@@ -20,7 +20,6 @@ from research.attribution.words import (
     NOUN_MARKERS,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
-    RELATIVES,
     SCENE_PREPOSITIONS,
     SPEAKER_DETERMINERS,
     SUBJECT_PRONOUNS,
@@ -43,7 +42,7 @@ from research.attribution.words import (
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import CLOSING_QUOTES, Token, is_punct, tag_or_noun
+from research.text import CLOSING_QUOTES, RELATIVES, Token, is_punct, tag_or_noun
 
 
 def coordinated_subject(

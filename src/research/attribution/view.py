@@ -20,7 +20,6 @@ from research.attribution.words import (
     NOUN_MARKERS,
     PASSIVE,
     PREPOSITIONS,
-    RELATIVES,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_ADJECTIVES,
@@ -38,6 +37,7 @@ from research.schema import Span
 from research.text import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
+    RELATIVES,
     UNKNOWN,
     Token,
     is_boundary_punct,

@@ -7,6 +7,8 @@ import re
 from research.schema import Span
 from research.text import (
     ABBREVIATIONS,
+    BE,
+    RELATIVES,
     Token,
     is_boundary_punct,
 )
@@ -56,7 +58,7 @@ NOUN_MARKERS = {
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
     "those", "whose", "such", "no", "every", "each", "any", "some",
 }  # fmt: skip
-PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+PASSIVE = BE
 ADDRESSEES = {
     "the", "a", "an", "reporters", "journalists", "news", "agency", "conference", "statement",
     "interview", "briefing", "television", "radio", "newspaper", "him", "her", "them", "us", "me",
@@ -68,7 +70,6 @@ CLAUSE_OPENERS = {
     "that", "but", "while", "whereas", "although", "though", "because", "since", "if", "unless",
     "when", "after", "before", "so", "yet", "as", "where", "why", "how", "what",
 }  # fmt: skip
-RELATIVES = {"who", "which", "whom", "whose"}
 # Determiners that open a speaker named after its verb: "said the chairman", "said one aide".
 SPEAKER_DETERMINERS = {"the", "a", "an", "one", "two"}
 # Words that open a fronted subordinate clause; the main clause follows its comma.

@@ -16,7 +16,6 @@ from research.attribution.words import (
     PASSIVE,
     PREPOSITIONS,
     QUANTIFIER_PRONOUNS,
-    RELATIVES,
     SEMI_MODALS,
     SUBJECT_PRONOUNS,
     TIME_WORDS,
@@ -27,7 +26,7 @@ from research.attribution.words import (
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import Token, is_boundary_punct, is_punct, tag_or_noun
+from research.text import RELATIVES, Token, is_boundary_punct, is_punct, tag_or_noun
 
 
 def as_complement(view: SentenceView, index: int) -> bool:

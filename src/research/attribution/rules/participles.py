@@ -18,7 +18,6 @@ from research.attribution.words import (
     PARTICIPLE_LINKS,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
-    RELATIVES,
     SUBJECT_PRONOUNS,
     TIME_WORDS,
     clitic_verb,
@@ -29,7 +28,7 @@ from research.attribution.words import (
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import CLOSING_QUOTES, OPENING_QUOTES, is_punct
+from research.text import CLOSING_QUOTES, OPENING_QUOTES, RELATIVES, is_punct
 
 
 def infinitive_report(view: SentenceView, first: int, last: int, cue: Cue) -> Statement | None:

@@ -12,13 +12,12 @@ from research.attribution.words import (
     FINITE,
     LEADING_ADVERBS,
     NOUN_MARKERS,
-    RELATIVES,
     document_head,
     trim_content,
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import CLOSING_QUOTES, Token, is_punct
+from research.text import CLOSING_QUOTES, RELATIVES, Token, is_punct
 
 
 def in_document(view: SentenceView) -> Statement | None:

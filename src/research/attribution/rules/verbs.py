@@ -47,13 +47,12 @@ from research.attribution.words import (
     CONTINUATION_LEMMAS,
     LEADING_ADVERBS,
     PREPOSITIONS,
-    RELATIVES,
     adverbial,
     split_segments,
 )
 from research.lexicons import Cue
 from research.schema import Span
-from research.text import OPENING_QUOTES, Token
+from research.text import OPENING_QUOTES, RELATIVES, Token
 
 
 def fronted_said(view: SentenceView, first: int, last: int, cue: Cue) -> Statement | None:

@@ -244,6 +244,7 @@ def forward_marker(view: SentenceView, tail: list[Token], cue: Cue) -> bool:
 
 
 def that_follows(view: SentenceView, tail: list[Token], cue: Cue) -> bool:
+    """Whether a complementizer follows the cue past its addressee: "told reporters that"."""
     return any(
         complementizer(tail, i) and addressee_only(view, tail[:i], cue)
         for i in range(min(len(tail), 16))

@@ -35,6 +35,9 @@ from research.text import RELATIVES, Token, is_punct, tag_or_noun
 
 
 def noun_phrase(view: SentenceView, tokens: list[Token]) -> Span | None:
+    """The noun phrase in `tokens`, past leading adverbs, a time that closes it and words
+    floating after it ("Obama himself"); None when it is no noun phrase ("were only eight", an
+    adverb, a preposition's phrase) or longer than a speaker can be."""
     while tokens and (tokens[0].lower in LEADING_ADVERBS or is_punct(tokens[0])):
         tokens = tokens[1:]
     tokens = without_time(up_to_verb(view, tokens))
@@ -172,6 +175,7 @@ def relative_subject(view: SentenceView, speaker: Span) -> Span:
 
 
 def opens_relative(view: SentenceView, region: list[Token]) -> bool:
+    """Whether the region's last segment opens a relative clause: "..., who said"."""
     segments = split_segments(region)
     return bool(segments and segments[-1] and relative_opener(segments[-1]))
 

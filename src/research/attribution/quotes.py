@@ -123,6 +123,8 @@ _SENTENCE_END = re.compile(r"""[.?!]['"”’)]*\s*$""")
 def speaker_label(
     text: str, index: int, paragraph: Span, quotes: Sequence[Span]
 ) -> Statement | None:
+    """ "Q: ...", "LENA OKAFOR: Why wait?", "Poll: Ruiz and Lee run even": a short
+    capitalized label and a colon at a paragraph's start give the speaker of the paragraph."""
     # search the paragraph's head on its own: "^" matches only where the searched string starts
     head = text[paragraph.start : min(paragraph.end, paragraph.start + 80)]
     match = _LABEL.search(head)

@@ -103,10 +103,12 @@ def fronted_said_at(at: CueAt) -> bool:
 
 
 def anything(at: CueAt) -> bool:
+    """The last step: every verb cue left."""
     return True
 
 
 def not_verb(at: CueAt) -> bool:
+    """A cue of a kind no rule reads."""
     return at.cue.kind != "verb"
 
 

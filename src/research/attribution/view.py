@@ -102,6 +102,7 @@ class SentenceView:
         return found
 
     def quoted(self, offset: int) -> bool:
+        """Whether `offset` is inside one of the paragraph's quotations."""
         return any(q.start < offset < q.end for q in self.quotes)
 
     def inner_quoted(self, index: int) -> bool:
@@ -111,6 +112,7 @@ class SentenceView:
         return self.quoted(self.tokens[index].start) and not closes
 
     def quote_at(self, offset: int) -> Span | None:
+        """The quotation that holds `offset`, if any."""
         return next((q for q in self.quotes if q.start <= offset < q.end), None)
 
     def word_before_adverbs(self, first: int) -> Token | None:
@@ -278,6 +280,7 @@ class SentenceView:
         return opening
 
     def inside_statement(self, offset: int) -> bool:
+        """Whether `offset` is in a cue, or a speaker that no participle shares, of this sentence."""
         # a participle's speaker is shared with the main clause: "After thanking the crowd, she
         # said ...", "Mr. Biden, recalling ..., described"; after "According to" it is not
         return any(
@@ -291,12 +294,15 @@ class SentenceView:
         return cue is not None and cue.text(self.text).endswith("ing")
 
     def finite_verb(self, token: Token) -> bool:
+        """A finite verb: "is", "said", "would", by the closed list or the tag lexicon."""
         return token.lower in FINITE or (token.text[0].islower() and token.tag in FINITE_TAGS)
 
     def adjacent(self, segment: list[Token], end: int) -> bool:
         return end < 1 or segment[-1] is self.tokens[end - 1]
 
     def previous_statement(self) -> Statement | None:
+        """The statement a participle continues: the latest of this sentence not inside another's
+        content, else the paragraph's statement before."""
         # the latest statement not inside another's content: in "X repeated his accusations
         # against Y, calling ...", the participle continues X's statement, not "his accusations"
         for statement in reversed(self.found):
@@ -331,6 +337,7 @@ class SentenceView:
         return tail
 
     def has_text_before(self, speaker: Span) -> bool:
+        """Whether anything stands before the speaker: words, or a quotation just before."""
         before = self.text[self.sentence.start : speaker.start]
         return (
             any(ch.isalnum() for ch in before)
@@ -500,6 +507,7 @@ class SentenceView:
         return any(cue.kind == "verb" for cue in readings) and word.endswith("ing")
 
     def index_after(self, offset: int) -> int | None:
+        """The index of the first token at or after `offset`."""
         return next((i for i, t in enumerate(self.tokens) if t.start >= offset), None)
 
     def statement(
@@ -514,6 +522,8 @@ class SentenceView:
         *,
         rule: str,
     ) -> Statement | None:
+        """The statement of the cue over tokens `first` to `last`, its verb group and a colon
+        after it joined to the cue; None when no content is left, or the speaker overlaps it."""
         # a content is more than a lone complementizer ("that", "whether") left by a misreading
         content = [c for c in content if not c.empty and c.text(self.text).lower() not in BARE]
         if not content:

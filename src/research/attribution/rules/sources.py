@@ -92,6 +92,10 @@ def document_phrase(view: SentenceView, index: int) -> list[Token]:
 
 
 def according_to(view: SentenceView, first: int, last: int, cue: Cue) -> Statement | None:
+    """ "According to Reuters, ...", "But according to the clerk on duty that night, ...": the
+    source follows "according to" and the content the comma; '..., according to monitors.',
+    '“...,” according to X': the content is what came before. ', said Ryabkov, according to RIA
+    Novosti': a channel, not a new speaker."""
     speaker = noun_phrase_after(view, last + 1)
     if speaker is None:
         return None

@@ -56,6 +56,8 @@ from research.text import OPENING_QUOTES, RELATIVES, Token
 
 
 def fronted_said(view: SentenceView, first: int, last: int, cue: Cue) -> Statement | None:
+    """ "Said Lena Reyes, who runs the diner, “We never closed.”": the speaker after a fronted
+    "Said", the quotation after it."""
     speaker = noun_phrase_after(view, last + 1)
     opening = next(
         (
@@ -249,10 +251,13 @@ def quotation_after_scene(clause: Clause) -> bool:
 
 
 def quotation_index(clause: Clause) -> int | None:
+    """The index of the quotation after the scene, if any."""
     return quote_after_scene(clause.view, clause.last, clause.tail, clause.cue)
 
 
 def quote_after_scene_rule(clause: Clause) -> Statement | None:
+    """ "told the Courier, “...”", "said online, in reply to a critic, “...”": the quotation
+    after the addressee or the scene."""
     index = quotation_index(clause)
     assert index is not None
     content = forward_content(clause.view, index, clause.cue, relative=False)
@@ -266,10 +271,12 @@ def scene_then_clause(clause: Clause) -> bool:
 
 
 def scene_index(clause: Clause) -> int | None:
+    """Where the clause starts in the tail, after the scene, if it does."""
     return clause_after_scene_at(clause.view, clause.tail)
 
 
 def clause_after_scene(clause: Clause) -> Statement | None:
+    """ "said in a statement Friday they withdrew the offer": the clause after the scene."""
     index = scene_index(clause)
     assert index is not None
     content = forward_content(clause.view, clause.last + 1 + index, clause.cue, relative=False)
@@ -301,6 +308,7 @@ def as_said(clause: Clause) -> Statement | None:
 
 
 def has_object(clause: Clause) -> bool:
+    """An attitude verb with an object: "criticized Clinton during a rally"."""
     return clause.thing is not None
 
 
@@ -362,6 +370,7 @@ def no_report(clause: Clause) -> bool:
 
 
 def not_backward(clause: Clause) -> bool:
+    """The content is not before the speaker: a clause, an object or a quotation follows."""
     return not clause.backward
 
 
@@ -379,6 +388,7 @@ def forward(clause: Clause) -> Statement | None:
 
 
 def backward_content_of(clause: Clause) -> list[Span]:
+    """The content before the speaker; all of the clause before a final tag."""
     view, speaker = clause.view, clause.speaker
     return backward_content(view, speaker.start, outermost=ends_in_tag(view, speaker, clause.after))
 
@@ -393,6 +403,8 @@ def connective_then_complement(clause: Clause) -> bool:
 
 
 def complement_after_connective(clause: Clause) -> Statement | None:
+    """ "And he refused, generally, to answer", "But she said, again, that the levy would
+    pass": a leading connective reports nothing; the complement after the aside does."""
     complement = complement_after_aside(clause.view, clause.after, clause.cue)
     assert complement is not None
     content = forward_content(clause.view, complement, clause.cue, relative=False)
@@ -412,6 +424,7 @@ def backward(clause: Clause) -> Statement | None:
 
 
 def always(clause: Clause) -> bool:
+    """The last step: whatever is left reports backward."""
     return True
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from research.attribution.cue import CueAt
 from research.attribution.rules import Step, first_step
 from research.attribution.rules.filters import (
@@ -61,11 +59,6 @@ def read_sentence(
     return view.found
 
 
-def kind(name: str) -> Callable[[CueAt], bool]:
-    """A cue of the lexicon's kind `name`: "verb", "noun", "according_to", ..."""
-    return lambda at: at.cue.kind == name
-
-
 def verb_reading(at: CueAt) -> Statement | None:
     """ "declined to comment", "did not respond to a request for comment": a refusal is an
     attribution of its verb, what was refused its content (as PolNeAR codes it)."""
@@ -103,54 +96,66 @@ def fronted_said_at(at: CueAt) -> bool:
 
 
 def anything(at: CueAt) -> bool:
-    """The last step: every verb cue left."""
+    """A step for every cue of its kind that reaches it."""
     return True
 
 
-def not_verb(at: CueAt) -> bool:
-    """A cue of a kind no rule reads."""
-    return at.cue.kind != "verb"
-
-
 # The table, in the order it is tried: the first step that applies decides. Filters that hold for
-# every kind of cue come first, then each kind's rules; for verbs, the filters that tell a noun
-# or a modifier from the verb, then the constructions from the most to the least specific.
+# every kind of cue come first, then each kind's rules (a step with a `kind` is for the lexicon's
+# cues of that kind only; a cue that no step decides makes no statement); for verbs, the filters
+# that tell a noun or a modifier from the verb, then the constructions from the most to the least
+# specific.
 TABLE: tuple[Step[CueAt], ...] = (
     Step("part_of_name", part_of_name),
-    Step("according_to", kind("according_to"), lambda at: according_to(*at.args)),
-    Step("noun_cue", kind("noun"), lambda at: noun_cue(*at.args)),
-    Step("adverb", kind("adverb"), lambda at: adverb_cue(*at.args)),
-    Step("non_response", kind("non_response"), verb_reading),
-    Step("not_a_verb", not_verb),
-    Step("sight_or_fame", sight_or_fame),
-    Step("after_determiner", after_determiner),
-    Step("noun_reading", noun_reading),
-    Step("modifier_after_preposition", modifier_after_preposition),
-    Step("infinitive", after_to, infinitive),
-    Step("asked", asked_at, lambda at: asked(*at.args)),
-    Step("participle_modifier", participle_modifier),
-    Step("phrasal_verb", phrasal_verb),
-    Step("noun_before_verb", noun_before_verb),
-    Step("comparison", comparison),
-    Step("name_given", name_given),
-    Step("participle", participle_at, participle),
-    Step("fronted_said", fronted_said_at, lambda at: fronted_said(*at.args)),
-    Step("raising_infinitive", raising_infinitive),
-    Step("passive_or_raising", passive_at, lambda at: passive_or_raising(*at.args, at.subject_end)),
-    Step("verb", anything, lambda at: verb_cue(*at.args, at.subject_end)),
+    Step("according_to", anything, lambda at: according_to(*at.args), kind="according_to"),
+    Step("noun_cue", anything, lambda at: noun_cue(*at.args), kind="noun"),
+    Step("adverb", anything, lambda at: adverb_cue(*at.args), kind="adverb"),
+    Step("non_response", anything, verb_reading, kind="non_response"),
+    Step("sight_or_fame", sight_or_fame, kind="verb"),
+    Step("after_determiner", after_determiner, kind="verb"),
+    Step("noun_reading", noun_reading, kind="verb"),
+    Step("modifier_after_preposition", modifier_after_preposition, kind="verb"),
+    Step("infinitive", after_to, infinitive, kind="verb"),
+    Step("asked", asked_at, lambda at: asked(*at.args), kind="verb"),
+    Step("participle_modifier", participle_modifier, kind="verb"),
+    Step("phrasal_verb", phrasal_verb, kind="verb"),
+    Step("noun_before_verb", noun_before_verb, kind="verb"),
+    Step("comparison", comparison, kind="verb"),
+    Step("name_given", name_given, kind="verb"),
+    Step("participle", participle_at, participle, kind="verb"),
+    Step("fronted_said", fronted_said_at, lambda at: fronted_said(*at.args), kind="verb"),
+    Step("raising_infinitive", raising_infinitive, kind="verb"),
+    Step(
+        "passive_or_raising",
+        passive_at,
+        lambda at: passive_or_raising(*at.args, at.subject_end),
+        kind="verb",
+    ),
+    Step("verb", anything, lambda at: verb_cue(*at.args, at.subject_end), kind="verb"),
 )
+
+# The table's steps for each kind of cue, in the table's order: what `attribute` tries.
+_KINDS = {step.kind for step in TABLE if step.kind is not None}
+STEPS_BY_KIND: dict[str | None, tuple[Step[CueAt], ...]] = {
+    kind: tuple(step for step in TABLE if step.kind in (None, kind)) for kind in [*_KINDS, None]
+}
+
+
+def steps_for(cue: Cue) -> tuple[Step[CueAt], ...]:
+    """The table's steps that can decide for a cue of its kind."""
+    return STEPS_BY_KIND.get(cue.kind, STEPS_BY_KIND[None])
 
 
 def attribute(view: SentenceView, first: int, last: int, cue: Cue) -> Statement | None:
     """The statement the cue `cue` over tokens `first` to `last` makes, by the first step of the
     table that applies to it."""
-    return first_step(TABLE, CueAt(view, first, last, cue))
+    return first_step(steps_for(cue), CueAt(view, first, last, cue))
 
 
 def deciding_step(view: SentenceView, first: int, last: int, cue: Cue) -> str:
     """The name of the table's step that decides for the cue: a rule, or the filter rejecting it."""
     at = CueAt(view, first, last, cue)
-    name = next((step.name for step in TABLE if step.applies(at)), "none")
+    name = next((step.name for step in steps_for(cue) if step.applies(at)), "none")
     if name == "verb":  # which of the verb rules, once the subject is found
         return "verb/" + deciding_clause_step(view, first, last, cue, at.subject_end)
     return name

@@ -17,11 +17,13 @@ Context = TypeVar("Context")
 @dataclass(frozen=True)
 class Step(Generic[Context]):
     """One entry of a rule table: when `applies` holds, `build` decides (its statement, or None
-    for no statement); a step with no `build` is a rejection filter."""
+    for no statement); a step with no `build` is a rejection filter. A step with a `kind` is for
+    the cue lexicon's cues of that kind only ("verb", "noun", "according_to", ...)."""
 
     name: str
     applies: Callable[[Context], bool]
     build: Callable[[Context], Statement | None] | None = None
+    kind: str | None = None
 
 
 def first_step(steps: Sequence[Step[Context]], context: Context) -> Statement | None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from research.attribution.contents import (
     after_as,
@@ -119,6 +118,9 @@ class Clause:
     relative: bool  # the subject opens a relative clause: "..., who said ..."
     quoted_before: bool  # the quotation before the speaker is what is reported
     forward: bool  # "that", a colon or a quotation after the cue
+    _thing: Span | None = field(default=None, init=False, repr=False)
+    _thing_found: bool = field(default=False, init=False, repr=False)
+    _backward: bool | None = field(default=None, init=False, repr=False)
 
     @property
     def after(self) -> int:
@@ -130,14 +132,16 @@ class Clause:
         """The content is neither forward, nor in a relative clause, nor a quotation before."""
         return not (self.forward or self.relative or self.quoted_before)
 
-    @cached_property
+    @property
     def thing(self) -> Span | None:
         """ "criticized Clinton during a rally": the object of an attitude verb."""
-        if not self.settled or not adverbial(self.tail):
-            return None
-        return verb_object(self.view, self.tail, self.cue)
+        if not self._thing_found:
+            if self.settled and adverbial(self.tail):
+                self._thing = verb_object(self.view, self.tail, self.cue)
+            self._thing_found = True
+        return self._thing
 
-    @cached_property
+    @property
     def interrupted(self) -> bool:
         """ "Even so, she said, the board must vote": a clause goes on after the tag's comma."""
         view, after = self.view, self.after
@@ -148,9 +152,14 @@ class Clause:
             and view.looks_like_clause(view.tokens[after + 1 :])
         )
 
-    @cached_property
+    @property
     def backward(self) -> bool:
         """Whether the content comes before the speaker: "Talks stalled, he said Friday"."""
+        if self._backward is None:
+            self._backward = self.reports_backward()
+        return self._backward
+
+    def reports_backward(self) -> bool:
         view, tail, cue, speaker = self.view, self.tail, self.cue, self.speaker
         return (
             self.thing is None

@@ -50,6 +50,8 @@ class SentenceView:
     """One sentence, read once: its tokens with their tags, its quotations, the cue lexicon,
     and the statements found in it so far (`found`), which later cues read."""
 
+    # --- the sentence -----------------------------------------------------------------------
+
     def __init__(
         self,
         text: str,
@@ -74,12 +76,6 @@ class SentenceView:
         """The tag of a word that is no token here (a cue's form), UNKNOWN if the lexicon lacks it."""
         return self.tags.get(word, UNKNOWN)
 
-    def readings_in(self, span: Span) -> list[Token]:
-        """The cue words inside a span: a clause with its own cue is not sourced by "in"."""
-        return [
-            t for t in self.tokens if span.start <= t.start < span.end and t.lower in self.cues.cues
-        ]
-
     def cue_matches(self) -> list[tuple[int, int, tuple[Cue, ...]]]:
         """(first token, last token, readings) for each cue outside quotations, longest first."""
         found = []
@@ -101,6 +97,30 @@ class SentenceView:
                 position = match[1] + 1
         return found
 
+    def readings_in(self, span: Span) -> list[Token]:
+        """The cue words inside a span: a clause with its own cue is not sourced by "in"."""
+        return [
+            t for t in self.tokens if span.start <= t.start < span.end and t.lower in self.cues.cues
+        ]
+
+    def index_after(self, offset: int) -> int | None:
+        """The index of the first token at or after `offset`."""
+        return next((i for i, t in enumerate(self.tokens) if t.start >= offset), None)
+
+    def tail(self, index: int) -> list[Token]:
+        """Tokens after the cue up to the next comma, semicolon or sentence end."""
+        tail = []
+        for token in self.tokens[index:]:
+            if token.text in {",", ";", "."} and not self.quoted(token.start):
+                break
+            tail.append(token)
+        return tail
+
+    def adjacent(self, segment: list[Token], end: int) -> bool:
+        return end < 1 or segment[-1] is self.tokens[end - 1]
+
+    # --- quotations -------------------------------------------------------------------------
+
     def quoted(self, offset: int) -> bool:
         """Whether `offset` is inside one of the paragraph's quotations."""
         return any(q.start < offset < q.end for q in self.quotes)
@@ -115,15 +135,147 @@ class SentenceView:
         """The quotation that holds `offset`, if any."""
         return next((q for q in self.quotes if q.start <= offset < q.end), None)
 
-    def word_before_adverbs(self, first: int) -> Token | None:
-        """The word before the cue at `first`, past adverbs: "were" in "were quickly derided"."""
-        index = first - 1
-        while index >= 0 and (
-            self.tokens[index].tag in {"RB", "RBR", "RBS"}
-            or self.tokens[index].lower in TIME_ADJECTIVES
-        ):
-            index -= 1
-        return self.tokens[index] if index >= 0 else None
+    def embedded_quote_start(self, closing: int) -> int | None:
+        """The index of the opening mark of a short quotation that ends at token `closing` and
+        stands inside a phrase ("the author of “Going Viral,”", "who calls it a “scam,”"), not
+        a quotation of its own; None otherwise."""
+        quote = self.quote_at(self.tokens[closing].start)
+        if quote is None or quote.end - quote.start > EMBEDDED_QUOTE:
+            return None
+        opening = closing
+        while opening > 0 and self.tokens[opening].start > quote.start:
+            opening -= 1
+        if opening == 0 or not self.tokens[opening - 1].text[0].isalnum():
+            return None
+        return opening
+
+    def prior_quote(self) -> Span | None:
+        """A quotation that ends right where this sentence starts: '"...?" Rubio said.'"""
+        for quote in self.quotes:
+            if quote.end <= self.sentence.start and not self.text[
+                quote.end : self.sentence.start
+            ].strip(" ,"):
+                return quote
+        return None
+
+    def quote_follows(self, index: int) -> bool:
+        """ "said, “..." or "said: “...": a quotation right after the cue's comma or colon."""
+        following = self.tokens[index : index + 2]
+        return (
+            len(following) == 2
+            and following[0].text in {",", ":"}
+            and following[1].text in OPENING_QUOTES
+        )
+
+    def quote_ends_before(self, offset: int) -> bool:
+        """Whether a quotation closes right before `offset`, past commas: '“...,” Lott told'."""
+        return any(
+            q.end <= offset and not self.text[q.end : offset].strip(" ,") for q in self.quotes
+        )
+
+    def quote_reported_before(self) -> bool:
+        """Whether the quotation closing before this sentence is already the content of the
+        statement before: in 'The aide said “We are done.” A spokesman declined to comment.'
+        the spokesman's refusal does not take the aide's words."""
+        before = [q for q in self.quotes if q.end <= self.sentence.start]
+        previous = self.earlier[-1] if self.earlier else None
+        return (
+            bool(before)
+            and previous is not None
+            and previous.cue is not None
+            and previous.cue.end <= before[-1].start
+            and any(overlaps(before[-1], c) for c in previous.content)
+        )
+
+    def quote_opens_sentence(self, offset: int) -> bool:
+        """Whether the quotation closing before `offset` opens this sentence and ends in a comma
+        ('“...,” Clinton told'), not an earlier sentence ('“...” He said') or an aside."""
+        before = [q for q in self.quotes if q.end <= offset]
+        if not before or before[-1].end <= self.sentence.start:
+            return False
+        quote = before[-1]
+        opening = self.text[self.sentence.start : max(quote.start, self.sentence.start)]
+        closing = self.text[quote.start : quote.end].rstrip("”\"'» ")
+        return not any(ch.isalnum() for ch in opening) and closing.endswith(",")
+
+    def has_text_before(self, speaker: Span) -> bool:
+        """Whether anything stands before the speaker: words, or a quotation just before."""
+        before = self.text[self.sentence.start : speaker.start]
+        return (
+            any(ch.isalnum() for ch in before)
+            or self.quote_at(speaker.start - 2) is not None
+            or self.prior_quote() is not None
+        )
+
+    # --- verbs and verb groups --------------------------------------------------------------
+
+    def finite_verb(self, token: Token) -> bool:
+        """A finite verb: "is", "said", "would", by the closed list or the tag lexicon."""
+        return token.lower in FINITE or (token.text[0].islower() and token.tag in FINITE_TAGS)
+
+    def verbish(self, token: Token) -> bool:
+        """A finite verb or a participle, by the closed list or the Pattern lexicon."""
+        if token.lower in FINITE:
+            return True
+        if not token.text[0].islower():
+            return False
+        tag = token.tag
+        # a word the lexicon lacks that ends in "-ed" ("emailed", "livestreamed") is a verb
+        return tag in VERB_TAGS or (
+            tag == UNKNOWN and len(token.lower) > 4 and token.lower.endswith("ed")
+        )
+
+    def coordinated_verb(self, token: Token) -> bool:
+        """A verb that heads a predicate: finite, or a past form the lexicon tags as a participle
+        ("Obama positioned"), though not one that modifies a noun ("the most qualified")."""
+        if self.quoted(token.start):
+            return False
+        if self.finite_verb(token):
+            return True
+        index = self.tokens.index(token)
+        before = self.tokens[index - 1] if index > 0 else None
+        return (
+            token.text[0].islower()
+            and token.tag == "VBN"
+            and before is not None
+            and before.lower not in NOUN_MARKERS
+            and before.tag not in {"RB", "RBR", "RBS", "JJ", "DT"}
+        )
+
+    def coordinated_cue(self, tokens: list[Token], index: int) -> bool:
+        """A verb cue right after "and": "... and said that ...", "... and added: ..."."""
+        if index >= len(tokens):
+            return False
+        readings = self.cues.cues.get(tokens[index].lower, ())
+        return any(cue.kind == "verb" and not cue.form.endswith("ing") for cue in readings)
+
+    def starts_statement(self, tokens: list[Token], index: int) -> bool:
+        """Whether the tokens at `index` open another statement: "adding", "claiming", "according to"."""
+        word = tokens[index].lower
+        if word == "according":
+            return True
+        readings = self.cues.cues.get(word, ())
+        return any(cue.kind == "verb" for cue in readings) and word.endswith("ing")
+
+    def predicate_at(self, tokens: list[Token], index: int) -> bool:
+        """A verb at `index`, past adverbs: ", later said", ", has also said", ", described"."""
+        while index < len(tokens) and tokens[index].tag in {"RB", "RBR"}:
+            index += 1
+        return index < len(tokens) and self.verbish(tokens[index])
+
+    def infinitive(self, tokens: list[Token]) -> bool:
+        """ "to cast her ballot": an infinitive, which belongs to the content."""
+        if len(tokens) < 2 or tokens[0].lower != "to":
+            return False
+        tag = tokens[1].tag
+        # "to answer", "to comment": a base form the lexicon reads first as a noun, before an
+        # article, a pronoun, a preposition or nothing
+        bare_noun = (
+            tag == "NN"
+            and tokens[1].text.islower()
+            and (len(tokens) == 2 or tokens[2].tag in {"DT", "PRP", "PRP$", "IN"})
+        )
+        return tag.startswith("VB") or bare_noun
 
     def infinitive_cue(self, index: int) -> bool:
         """ "to mock", "to blame": an infinitive whose verb is itself a cue."""
@@ -159,59 +311,19 @@ class SentenceView:
             or token.lower.endswith(("n't", "n’t"))
         )
 
-    def clause_ends_at(self, comma: int) -> bool:
-        """Whether the words before a comma are a clause with its own verb ("He urged X,"), not
-        a subject's aside ("Lee, who has condemned the fire,") or apposition."""
-        start = comma
-        while start > 0 and not is_boundary_punct(self.tokens[start - 1]):
-            start -= 1
-        for token in self.tokens[start:comma]:
-            if token.lower in RELATIVES or token.lower == "that" or self.quoted(token.start):
-                return False
-            if token is not self.tokens[start] and self.coordinated_verb(token):
-                return True
-        return False
+    def word_before_adverbs(self, first: int) -> Token | None:
+        """The word before the cue at `first`, past adverbs: "were" in "were quickly derided"."""
+        index = first - 1
+        while index >= 0 and (
+            self.tokens[index].tag in {"RB", "RBR", "RBS"}
+            or self.tokens[index].lower in TIME_ADJECTIVES
+        ):
+            index -= 1
+        return self.tokens[index] if index >= 0 else None
 
-    def coordinated_verb(self, token: Token) -> bool:
-        """A verb that heads a predicate: finite, or a past form the lexicon tags as a participle
-        ("Obama positioned"), though not one that modifies a noun ("the most qualified")."""
-        if self.quoted(token.start):
-            return False
-        if self.finite_verb(token):
-            return True
-        index = self.tokens.index(token)
-        before = self.tokens[index - 1] if index > 0 else None
-        return (
-            token.text[0].islower()
-            and token.tag == "VBN"
-            and before is not None
-            and before.lower not in NOUN_MARKERS
-            and before.tag not in {"RB", "RBR", "RBS", "JJ", "DT"}
-        )
-
-    def only_connectives(self, span: Span) -> bool:
-        """Whether a span holds only sentence connectives: "And", "But still"."""
-        words = re.findall(r"[\w'’]+", span.text(self.text).lower())
-        return all(w in LEADING_ADVERBS for w in words)
-
-    def clause_before(self, speaker: Span) -> bool:
-        """Whether a clause, or a quotation from the sentence before, precedes the speaker:
-        "Talks stalled, he said", not "On Tuesday, he said" or "Doe, who chairs it, said"."""
-        before = [t for t in self.tokens if t.end <= speaker.start]
-        clause = [
-            t
-            for segment in split_segments(before)
-            if segment and segment[0].lower not in RELATIVES
-            for t in segment
-        ]
-        return any(
-            self.finite_verb(t) or clitic_verb(t) or t.text in CLOSING_QUOTES for t in clause
-        ) or (not before and self.prior_quote() is not None)
-
-    def more_than_adverbial(self, span: Span) -> bool:
-        """Whether a stretch says something: not just "Still" or "Sooner or later"."""
-        words = [t for t in self.tokens if span.start <= t.start < span.end and not is_punct(t)]
-        return len(words) > 3 or any(self.verbish(t) for t in words)
+    def manner_adverb(self, token: Token) -> bool:
+        """ "openly", "viciously": a lowercase adverb in "-ly" (the lexicon tags it RB)."""
+        return token.lower.endswith("ly") and token.tag == "RB"
 
     def noun_modifier(self, token: Token) -> bool:
         """An adjective or participle before a noun cue: "repeated", "controversial", "own"."""
@@ -229,6 +341,63 @@ class SentenceView:
         ):
             index -= 1
         return index
+
+    def verb_group_start(self, first: int) -> int:
+        """The cue's whole verb group: "has also said", "would not have said", "has openly
+        opposed" (PolNeAR marks the manner adverb as part of the cue)."""
+        while first > 0 and (
+            self.tokens[first - 1].lower in VERB_GROUP
+            or negation(self.tokens[first - 1])
+            or self.manner_adverb(self.tokens[first - 1])
+        ):
+            first -= 1
+        return first
+
+    # --- clauses ----------------------------------------------------------------------------
+
+    def looks_like_clause(self, tokens: list[Token]) -> bool:
+        """Whether words after a cue read as a clause ("no deal was near", "she took the bus"),
+        not an object ("shelling"): a subject pronoun first, or a finite verb among the first words
+        by the Pattern part-of-speech lexicon that ships with TextBlob."""
+        head = []
+        for token in tokens[:12]:
+            if token.lower == "that" or token.lower in self.cues.cues:
+                break  # "reported shelling amid claims ... that the road was closed"
+            head.append(token)
+        if not head:
+            return False
+        if word_base(head[0]) in SUBJECT_PRONOUNS or any(
+            t.lower in FINITE or contracted(t) for t in head
+        ):
+            return True
+        return any(t.tag in FINITE_TAGS for t in head[1:])
+
+    def clause_before(self, speaker: Span) -> bool:
+        """Whether a clause, or a quotation from the sentence before, precedes the speaker:
+        "Talks stalled, he said", not "On Tuesday, he said" or "Doe, who chairs it, said"."""
+        before = [t for t in self.tokens if t.end <= speaker.start]
+        clause = [
+            t
+            for segment in split_segments(before)
+            if segment and segment[0].lower not in RELATIVES
+            for t in segment
+        ]
+        return any(
+            self.finite_verb(t) or clitic_verb(t) or t.text in CLOSING_QUOTES for t in clause
+        ) or (not before and self.prior_quote() is not None)
+
+    def clause_ends_at(self, comma: int) -> bool:
+        """Whether the words before a comma are a clause with its own verb ("He urged X,"), not
+        a subject's aside ("Lee, who has condemned the fire,") or apposition."""
+        start = comma
+        while start > 0 and not is_boundary_punct(self.tokens[start - 1]):
+            start -= 1
+        for token in self.tokens[start:comma]:
+            if token.lower in RELATIVES or token.lower == "that" or self.quoted(token.start):
+                return False
+            if token is not self.tokens[start] and self.coordinated_verb(token):
+                return True
+        return False
 
     def region_before(self, end: int) -> list[Token]:
         """Tokens between the start of the clause and `end`.
@@ -265,167 +434,6 @@ class SentenceView:
             start -= 1
         return self.tokens[start:end]
 
-    def embedded_quote_start(self, closing: int) -> int | None:
-        """The index of the opening mark of a short quotation that ends at token `closing` and
-        stands inside a phrase ("the author of “Going Viral,”", "who calls it a “scam,”"), not
-        a quotation of its own; None otherwise."""
-        quote = self.quote_at(self.tokens[closing].start)
-        if quote is None or quote.end - quote.start > EMBEDDED_QUOTE:
-            return None
-        opening = closing
-        while opening > 0 and self.tokens[opening].start > quote.start:
-            opening -= 1
-        if opening == 0 or not self.tokens[opening - 1].text[0].isalnum():
-            return None
-        return opening
-
-    def inside_statement(self, offset: int) -> bool:
-        """Whether `offset` is in a cue, or a speaker that no participle shares, of this sentence."""
-        # a participle's speaker is shared with the main clause: "After thanking the crowd, she
-        # said ...", "Mr. Biden, recalling ..., described"; after "According to" it is not
-        return any(
-            (s.cue is not None and s.cue.start <= offset < s.cue.end)
-            or (within(s.speaker, offset) and not self.participle_statement(s))
-            for s in self.found
-        )
-
-    def participle_statement(self, statement: Statement) -> bool:
-        cue = statement.cue
-        return cue is not None and cue.text(self.text).endswith("ing")
-
-    def finite_verb(self, token: Token) -> bool:
-        """A finite verb: "is", "said", "would", by the closed list or the tag lexicon."""
-        return token.lower in FINITE or (token.text[0].islower() and token.tag in FINITE_TAGS)
-
-    def adjacent(self, segment: list[Token], end: int) -> bool:
-        return end < 1 or segment[-1] is self.tokens[end - 1]
-
-    def previous_statement(self) -> Statement | None:
-        """The statement a participle continues: the latest of this sentence not inside another's
-        content, else the paragraph's statement before."""
-        # the latest statement not inside another's content: in "X repeated his accusations
-        # against Y, calling ...", the participle continues X's statement, not "his accusations"
-        for statement in reversed(self.found):
-            cue = statement.cue
-            if cue is None or not any(
-                other is not statement and any(overlaps(cue, c) for c in other.content)
-                for other in self.found
-            ):
-                return statement
-        if self.found:
-            return self.found[-1]
-        if self.earlier and self.earlier[-1].paragraph == self.paragraph:
-            return self.earlier[-1]
-        return None
-
-    def continues_statement(self, first: int) -> bool:
-        """Whether the cue at `first` follows straight on from a statement's speaker (", according to")."""
-        if not self.found or first == 0:
-            return False
-        previous = self.found[-1]
-        comma = self.tokens[first - 1]
-        anchors = [s for s in (previous.speaker, previous.cue) if s is not None]
-        return comma.text == "," and any(0 <= comma.start - s.end <= 1 for s in anchors)
-
-    def tail(self, index: int) -> list[Token]:
-        """Tokens after the cue up to the next comma, semicolon or sentence end."""
-        tail = []
-        for token in self.tokens[index:]:
-            if token.text in {",", ";", "."} and not self.quoted(token.start):
-                break
-            tail.append(token)
-        return tail
-
-    def has_text_before(self, speaker: Span) -> bool:
-        """Whether anything stands before the speaker: words, or a quotation just before."""
-        before = self.text[self.sentence.start : speaker.start]
-        return (
-            any(ch.isalnum() for ch in before)
-            or self.quote_at(speaker.start - 2) is not None
-            or self.prior_quote() is not None
-        )
-
-    def prior_quote(self) -> Span | None:
-        """A quotation that ends right where this sentence starts: '"...?" Rubio said.'"""
-        for quote in self.quotes:
-            if quote.end <= self.sentence.start and not self.text[
-                quote.end : self.sentence.start
-            ].strip(" ,"):
-                return quote
-        return None
-
-    def quote_follows(self, index: int) -> bool:
-        """ "said, “..." or "said: “...": a quotation right after the cue's comma or colon."""
-        following = self.tokens[index : index + 2]
-        return (
-            len(following) == 2
-            and following[0].text in {",", ":"}
-            and following[1].text in OPENING_QUOTES
-        )
-
-    def looks_like_clause(self, tokens: list[Token]) -> bool:
-        """Whether words after a cue read as a clause ("no deal was near", "she took the bus"),
-        not an object ("shelling"): a subject pronoun first, or a finite verb among the first words
-        by the Pattern part-of-speech lexicon that ships with TextBlob."""
-        head = []
-        for token in tokens[:12]:
-            if token.lower == "that" or token.lower in self.cues.cues:
-                break  # "reported shelling amid claims ... that the road was closed"
-            head.append(token)
-        if not head:
-            return False
-        if word_base(head[0]) in SUBJECT_PRONOUNS or any(
-            t.lower in FINITE or contracted(t) for t in head
-        ):
-            return True
-        return any(t.tag in FINITE_TAGS for t in head[1:])
-
-    def verb_group_start(self, first: int) -> int:
-        """The cue's whole verb group: "has also said", "would not have said", "has openly
-        opposed" (PolNeAR marks the manner adverb as part of the cue)."""
-        while first > 0 and (
-            self.tokens[first - 1].lower in VERB_GROUP
-            or negation(self.tokens[first - 1])
-            or self.manner_adverb(self.tokens[first - 1])
-        ):
-            first -= 1
-        return first
-
-    def manner_adverb(self, token: Token) -> bool:
-        """ "openly", "viciously": a lowercase adverb in "-ly" (the lexicon tags it RB)."""
-        return token.lower.endswith("ly") and token.tag == "RB"
-
-    def quote_ends_before(self, offset: int) -> bool:
-        """Whether a quotation closes right before `offset`, past commas: '“...,” Lott told'."""
-        return any(
-            q.end <= offset and not self.text[q.end : offset].strip(" ,") for q in self.quotes
-        )
-
-    def quote_reported_before(self) -> bool:
-        """Whether the quotation closing before this sentence is already the content of the
-        statement before: in 'The aide said “We are done.” A spokesman declined to comment.'
-        the spokesman's refusal does not take the aide's words."""
-        before = [q for q in self.quotes if q.end <= self.sentence.start]
-        previous = self.earlier[-1] if self.earlier else None
-        return (
-            bool(before)
-            and previous is not None
-            and previous.cue is not None
-            and previous.cue.end <= before[-1].start
-            and any(overlaps(before[-1], c) for c in previous.content)
-        )
-
-    def quote_opens_sentence(self, offset: int) -> bool:
-        """Whether the quotation closing before `offset` opens this sentence and ends in a comma
-        ('“...,” Clinton told'), not an earlier sentence ('“...” He said') or an aside."""
-        before = [q for q in self.quotes if q.end <= offset]
-        if not before or before[-1].end <= self.sentence.start:
-            return False
-        quote = before[-1]
-        opening = self.text[self.sentence.start : max(quote.start, self.sentence.start)]
-        closing = self.text[quote.start : quote.end].rstrip("”\"'» ")
-        return not any(ch.isalnum() for ch in opening) and closing.endswith(",")
-
     def dateline_end(self) -> int:
         """The index after "PARIS, Aug 31 (Reuters) -" or "WASHINGTON —", else 0."""
         dash = next((i for i, t in enumerate(self.tokens[:12]) if t.text in DATELINE_DASHES), None)
@@ -454,61 +462,63 @@ class SentenceView:
                 start = comma + 1
         return start
 
-    def predicate_at(self, tokens: list[Token], index: int) -> bool:
-        """A verb at `index`, past adverbs: ", later said", ", has also said", ", described"."""
-        while index < len(tokens) and tokens[index].tag in {"RB", "RBR"}:
-            index += 1
-        return index < len(tokens) and self.verbish(tokens[index])
-
     def is_objectless(self, tokens: list[Token]) -> bool:
         return all(
             t.lower in TIME_WORDS or t.lower in PREPOSITIONS or t.text == "," for t in tokens
         )
 
-    def infinitive(self, tokens: list[Token]) -> bool:
-        """ "to cast her ballot": an infinitive, which belongs to the content."""
-        if len(tokens) < 2 or tokens[0].lower != "to":
-            return False
-        tag = tokens[1].tag
-        # "to answer", "to comment": a base form the lexicon reads first as a noun, before an
-        # article, a pronoun, a preposition or nothing
-        bare_noun = (
-            tag == "NN"
-            and tokens[1].text.islower()
-            and (len(tokens) == 2 or tokens[2].tag in {"DT", "PRP", "PRP$", "IN"})
-        )
-        return tag.startswith("VB") or bare_noun
+    def only_connectives(self, span: Span) -> bool:
+        """Whether a span holds only sentence connectives: "And", "But still"."""
+        words = re.findall(r"[\w'’]+", span.text(self.text).lower())
+        return all(w in LEADING_ADVERBS for w in words)
 
-    def verbish(self, token: Token) -> bool:
-        """A finite verb or a participle, by the closed list or the Pattern lexicon."""
-        if token.lower in FINITE:
-            return True
-        if not token.text[0].islower():
-            return False
-        tag = token.tag
-        # a word the lexicon lacks that ends in "-ed" ("emailed", "livestreamed") is a verb
-        return tag in VERB_TAGS or (
-            tag == UNKNOWN and len(token.lower) > 4 and token.lower.endswith("ed")
+    def more_than_adverbial(self, span: Span) -> bool:
+        """Whether a stretch says something: not just "Still" or "Sooner or later"."""
+        words = [t for t in self.tokens if span.start <= t.start < span.end and not is_punct(t)]
+        return len(words) > 3 or any(self.verbish(t) for t in words)
+
+    # --- the statements found so far, and a new one -----------------------------------------
+
+    def inside_statement(self, offset: int) -> bool:
+        """Whether `offset` is in a cue, or a speaker that no participle shares, of this sentence."""
+        # a participle's speaker is shared with the main clause: "After thanking the crowd, she
+        # said ...", "Mr. Biden, recalling ..., described"; after "According to" it is not
+        return any(
+            (s.cue is not None and s.cue.start <= offset < s.cue.end)
+            or (within(s.speaker, offset) and not self.participle_statement(s))
+            for s in self.found
         )
 
-    def coordinated_cue(self, tokens: list[Token], index: int) -> bool:
-        """A verb cue right after "and": "... and said that ...", "... and added: ..."."""
-        if index >= len(tokens):
+    def participle_statement(self, statement: Statement) -> bool:
+        cue = statement.cue
+        return cue is not None and cue.text(self.text).endswith("ing")
+
+    def previous_statement(self) -> Statement | None:
+        """The statement a participle continues: the latest of this sentence not inside another's
+        content, else the paragraph's statement before."""
+        # the latest statement not inside another's content: in "X repeated his accusations
+        # against Y, calling ...", the participle continues X's statement, not "his accusations"
+        for statement in reversed(self.found):
+            cue = statement.cue
+            if cue is None or not any(
+                other is not statement and any(overlaps(cue, c) for c in other.content)
+                for other in self.found
+            ):
+                return statement
+        if self.found:
+            return self.found[-1]
+        if self.earlier and self.earlier[-1].paragraph == self.paragraph:
+            return self.earlier[-1]
+        return None
+
+    def continues_statement(self, first: int) -> bool:
+        """Whether the cue at `first` follows straight on from a statement's speaker (", according to")."""
+        if not self.found or first == 0:
             return False
-        readings = self.cues.cues.get(tokens[index].lower, ())
-        return any(cue.kind == "verb" and not cue.form.endswith("ing") for cue in readings)
-
-    def starts_statement(self, tokens: list[Token], index: int) -> bool:
-        """Whether the tokens at `index` open another statement: "adding", "claiming", "according to"."""
-        word = tokens[index].lower
-        if word == "according":
-            return True
-        readings = self.cues.cues.get(word, ())
-        return any(cue.kind == "verb" for cue in readings) and word.endswith("ing")
-
-    def index_after(self, offset: int) -> int | None:
-        """The index of the first token at or after `offset`."""
-        return next((i for i, t in enumerate(self.tokens) if t.start >= offset), None)
+        previous = self.found[-1]
+        comma = self.tokens[first - 1]
+        anchors = [s for s in (previous.speaker, previous.cue) if s is not None]
+        return comma.text == "," and any(0 <= comma.start - s.end <= 1 for s in anchors)
 
     def statement(
         self,

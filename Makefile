@@ -9,7 +9,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 # recompile every module on every run (about twice as slow).
 SYNC := $(UV) sync --frozen --compile-bytecode --quiet
 
-.PHONY: setup report test lint format bench clean chromium notebooks lab screenshot model
+.PHONY: setup report test lint format bench clean chromium notebooks lab screenshot model snapshot
 
 setup: .venv/.synced
 
@@ -62,6 +62,11 @@ screenshot: report chromium
 # minutes; by hand, not in CI): prints a table and writes benchmarks/results.json. With
 # POLNEAR=path/to/PolNeAR (fetched separately, never committed), also extraction speed on its
 # train texts.
+# The attributor's frozen regression snapshot (tests/attribution/snapshot/): rewrite it after a
+# change in behaviour that is meant, and review its diff.
+snapshot: setup
+	.venv/bin/python tests/attribution/snapshot.py --refresh
+
 bench: setup
 	.venv/bin/python benchmarks/run.py
 	$(if $(POLNEAR),.venv/bin/python benchmarks/extraction.py $(POLNEAR)/data/train/text)

@@ -679,3 +679,40 @@ def test_statements_frame_converts(gold: GoldCorpus, container: str) -> None:
     assert row["content"] == ((content, content + 23),)
     matches = evaluate_statements(gold, frame).matches
     assert matches[["doc", "gold_id"]].values.tolist() == [["school_budget", "E3"]]
+
+
+def test_scores_by_rule_count_each_rules_pairs_and_its_share_of_gold(gold: GoldCorpus) -> None:
+    """Three predictions on harbor_vote: two found by "forward" (one right, one on a sentence
+    no gold relation covers) and one by "backward" with the wrong speaker."""
+    right = statement(
+        gold, "harbor_vote", "Mayor Lena Ortiz", "said", "the harbor plan would create 400 jobs"
+    )
+    stray = statement(gold, "harbor_vote", "Critics", "said", "Mayor Lena Ortiz")
+    wrong = statement(gold, "harbor_vote", "reporters", "told", '"We are not going to wait,"')
+    records = [
+        right | {"rule": "forward"},
+        stray | {"rule": "forward"},
+        wrong | {"rule": "backward"},
+    ]
+    result = evaluate_statements(gold, predictions_frame(records), docs=["harbor_vote"])
+    by_rule = result.by_rule.set_index("rule")
+    assert list(by_rule.index) == ["forward", "backward"]  # the most used first
+    assert by_rule.loc["forward", ["n_pred", "tp", "fp"]].tolist() == [2, 1, 1]
+    assert by_rule.loc["forward", "precision"] == 0.5
+    assert by_rule.loc["forward", "recall"] == 0.25  # one of harbor_vote's four relations
+    assert by_rule.loc["backward", "speaker_accuracy"] == 0.0
+    spurious = result.errors.loc[result.errors["error"] == "spurious"]
+    assert spurious["pred_rule"].tolist() == ["forward"]
+    assert "By rule" in format_report(result)
+
+
+def test_predictions_without_rules_have_no_rule_table(gold: GoldCorpus) -> None:
+    result = evaluate_statements(gold, predictions_frame(perfect(gold)))
+    assert result.by_rule.empty
+    assert "By rule" not in format_report(result)
+
+
+def test_a_rule_that_is_not_a_string_is_refused() -> None:
+    record = {"doc": "harbor_vote", "speaker": None, "cue": None, "content": [], "rule": 3}
+    with pytest.raises(PredictionError, match="'rule' must be a string"):
+        predictions_frame([record])

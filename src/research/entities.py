@@ -11,17 +11,21 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from research.lexicons import NameWords
 from research.schema import Span
 
-_NAME_TOKEN = re.compile(
-    r"[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b"
-)
-_RUN = re.compile(
-    r"(?:[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b)"
-    r"(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b))*"
-)
+
+@cache
+def _name_patterns(particles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name word (capitalized, or a surname particle of names.toml: "de", "van", "bin") and a
+    run of them, as regular expressions."""
+    alternation = "|".join(re.escape(p) for p in sorted(particles, key=lambda p: (-len(p), p)))
+    word = rf"[A-Z][\w’'.-]*|(?:{alternation})(?!\w)" if particles else r"[A-Z][\w’'.-]*"
+    return re.compile(word), re.compile(rf"(?:{word})(?:[ \u00a0](?:{word}))*")
+
+
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -43,10 +47,11 @@ class Entity:
 def find_people(text: str, words: NameWords) -> list[Mention]:
     """Every run of two or more name words that is not all titles: candidate full names."""
     mentions = []
-    for run in _RUN.finditer(text):
+    name_token, name_run = _name_patterns(words.particles)
+    for run in name_run.finditer(text):
         tokens = [
             (m.start() + run.start(), m.end() + run.start())
-            for m in _NAME_TOKEN.finditer(run.group())
+            for m in name_token.finditer(run.group())
         ]
         name = _name_tokens(text, tokens, words)
         if len(name) < 2 or text[name[0][0]].islower():

@@ -53,6 +53,10 @@ also broken down by the gold content's kind, read off its quote marks: direct wh
 is enclosed in double quotes, mixed when some quote mark occurs, else indirect. A rate whose
 denominator is zero is NaN.
 
+By rule: when predictions carry the ``rule`` that found them (the attributor's output does), each
+rule's precision is its paired predictions / its predictions, and its recall the gold relations it
+found / all gold relations (so the rules' recalls add up to the overall recall).
+
 Why these: work on PARC (Pareti et al. 2013, EMNLP; Pareti 2016, "PARC 3.0", LREC) separates strict
 (exact boundaries) from partial (overlapping) span matches; Newell et al. (2018) measure PolNeAR
 agreement token-wise (Krippendorff's alpha over token labels) and attribution-wise; CofeNet (Wang et
@@ -367,7 +371,7 @@ def gold_spans(gold: GoldCorpus) -> pd.DataFrame:
 # Predictions
 
 PREDICTION_COLUMNS = [
-    "pred_id", "line", "doc", "kind", "nested", "source", "cue", "content", "claimed",
+    "pred_id", "line", "doc", "kind", "nested", "source", "cue", "content", "claimed", "rule",
 ]  # fmt: skip
 
 
@@ -416,8 +420,12 @@ def _predictions_frame(numbered: Iterable[tuple[int, Any]], *, origin: str) -> p
             raise PredictionError(
                 origin, f"'nested' must be true or false, not {nested!r}", line=number
             )
+        rule = record.get("rule")
+        if rule is not None and not isinstance(rule, str):
+            raise PredictionError(origin, f"'rule' must be a string, not {rule!r}", line=number)
         row: dict[str, Any] = {
             "pred_id": pred_id, "line": number, "doc": doc, "kind": kind, "nested": nested,
+            "rule": rule,
         }  # fmt: skip
         claimed: list[tuple[Role, int, int, str]] = []
         for role in ROLES:
@@ -462,6 +470,7 @@ def predictions_from_statements(statements: pd.DataFrame) -> pd.DataFrame:
             "doc": row["doc"],
             "kind": _present(row.get("kind")),
             "nested": bool(_present(row.get("nested")) or False),
+            "rule": _present(row.get("rule")),
         }
         for key in ("speaker", "cue"):
             start, end = _present(row.get(f"{key}_start")), _present(row.get(f"{key}_end"))
@@ -493,7 +502,9 @@ class Evaluation:
     ``unit`` says whether counts are fillers ("span") or tokens. ``relations``: one row of relation
     counts and rates. ``by_kind``: relation recall and speaker accuracy per gold content kind.
     ``matches``: the paired gold relations and predictions. ``errors``: missed gold relations,
-    spurious predictions and pairs with a wrong speaker, with their text.
+    spurious predictions and pairs with a wrong speaker, with their text. ``by_rule``: per rule
+    that found predictions, their precision, recall and speaker accuracy (empty when predictions
+    carry no rule).
     """
 
     roles: pd.DataFrame
@@ -501,6 +512,7 @@ class Evaluation:
     by_kind: pd.DataFrame
     matches: pd.DataFrame
     errors: pd.DataFrame
+    by_rule: pd.DataFrame
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,6 +527,7 @@ class _Statement:
     key: int | str
     kind: str | None
     fillers: Mapping[Role, _Filler]
+    rule: str | None = None  # the rule that found a prediction
 
     def tokens(self, role: Role) -> frozenset[int]:
         filler = self.fillers.get(role)
@@ -586,6 +599,9 @@ def evaluate_statements(
         by_kind=_kind_scores(matches, gold_kinds),
         matches=matches,
         errors=_errors(pairs, gold_by_doc, pred_by_doc, gold.texts, matches),
+        by_rule=_rule_scores(
+            matches, [s for doc in scope for s in pred_by_doc[doc]], len(in_scope)
+        ),
     )
 
 
@@ -628,7 +644,7 @@ def _statements(
                 fillers[role] = _Filler(fragments, tokens[doc].covered(fragments))
         # Gold carries no kind; read it off the quote marks of its content.
         kind = record["kind"] if "kind" in record else _content_kind(fillers, texts[doc])
-        by_doc[doc].append(_Statement(doc, record[key], kind, fillers))
+        by_doc[doc].append(_Statement(doc, record[key], kind, fillers, record.get("rule")))
     return by_doc
 
 
@@ -785,6 +801,7 @@ MATCH_COLUMNS = [
     "pred_id",
     "gold_kind",
     "pred_kind",
+    "pred_rule",
     "content_jaccard",
     "content_exact",
     "speaker_correct",
@@ -809,6 +826,7 @@ def _matches_frame(
                     "pred_id": pred.key,
                     "gold_kind": gold.kind,
                     "pred_kind": pred.kind,
+                    "pred_rule": pred.rule,
                     "content_jaccard": _jaccard(gold.tokens("content"), pred.tokens("content")),
                     "content_exact": _same(gold, pred, "content", exact=True),
                     "speaker_correct": _same(gold, pred, "source", exact=False),
@@ -856,6 +874,33 @@ def _kind_scores(matches: pd.DataFrame, gold_kinds: Sequence[str | None]) -> pd.
     return pd.DataFrame(rows, columns=["gold_kind", "n_gold", "tp", "recall", "speaker_accuracy"])
 
 
+RULE_COLUMNS = ["rule", "n_pred", "tp", "fp", "precision", "recall", "speaker_accuracy"]
+
+
+def _rule_scores(
+    matches: pd.DataFrame, predictions: Sequence[_Statement], n_gold: int
+) -> pd.DataFrame:
+    """Per rule: its predictions, how many were paired with gold, its precision, its share of
+    the gold relations found (recall) and the speaker accuracy among its pairs; most used first."""
+    counts = Counter(p.rule for p in predictions if p.rule is not None)
+    rows = []
+    for rule, n_pred in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        paired = matches.loc[matches["pred_rule"] == rule]
+        tp = len(paired)
+        rows.append(
+            {
+                "rule": rule,
+                "n_pred": n_pred,
+                "tp": tp,
+                "fp": n_pred - tp,
+                "precision": tp / n_pred,
+                "recall": tp / n_gold if n_gold else float("nan"),
+                "speaker_accuracy": paired["speaker_correct"].mean() if tp else float("nan"),
+            }
+        )
+    return pd.DataFrame(rows, columns=RULE_COLUMNS)
+
+
 ERROR_COLUMNS = [
     "error",
     "doc",
@@ -865,6 +910,7 @@ ERROR_COLUMNS = [
     "end",
     "gold_kind",
     "pred_kind",
+    "pred_rule",
     "gold_source",
     "gold_cue",
     "gold_content",
@@ -919,6 +965,7 @@ def _error_row(
         "end": None if content is None else content.fragments[-1][1],
         "gold_kind": None if gold is None else gold.kind,
         "pred_kind": None if pred is None else pred.kind,
+        "pred_rule": None if pred is None else pred.rule,
         "gold_source": _text(gold, "source", text),
         "gold_cue": _text(gold, "cue", text),
         "gold_content": _text(gold, "content", text),
@@ -960,4 +1007,10 @@ def format_report(evaluation: Evaluation) -> str:
         "Recall by gold content kind:",
         evaluation.by_kind.to_string(index=False, float_format=lambda value: f"{value:.3f}"),
     ]
+    if not evaluation.by_rule.empty:
+        lines += [
+            "",
+            "By rule (recall: share of all gold relations the rule found):",
+            evaluation.by_rule.to_string(index=False, float_format=lambda value: f"{value:.3f}"),
+        ]
     return "\n".join(lines)

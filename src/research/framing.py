@@ -26,7 +26,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from research.lexicons import (
     Hedge,
@@ -37,12 +36,12 @@ from research.lexicons import (
     trie_alternation,
 )
 from research.schema import UNRESOLVED, Span
+from research.text import BE, DO, HAVE, MODALS, RELATIVES, Token, word_tokens
 
 # Grammar, not lexicon data.
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-_CLAUSE_WORDS = frozenset(
-    {"who", "which", "that", "while", "whereas", "but", "although", "because", "when", "if", ";"}
-)
+_CLAUSE_WORDS = RELATIVES - {"whom", "whose"} | {
+    "that", "while", "whereas", "but", "although", "because", "when", "if", ";"
+}  # fmt: skip
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
 )
@@ -52,10 +51,7 @@ _PREPOSITIONS = frozenset(
     {"to", "of", "by", "from", "in", "on", "at", "for", "with", "according", "amid", "near", "over",
      "after", "before", "against", "into", "about", "between", "among", "despite", "during"}
 )  # fmt: skip
-_AUXILIARIES = frozenset(
-    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "would", "will", "could",
-     "should", "may", "might", "can", "must", "did", "do", "does"}
-)  # fmt: skip
+_AUXILIARIES = BE - {"being"} | HAVE | MODALS | DO
 # An adverb may stand inside a passive report: "are now said to", "is widely believed to".
 _INNER_ADVERBS = frozenset({"now", "also", "still", "long", "often", "already", "even", "once"})
 # Words that open a postmodifier naming whose a labelled group is: "troops loyal to ...".
@@ -121,20 +117,6 @@ class LabelFound:
     statement: int | None  # the statement whose content holds the label (None: the narration)
 
 
-class _Token(NamedTuple):  # a tuple: built for every word, so it must be cheap
-    start: int
-    end: int
-    text: str
-    lower: str
-
-
-def _tokens(text: str, span: Span) -> list[_Token]:
-    return [
-        _Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text, span.start, span.end)
-    ]
-
-
 # --- hedges -------------------------------------------------------------------------------------
 
 
@@ -167,7 +149,7 @@ def find_hedges(
     for number, sentence in enumerate(sentences):
         if not by_first or first_words.search(text, sentence.start, sentence.end) is None:
             continue
-        tokens = _tokens(text, sentence)
+        tokens = word_tokens(text, sentence)
         nearby = index_of.around(sentence)
         index = 0
         while index < len(tokens):
@@ -186,7 +168,7 @@ def find_hedges(
 
 
 def _hedge_at(
-    tokens: Sequence[_Token], index: int, candidates: Sequence[tuple[tuple[str, ...], Hedge]]
+    tokens: Sequence[Token], index: int, candidates: Sequence[tuple[tuple[str, ...], Hedge]]
 ) -> tuple[int, Hedge] | None:
     """(last token index, hedge) of the longest hedge starting at `index` that fits its context."""
     for words, hedge in candidates:
@@ -199,7 +181,7 @@ def _hedge_at(
 
 
 def _match_words(
-    tokens: Sequence[_Token], index: int, words: Sequence[str], *, skip: bool
+    tokens: Sequence[Token], index: int, words: Sequence[str], *, skip: bool
 ) -> int | None:
     """Index of the last token if `words` match from `index`; one inner adverb may be skipped."""
     position = index
@@ -220,11 +202,11 @@ def _match_words(
     return position - 1
 
 
-def _adverb(token: _Token) -> bool:
+def _adverb(token: Token) -> bool:
     return token.lower in _INNER_ADVERBS or (token.lower.endswith("ly") and len(token.lower) > 3)
 
 
-def _fits(tokens: Sequence[_Token], first: int, last: int, hedge: Hedge) -> bool:
+def _fits(tokens: Sequence[Token], first: int, last: int, hedge: Hedge) -> bool:
     """The exclusions the hedge lexicon's notes ask for."""
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if hedge.kind == "modal":
@@ -269,7 +251,7 @@ def _qualified(
             if hedge.end <= extent.start
             else Span(extent.end, hedge.start)
         )
-        if not any(t.lower in _CLAUSE_WORDS for t in _tokens(text, gap)):
+        if not any(t.lower in _CLAUSE_WORDS for t in word_tokens(text, gap)):
             nearby.append((gap.end - gap.start, i))
     return min(nearby)[1] if nearby else None
 
@@ -312,7 +294,7 @@ def find_labels(
             (Span(m.start(), m.end()), m.group())
             for m in parties.matcher.finditer(text, sentence.start, sentence.end)
         ]
-        tokens = _tokens(text, sentence)
+        tokens = word_tokens(text, sentence)
         for match in matches:
             span = Span(match.start(), match.end())
             if not include_quoted and _inside_quote(span, quotes, quote_starts):
@@ -354,7 +336,7 @@ def _inside_quote(span: Span, quotes: Sequence[Span], starts: Sequence[int]) -> 
 def _referent(
     text: str,
     label: Span,
-    tokens: Sequence[_Token],
+    tokens: Sequence[Token],
     terms: Sequence[tuple[Span, str]],
     parties: PartyLexicon,
 ) -> tuple[str, str]:
@@ -398,7 +380,7 @@ def _nearest_mention(
     return _party(parties, term), f"{term} (nearest mention)"
 
 
-def _noun_phrase(tokens: Sequence[_Token], label: Span) -> Span:
+def _noun_phrase(tokens: Sequence[Token], label: Span) -> Span:
     """The label with its premodifiers and a postmodifier that says whose it is."""
     inside = [i for i, t in enumerate(tokens) if label.start <= t.start < label.end]
     if not inside:

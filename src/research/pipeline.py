@@ -352,6 +352,7 @@ def _statement_row(
         "paragraph": statement.paragraph,
         "nested": statement.nested,
         "negated": statement.negated,
+        "rule": statement.rule or None,
         "party": resolution.party,
         "party_evidence": resolution.evidence,
         "words": len(content.split()),

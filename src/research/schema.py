@@ -70,6 +70,7 @@ STATEMENTS: Mapping[str, str] = {
     "cue": "string",
     "cue_lemma": "string",  # the cue's lemma in cues.toml: "claim" for "claiming"
     "verb_class": "string",  # the cue's class: neutral, distancing, emphatic, ... (cues.toml)
+    "rule": "string",  # the attribution rule that found it: "inverted", "according_to_after", ...
     "content_spans": "object",  # list of (start, end) pairs: content may be discontinuous
     "content": "string",  # the content fragments' text, joined by " … "
     "paragraph": "int64",

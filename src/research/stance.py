@@ -26,25 +26,22 @@ Offsets are into the article's raw text, so every decision can be checked agains
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from research.lexicons import PartyLexicon, StanceLexicon, TargetLexicon
 from research.schema import Span
+from research.text import BE, HAVE, RELATIVES, Token, word_tokens
 
 FAVOR, AGAINST, NEUTRAL = "favor", "against", "neutral"
 TARGET, PARTY = "target", "party"  # what a mention names: a configured target or a party
 
 # Grammar, not lexicon data: where a clause ends, and words before which "yet" is an adverb.
 _BOUNDARY_PUNCT = frozenset(",;:.!?()[]–—-…")
-_CLAUSE_WORDS = frozenset(
-    {"that", "which", "who", "whom", "whose", "because", "while", "whereas", "when", "if", "unless"}
-)
-_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been"})
-_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_CLAUSE_WORDS = RELATIVES | {"that", "because", "while", "whereas", "when", "if", "unless"}
+_AUXILIARIES = HAVE | BE - {"being"}
+_PASSIVE = BE
 # A cue someone was asked to take up, then refused: "asked him to endorse ... he said no".
 _REQUESTS = frozenset({"asked", "urged", "pressed", "invited", "called", "pushed", "begged"})
 _REFUSALS = frozenset({"refused", "declined", "refuses", "declines", "rebuffed", "balked"})
@@ -151,15 +148,8 @@ def _span_record(span: Span, text: str) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    lower: str  # lowercase, curly apostrophe made straight
-
-
-@dataclass(frozen=True, slots=True)
 class _Clause:
-    tokens: tuple[_Token, ...]
+    tokens: tuple[Token, ...]
     rank: int  # higher ranks decide: after "but" +1; a clause opened by "although" is 0
 
     def contains(self, offset: int) -> bool:
@@ -185,7 +175,7 @@ class LexiconStance:
         cue: Span | None = None,
     ) -> list[Stance]:
         spans = sorted([*content, *([cue] if cue is not None else [])], key=lambda s: s.start)
-        clauses = [c for span in spans for c in self._clauses(_tokens(text, span))]
+        clauses = [c for span in spans for c in self._clauses(word_tokens(text, span))]
         hits: dict[tuple[str, str], list[tuple[int, Evidence]]] = {}
         for position, clause in enumerate(clauses):
             reporting = cue is not None and cue.start <= clause.tokens[0].start < cue.end
@@ -218,9 +208,9 @@ class LexiconStance:
             stances.append(Stance(key[0], key[1], label, score, first.span, deciding))
         return stances
 
-    def _clauses(self, tokens: Sequence[_Token]) -> list[_Clause]:
+    def _clauses(self, tokens: Sequence[Token]) -> list[_Clause]:
         clauses: list[_Clause] = []
-        current: list[_Token] = []
+        current: list[Token] = []
         rank, conceded = 1, False
 
         def close() -> None:
@@ -257,7 +247,7 @@ class LexiconStance:
         close()
         return clauses
 
-    def _opens_clause(self, tokens: Sequence[_Token], index: int) -> bool:
+    def _opens_clause(self, tokens: Sequence[Token], index: int) -> bool:
         """ "but" joins clauses; "not yet" and "has yet to" are adverbs, not contrast."""
         before = tokens[index - 1].lower if index else ""
         return before not in self.cues.negators and before not in _AUXILIARIES
@@ -294,15 +284,8 @@ class LexiconStance:
         return found
 
 
-def _tokens(text: str, span: Span) -> list[_Token]:
-    return [
-        _Token(m.start(), m.end(), m.group().lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text, span.start, span.end)
-    ]
-
-
 def _phrase_at(
-    tokens: Sequence[_Token], index: int, phrases: Collection[str], *, longest: int = 4
+    tokens: Sequence[Token], index: int, phrases: Collection[str], *, longest: int = 4
 ) -> int:
     """The length in tokens of the longest phrase in `phrases` starting at `index`, or 0."""
     for size in range(min(longest, len(tokens) - index), 0, -1):
@@ -342,7 +325,7 @@ def _refused(
     return evidence
 
 
-def _inside_mention(token: _Token, mentions: Sequence[Mention]) -> bool:
+def _inside_mention(token: Token, mentions: Sequence[Mention]) -> bool:
     return any(m.span.start <= token.start < m.span.end for m in mentions)
 
 

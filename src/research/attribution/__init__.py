@@ -14,10 +14,18 @@ where the speaker and the content are:
 Speakers are noun phrases, not whole appositions: in "Amin Malhees, a spokesman for ..., said" the
 speaker is "Amin Malhees"; the apposition is kept as `description`, which helps resolve the party.
 
-The package reads in this order: `words` (the closed-class words and tokens the rules read),
-`statement` (what is found), `sentence` (the rules for one sentence), `quotes` (quotations and
-"NAME:" labels across a paragraph), `passes` (what is settled once a whole article is read), and
-`find_statements` below, which runs them.
+The package reads in this order: `words` (the closed-class words the rules read; tokens are
+`research.text`'s), `statement` (what is found), `view` (one sentence and the grammar questions
+the rules ask of it), `phrases` and `speakers` (noun phrases and who speaks), `contents` (what is
+reported), `rules/` (one small function per construction, by family), `table` (the ordered
+table that applies them to each cue; `catalog` indexes every rule a statement can name in its
+`rule`), `quotes` (quotations and "NAME:" labels across a paragraph), `passes` (what is settled
+once a whole article is read), and `find_statements` below, which runs them.
+
+To add a construction: write its function in the family's module with its example sentences as
+its docstring, add a step to `table.TABLE` (or `rules.verbs.CLAUSE_RULES`) and its name to
+`catalog.RULES`, and add rows to `tests/attribution/test_<family>.py` and a case to the snapshot
+(`make snapshot`, then review the diff).
 """
 
 from __future__ import annotations
@@ -25,28 +33,29 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from research.attribution.passes import (
-    _end_contents_at_next_predicate,
-    _end_contents_at_next_speaker,
-    _end_relative_clauses,
-    _mark_nested,
-    _restated,
+    end_contents_at_next_predicate,
+    end_contents_at_next_speaker,
+    end_relative_clauses,
+    mark_nested,
+    restated,
 )
 from research.attribution.quotes import (
-    _announced,
-    _dash_credit,
-    _join_quotes,
-    _quote_labels,
-    _quote_leads,
-    _quote_tags,
-    _RunningQuote,
-    _speaker_label,
+    RunningQuote,
+    announced,
+    dash_credit,
     find_quotes,
+    join_quotes,
+    quote_labels,
+    quote_leads,
+    quote_tags,
+    speaker_label,
 )
-from research.attribution.sentence import _SentenceReader
-from research.attribution.statement import Statement, _claimed, statement_kind
-from research.attribution.words import CLOSING_QUOTES, OPENING_QUOTES, Token, tokenize
+from research.attribution.statement import Statement, is_claimed, statement_kind
+from research.attribution.table import read_sentence
+from research.attribution.view import SentenceView
 from research.lexicons import CueLexicon, load_word_tags
 from research.schema import Span
+from research.text import CLOSING_QUOTES, OPENING_QUOTES, Token, tokenize
 
 __all__ = [
     "CLOSING_QUOTES",
@@ -77,42 +86,42 @@ def find_statements(
     """
     tags = load_word_tags() if tags is None else tags
     statements: list[Statement] = []
-    running = _RunningQuote()
+    running = RunningQuote()
     unclaimed: Span | None = None  # the quotation that made up the paragraph before, unclaimed
     announcing: tuple[int, Span] | None = None  # the paragraph before's last sentence, if ":"
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
         found: list[Statement] = []
-        labelled = _speaker_label(text, index, paragraph, quotes)
+        labelled = speaker_label(text, index, paragraph, quotes)
         if labelled is not None:
             found.append(labelled)
         if announcing is not None and quotes and quotes[0].start == paragraph.start:
-            found.extend(_announced(text, announcing, quotes, cues, statements[-1:], tags))
+            found.extend(announced(text, announcing, quotes, cues, statements[-1:], tags))
         for sentence in sentences:
             # the reader looks back at the latest statement only: hand it that, not a copy of all
             latest = found[-1:] or statements[-1:]
-            reader = _SentenceReader(text, index, sentence, quotes, cues, latest, tags)
-            found.extend(reader.read())
-        found.extend(_quote_labels(text, index, paragraph, quotes, found))
-        found.extend(_quote_tags(text, index, quotes, found, tags))
-        found.extend(_quote_leads(text, index, quotes, found, tags))
-        _join_quotes(text, found, quotes, cues, tags)
+            view = SentenceView(text, index, sentence, quotes, cues, latest, tags)
+            found.extend(read_sentence(view))
+        found.extend(quote_labels(text, index, paragraph, quotes, found))
+        found.extend(quote_tags(text, index, quotes, found, tags))
+        found.extend(quote_leads(text, index, quotes, found, tags))
+        join_quotes(text, found, quotes, cues, tags)
         # added after the joining, which would reckon its kind from this paragraph's quotations
-        credit = _dash_credit(text, index, paragraph, unclaimed)
+        credit = dash_credit(text, index, paragraph, unclaimed)
         if credit is not None:
             found.append(credit)
         running.carry(text, paragraph, quotes, found)
         statements.extend(found)
         whole = [q for q in quotes if q.start == paragraph.start]
-        unclaimed = next((q for q in whole if not _claimed(q, found)), None)
+        unclaimed = next((q for q in whole if not is_claimed(q, found)), None)
         last = sentences[-1] if sentences else None
         ends_in_colon = last is not None and last.text(text).rstrip().endswith(":")
         announcing = (index, last) if last is not None and ends_in_colon else None
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     # a "SMITH: ..." turn runs to its paragraph's end, whatever it reports
     reports = [s for s in statements if s.cue_lemma != ":"]
-    _end_contents_at_next_speaker(text, reports)
-    _end_contents_at_next_predicate(text, reports)
-    _end_relative_clauses(text, reports, cues)
-    _mark_nested(statements)
-    return [s for s in statements if not (s.nested and _restated(text, s, statements))]
+    end_contents_at_next_speaker(text, reports)
+    end_contents_at_next_predicate(text, reports)
+    end_relative_clauses(text, reports, cues)
+    mark_nested(statements)
+    return [s for s in statements if not (s.nested and restated(text, s, statements))]

@@ -8,9 +8,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from research.attribution.statement import Statement
-from research.attribution.words import _RELATIVES, _trim_content
+from research.attribution.words import trim_content
 from research.lexicons import CueLexicon
 from research.schema import Span
+from research.text import RELATIVES
 
 # A content runs on past these into the next clause: "X wants A, and Y wants B", "X wants A
 # while Y wants B" (a contrast joins two statements, not a statement and its content).
@@ -19,7 +20,7 @@ _CLAUSE_JOINS = re.compile(r"(?:,|;|,?\s+(?:and|but|while|whereas|although|thoug
 _QUOTE_JOIN = re.compile(r",(?:''|[\"”’])\s*$")
 
 
-def _end_contents_at_next_speaker(text: str, statements: Sequence[Statement]) -> None:
+def end_contents_at_next_speaker(text: str, statements: Sequence[Statement]) -> None:
     """End an indirect content where another statement's speaker opens a clause of its own after
     a comma, a semicolon or "and"/"but" ("Moscow wants a ceasefire, and the rebels say ..."): that
     clause is the next statement, not part of this one. "X said that Y claimed Z" and "the plan,
@@ -68,7 +69,7 @@ _PREDICATE_JOINS = re.compile(
 )
 
 
-def _end_contents_at_next_predicate(text: str, statements: Sequence[Statement]) -> None:
+def end_contents_at_next_predicate(text: str, statements: Sequence[Statement]) -> None:
     """End an indirect content where a second predicate of its own speaker opens: in "The mayor
     praised the plan, crediting the council with it" the crediting is a statement of its own, as
     in "The mayor blamed hackers but later admitted the error"."""
@@ -91,7 +92,7 @@ def _end_contents_at_next_predicate(text: str, statements: Sequence[Statement]) 
             outer.content[0] = _ended_at_join(text, content, cue.start, _PREDICATE_JOINS)
 
 
-def _end_relative_clauses(text: str, statements: Sequence[Statement], cues: CueLexicon) -> None:
+def end_relative_clauses(text: str, statements: Sequence[Statement], cues: CueLexicon) -> None:
     """End a relative clause's content where the main verb of its sentence opens a statement
     of its own: in "Senators who praised the plan warned that ..." the senators warned, and
     what they praised is "the plan", not the rest of the sentence. In "Voters who say Ruiz lied
@@ -104,7 +105,7 @@ def _end_relative_clauses(text: str, statements: Sequence[Statement], cues: CueL
         speaker, antecedent = relative.speaker, relative.refers_to
         if speaker is None or antecedent is None or len(relative.content) != 1:
             continue
-        if speaker.text(text).lower() not in _RELATIVES | {"that"} or relative.kind == "direct":
+        if speaker.text(text).lower() not in RELATIVES | {"that"} or relative.kind == "direct":
             continue
         content = relative.content[0]
         low, high = bisect_right(starts, content.start), bisect_left(starts, content.end)
@@ -116,7 +117,7 @@ def _end_relative_clauses(text: str, statements: Sequence[Statement], cues: CueL
                 continue
             if _reported_subject(text, relative, main, cues):
                 break
-            ended = _trim_content(text, Span(content.start, start))
+            ended = trim_content(text, Span(content.start, start))
             if not ended.empty:
                 relative.content[0] = ended
                 if not named:
@@ -145,7 +146,7 @@ def _tag_after(statement: Statement) -> bool:
     return cue is not None and cue.start >= statement.content[-1].end
 
 
-def _mark_nested(statements: Sequence[Statement]) -> None:
+def mark_nested(statements: Sequence[Statement]) -> None:
     """Flag statements reported inside another's content ("X said Y claimed Z"): annotation
     schemes such as PARC and PolNeAR mark only the outermost attribution."""
     # a transcript's "SMITH: ..." is a turn, not a report: what the turn reports stands alone
@@ -177,7 +178,7 @@ _LONG_CONTENT = 2000  # characters; the few longer contents are checked for ever
 _RESTATING_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 
 
-def _restated(text: str, statement: Statement, statements: Sequence[Statement]) -> bool:
+def restated(text: str, statement: Statement, statements: Sequence[Statement]) -> bool:
     """Whether a nested statement only restates its reporter's own stance: in "Organizers say
     they want calm", "they want calm" is what the organizers said, one statement, not two (the
     content would be counted twice for one speaker); "X said the rebels claimed Z" stays."""

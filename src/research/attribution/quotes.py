@@ -6,21 +6,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from research.attribution.sentence import _SentenceReader
-from research.attribution.statement import Statement, _claimed, _overlaps, statement_kind
+from research.attribution.statement import Statement, is_claimed, overlaps, statement_kind
+from research.attribution.table import read_sentence
+from research.attribution.view import SentenceView
 from research.attribution.words import (
-    _FINITE,
-    _FINITE_TAGS,
-    _MISTYPED_CLOSE,
-    _NOUN_DETERMINERS,
-    _VERB_TAGS,
-    _trim_content,
+    FINITE,
+    FINITE_TAGS,
+    NOUN_DETERMINERS,
+    VERB_TAGS,
+    trim_content,
 )
 from research.lexicons import CueLexicon
 from research.schema import Span
+from research.text import MISTYPED_CLOSE
 
 
-class _RunningQuote:
+class RunningQuote:
     """A quotation that runs over paragraphs. News opens every paragraph of a long quotation with
     a quote mark and closes only the last one: the paragraphs join the statement whose tag they
     follow ("..., he said: “A.¶“B.”") or precede (“A.¶“B,” he said.)."""
@@ -34,7 +35,7 @@ class _RunningQuote:
     ) -> None:
         opening = quotes[0] if quotes and quotes[0].start == paragraph.start else None
         if opening is not None:
-            owner = next((s for s in found if any(_overlaps(opening, c) for c in s.content)), None)
+            owner = next((s for s in found if any(overlaps(opening, c) for c in s.content)), None)
             if owner is None and self.statement is not None and not found:
                 self.statement.content.extend(q for q in quotes)
                 self.statement.kind = statement_kind(
@@ -48,7 +49,7 @@ class _RunningQuote:
         if quotes and _open(text, quotes[-1]):
             last = quotes[-1]
             self.statement = next(
-                (s for s in found if any(_overlaps(last, c) for c in s.content)), None
+                (s for s in found if any(overlaps(last, c) for c in s.content)), None
             )
             self.orphan = last if self.statement is None else None
 
@@ -72,7 +73,7 @@ _HEADLINE_KICKERS = {
 }  # fmt: skip
 
 
-def _announced(
+def announced(
     text: str,
     announcing: tuple[int, Span],
     quotes: Sequence[Span],
@@ -84,17 +85,17 @@ def _announced(
     the next: 'The council said in a letter: ¶ “We regret the delay.”'; its sentence is read on
     through that quotation."""
     index, sentence = announcing
-    reader = _SentenceReader(
+    view = SentenceView(
         text, index, Span(sentence.start, quotes[0].end), quotes, cues, earlier, tags
     )
-    return [s for s in reader.read() if any(_overlaps(quotes[0], c) for c in s.content)]
+    return [s for s in read_sentence(view) if any(overlaps(quotes[0], c) for c in s.content)]
 
 
 # "- Bernie Sanders.": a paragraph that only credits the quotation above it, as fact checks do.
 _DASH_CREDIT = re.compile(r"[-–—] ?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})\.?")
 
 
-def _dash_credit(text: str, index: int, paragraph: Span, quote: Span | None) -> Statement | None:
+def dash_credit(text: str, index: int, paragraph: Span, quote: Span | None) -> Statement | None:
     """The statement of a quotation paragraph that the next paragraph credits with a dash:
     '"We will win." ¶ - Jane Roe.'"""
     if quote is None:
@@ -111,6 +112,7 @@ def _dash_credit(text: str, index: int, paragraph: Span, quote: Span | None) -> 
         paragraph=index,
         cue_lemma=":",
         verb_class="neutral",
+        rule="dash_credit",
     )
 
 
@@ -118,9 +120,11 @@ def _dash_credit(text: str, index: int, paragraph: Span, quote: Span | None) -> 
 _SENTENCE_END = re.compile(r"""[.?!]['"”’)]*\s*$""")
 
 
-def _speaker_label(
+def speaker_label(
     text: str, index: int, paragraph: Span, quotes: Sequence[Span]
 ) -> Statement | None:
+    """ "Q: ...", "LENA OKAFOR: Why wait?", "Poll: Ruiz and Lee run even": a short
+    capitalized label and a colon at a paragraph's start give the speaker of the paragraph."""
     # search the paragraph's head on its own: "^" matches only where the searched string starts
     head = text[paragraph.start : min(paragraph.end, paragraph.start + 80)]
     match = _LABEL.search(head)
@@ -133,7 +137,7 @@ def _speaker_label(
         return None  # "Breaking: ...", "The Latest: ...": a kind of news, not who said it
     if paragraph.start > 0 and not _SENTENCE_END.search(text, paragraph.start, paragraph.end):
         return None  # inside an article, "Iowa: 23 delegates" is a table row, not a speaker's turn
-    content = _trim_content(text, Span(paragraph.start + match.end(), paragraph.end))
+    content = trim_content(text, Span(paragraph.start + match.end(), paragraph.end))
     if content.empty or (paragraph.start > 0 and len(content.text(text).split()) < 3):
         return None  # "Clinton: 1,769", "A: Yes.": a tally or a bare answer reports nothing
     return Statement(
@@ -144,6 +148,7 @@ def _speaker_label(
         paragraph=index,
         cue_lemma=":",
         verb_class="neutral",
+        rule="speaker_label",
     )
 
 
@@ -157,14 +162,14 @@ _QUOTE_LABEL = re.compile(
 _POSSESSIVE = re.compile(r"\w['’]s? ")
 
 
-def _quote_labels(
+def quote_labels(
     text: str, index: int, paragraph: Span, quotes: Sequence[Span], found: Sequence[Statement]
 ) -> list[Statement]:
     """Statements for unclaimed quotations that a "Name:" label introduces: "The survey's
     authors agree - Jane Roe: “Turnout will be low.”" """
     labelled = []
     for quote in quotes:
-        if _claimed(quote, found):
+        if is_claimed(quote, found):
             continue
         match = _QUOTE_LABEL.search(text, max(paragraph.start, quote.start - 80), quote.start)
         if match is None or match.group(1).lower().split()[-1] in _HEADLINE_KICKERS:
@@ -181,6 +186,7 @@ def _quote_labels(
                 paragraph=index,
                 cue_lemma=":",
                 verb_class="neutral",
+                rule="quote_label",
             )
         )
     return labelled
@@ -194,7 +200,7 @@ _QUOTE_TAG = re.compile(
 )
 
 
-def _quote_tags(
+def quote_tags(
     text: str,
     index: int,
     quotes: Sequence[Span],
@@ -205,13 +211,13 @@ def _quote_tags(
     '“We will appeal,” the lawyer vows.'"""
     tagged = []
     for quote in quotes:
-        if text[quote.end - 2 : quote.end - 1] != "," or _claimed(quote, found):
+        if text[quote.end - 2 : quote.end - 1] != "," or is_claimed(quote, found):
             continue
         match = _QUOTE_TAG.match(text, quote.end)
         # the lexicon knows "answers" and "states" as plural nouns; here they can only be verbs
-        if match is None or tags.get(match.group(2), "VBD") not in _FINITE_TAGS | {"NNS"}:
+        if match is None or tags.get(match.group(2), "VBD") not in FINITE_TAGS | {"NNS"}:
             continue
-        if any(tags.get(w.lower(), "NN") in _VERB_TAGS for w in match.group(1).split()):
+        if any(tags.get(w.lower(), "NN") in VERB_TAGS for w in match.group(1).split()):
             continue  # "“...,” the crowd shouted back and left.": not a bare subject
         tagged.append(
             Statement(
@@ -222,6 +228,7 @@ def _quote_tags(
                 paragraph=index,
                 cue_lemma=match.group(2),
                 verb_class="neutral",
+                rule="quote_tag",
             )
         )
     return tagged
@@ -236,7 +243,7 @@ _QUOTE_LEAD = re.compile(
 )
 
 
-def _quote_leads(
+def quote_leads(
     text: str,
     index: int,
     quotes: Sequence[Span],
@@ -247,12 +254,12 @@ def _quote_leads(
     outside the cue lexicon: 'The governor leaned in and boomed: “We will win.”'"""
     led = []
     for quote in quotes:
-        if _claimed(quote, found):
+        if is_claimed(quote, found):
             continue
         match = _QUOTE_LEAD.search(text, max(0, quote.start - 100), quote.start)
-        if match is None or tags.get(match.group(2).split()[0], "NN") not in _FINITE_TAGS:
+        if match is None or tags.get(match.group(2).split()[0], "NN") not in FINITE_TAGS:
             continue
-        if any(tags.get(w.lower(), "NN") in _VERB_TAGS for w in match.group(1).split()):
+        if any(tags.get(w.lower(), "NN") in VERB_TAGS for w in match.group(1).split()):
             continue  # "Roe Wins Vote, Critics Fume: ...": a headline, not a bare subject
         colon = text.index(":", match.end(2))
         led.append(
@@ -264,12 +271,13 @@ def _quote_leads(
                 paragraph=index,
                 cue_lemma=match.group(2).split()[0],
                 verb_class="neutral",
+                rule="quote_lead",
             )
         )
     return led
 
 
-def _join_quotes(
+def join_quotes(
     text: str,
     statements: Sequence[Statement],
     quotes: Sequence[Span],
@@ -278,7 +286,7 @@ def _join_quotes(
 ) -> None:
     """Give a quoted statement the quotations its tag interrupts: “A,” she said, “B.” is one
     statement with two content fragments, as in PARC and PolNeAR, not one quote and an orphan."""
-    claimed = {q for q in quotes if _claimed(q, statements)}
+    claimed = {q for q in quotes if is_claimed(q, statements)}
     for statement in statements:
         if statement.cue is None or statement.nested or statement.kind == "indirect":
             continue
@@ -310,9 +318,9 @@ def _only_glue(text: str, start: int, end: int, cues: CueLexicon, tags: Mapping[
     if len(words) > 25:
         return False
     return not any(
-        (w in cues.cues and previous not in _NOUN_DETERMINERS)
-        or tags.get(w) in _FINITE_TAGS
-        or w in _FINITE
+        (w in cues.cues and previous not in NOUN_DETERMINERS)
+        or tags.get(w) in FINITE_TAGS
+        or w in FINITE
         for previous, w in zip(["", *words], words, strict=False)
     )
 
@@ -335,7 +343,7 @@ def find_quotes(text: str, paragraph: Span) -> list[Span]:
         mark, position = match.group(), match.start()
         if mark in ("“", "«", "„", "``") and opened is None:
             opened = position
-        elif mark == "“" and opened is not None and _MISTYPED_CLOSE.match(text, position - 1):
+        elif mark == "“" and opened is not None and MISTYPED_CLOSE.match(text, position - 1):
             quotes.append(Span(opened, match.end()))  # “It's odd,“ she said: a mistyped close
             opened = None
         elif mark in ("”", "»") and opened is not None:

@@ -23,19 +23,20 @@ class Statement:
     refers_to: Span | None = None  # what a relative-pronoun speaker ("who") stands for
     nested: bool = False  # its cue lies inside another statement's content
     negated: bool = False  # "did not say whether ...": the content is what was not said
+    rule: str = ""  # the name of the rule that found it (see research.attribution.table)
 
 
-def _within(span: Span | None, offset: int) -> bool:
+def within(span: Span | None, offset: int) -> bool:
     return span is not None and span.start <= offset < span.end
 
 
-def _overlaps(a: Span, b: Span) -> bool:
+def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _claimed(quote: Span, statements: Sequence[Statement]) -> bool:
+def is_claimed(quote: Span, statements: Sequence[Statement]) -> bool:
     """Whether a quotation is already part of some statement's content."""
-    return any(_overlaps(quote, c) for s in statements for c in s.content)
+    return any(overlaps(quote, c) for s in statements for c in s.content)
 
 
 def statement_kind(text: str, content: Sequence[Span], quotes: Sequence[Span]) -> str:

@@ -1,64 +1,173 @@
-"""Who a speaker is: the person or group a name, a short name or a pronoun refers back to.
+"""Who a speaker is: the person or group a name, a short name, a description or a pronoun refers to.
 
 News introduces a person once in full ("Russian Deputy Foreign Minister Sergei Ryabkov") and then
-by surname ("Ryabkov") or pronoun ("he"). The speaker span stays as written; this stage adds the
-entity it refers to and the span of the full mention, so the party step can read its titles.
+by surname ("Ryabkov"), by description ("the minister") or by pronoun ("he"). The speaker span stays
+as written; this stage adds the entity it refers to and the span of the full mention, so the party
+step can read its titles.
+
+The rules, in the order they are tried for one speaker:
+
+1. A full name inside the speaker is its entity: the first one, so in "Joe Mulligan with Railroad
+   Workers United" it is the person, not the organisation he is with.
+2. A lexicon person named in the speaker.
+3. A short name ("Keller", "Ms. Keller", "De Mistura") is the latest earlier full name ending in it,
+   else any in the article, else a lexicon person with that surname ("Marta Keller").
+4. A description ("the minister", "the company's chief executive", "the spokeswoman") is the latest
+   earlier person introduced with that title, before the name or in an apposition after it; "the
+   union", "the ministry" is the latest earlier organisation whose name or apposition holds the
+   noun; "the report" is whoever published the latest report named before it. In a headline the
+   description may look ahead: "Minister urges talks" is the first minister the body names.
+5. "he"/"she" is a person of compatible gender (from titles and given names in names.toml; a
+   person with neither fits both), "it"/"they" an organisation or a group speaker. Candidates are
+   looked for sentence by sentence, back from the pronoun (at most five sentences): the first
+   sentence holding one decides, and within it an earlier statement's speaker, then the one named
+   first (the subject, in news syntax), wins.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from research.lexicons import NameWords
 from research.schema import Span
 
-_NAME_TOKEN = re.compile(
-    r"[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b"
+_PARTICLE = r"(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b"
+_NAME_TOKEN = re.compile(rf"[A-Z][\w’'.&-]*|{_PARTICLE}")
+_RUN = re.compile(rf"(?:[A-Z][\w’'.&-]*|{_PARTICLE})(?:[ \u00a0](?:[A-Z][\w’'.&-]*|{_PARTICLE}))*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+# An organisation's name runs on over "of"/"for": "Ministry of Transport", "Centre for Ports".
+_ORGANISATION_JOIN = re.compile(r"[ \u00a0](?:of|for|of the|for the|and)[ \u00a0]")
+# An apposition after a name: "Marta Keller, chief executive of Halvard Shipping, said".
+_APPOSITION = re.compile(r",[ \u00a0]+((?:the|a|an|its|their)?[^,.;:“”\"]{3,80}?)(?=,|\.|;|$)")
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
+# A document speaks for whoever published it: "a report by the Harbour Authority", "the
+# Authority's report" (the author is the group that follows "by"/"from" or owns it).
+_DOCUMENTS = frozenset({"report", "study", "survey", "audit", "review", "letter", "filing", "poll"})
+_ORG_NAME = r"(?:the\s+)?([A-Z][\w’'&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'&-]*)*)"
+_DOCUMENT_BY = re.compile(
+    rf"\b({'|'.join(sorted(_DOCUMENTS))})\s+(?:\w+\s+){{0,3}}?(?:by|from)\s+{_ORG_NAME}"
 )
-_RUN = re.compile(
-    r"(?:[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b)"
-    r"(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:de|da|di|du|del|van|von|der|den|le|la|bin|ibn|al|el|abu)\b))*"
+_DOCUMENT_OF = re.compile(
+    rf"{_ORG_NAME}[’']s\s+(?:\w+\s+){{0,2}}?({'|'.join(sorted(_DOCUMENTS))})\b"
 )
-_POSSESSIVE = re.compile(r"[’']s$")
+_PRONOUN_LOOKBACK = 5  # sentences
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|\n+")
+_PERSON_NOUNS = frozenset({"executive", "official", "lawyer", "economist", "analyst", "founder"})
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A person's full name where it first stands, and the words before it (titles, country)."""
+    """A name where it first stands, with the words before it (titles, country) and after it."""
 
     name: str
     span: Span
     context: Span  # the name with the words just before it: "Russian Deputy Foreign Minister ..."
+    kind: str = "person"  # or "organisation"
+    gender: str = ""  # "f", "m", or "" when titles and given name do not say
+    apposition: Span | None = None  # ", chief executive of Halvard Shipping," after the name
 
 
 @dataclass(frozen=True, slots=True)
 class Entity:
     name: str
     mention: Span | None  # where the entity was named in full, with its titles, if it was
+    kind: str = field(default="person", compare=False)
+
+
+def find_mentions(text: str, words: NameWords) -> list[Mention]:
+    """Every person's full name and every organisation's name, in text order.
+
+    A capitalized run is cut at sentence ends ("Tuesday. Kim") and at words that open a sentence
+    but are never names ("But Pelosi", "Wednesday Suncor", "A Halvard executive"); a piece holding
+    an organisation noun ("Union", "Ministry") is an organisation, else its last two name words
+    after any titles are a person's name.
+    """
+    pieces = [piece for run in _RUN.finditer(text) for piece in _pieces(text, run, words)]
+    pieces = _join_organisations(text, pieces, words)
+    mentions = []
+    for tokens in pieces:
+        if _is_organisation(text, tokens, words):
+            start, end = tokens[0][0], tokens[-1][1]
+            name = (
+                _POSSESSIVE.sub("", text[start:end]) if text[end - 1] in "s’'" else text[start:end]
+            )
+            if len(tokens) >= 2 or name.isupper():
+                mentions.append(
+                    Mention(name, Span(start, end), Span(start, end), "organisation", "", None)
+                )
+            continue
+        name_tokens = _name_tokens(text, tokens, words)
+        if len(name_tokens) < 2 or text[name_tokens[0][0]].islower():
+            continue
+        start, end = name_tokens[0][0], name_tokens[-1][1]
+        context = Span(_context_start(text, start), end)
+        apposition = _apposition(text, end)
+        mentions.append(
+            Mention(
+                _POSSESSIVE.sub("", text[start:end]) if text[end - 1] in "s’'" else text[start:end],
+                Span(start, end),
+                context,
+                "person",
+                _gender(text, context, apposition, text[start:end], words),
+                apposition,
+            )
+        )
+    return mentions
 
 
 def find_people(text: str, words: NameWords) -> list[Mention]:
     """Every run of two or more name words that is not all titles: candidate full names."""
-    mentions = []
-    for run in _RUN.finditer(text):
-        tokens = [
-            (m.start() + run.start(), m.end() + run.start())
-            for m in _NAME_TOKEN.finditer(run.group())
-        ]
-        name = _name_tokens(text, tokens, words)
-        if len(name) < 2 or text[name[0][0]].islower():
+    return [mention for mention in find_mentions(text, words) if mention.kind == "person"]
+
+
+def _pieces(text: str, run: re.Match[str], words: NameWords) -> list[list[tuple[int, int]]]:
+    """A capitalized run's tokens, cut at sentence ends and at words that are never names."""
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for match in _NAME_TOKEN.finditer(run.group()):
+        start, end = match.start() + run.start(), match.end() + run.start()
+        word = text[start:end]
+        bare = word.rstrip(".").lower()
+        if bare in words.non_names or _POSSESSIVE.sub("", word).lower() in words.non_names:
+            pieces.append([])
             continue
-        start, end = name[0][0], name[-1][1]
-        context_start = _context_start(text, start)
-        mentions.append(
-            Mention(
-                _POSSESSIVE.sub("", text[start:end]), Span(start, end), Span(context_start, end)
-            )
-        )
-    return mentions
+        pieces[-1].append((start, end))
+        if (
+            word.endswith(".")
+            and len(bare) >= 3
+            and "." not in bare
+            and word.lower() not in words.titles
+        ):
+            pieces.append([])  # "Tuesday. Kim": a full stop after a word ends the sentence
+    return [piece for piece in pieces if piece]
+
+
+def _join_organisations(
+    text: str, pieces: list[list[tuple[int, int]]], words: NameWords
+) -> list[list[tuple[int, int]]]:
+    """Join "Ministry" + "of" + "Transport" into one organisation's name."""
+    joined: list[list[tuple[int, int]]] = []
+    for piece in pieces:
+        if joined:
+            previous = joined[-1]
+            between = text[previous[-1][1] : piece[0][0]]
+            if _ORGANISATION_JOIN.fullmatch(between) is not None and (
+                _is_organisation(text, previous, words) or _is_organisation(text, piece, words)
+            ):
+                joined[-1] = previous + piece
+                continue
+        joined.append(piece)
+    return joined
+
+
+def _is_organisation(text: str, tokens: Sequence[tuple[int, int]], words: NameWords) -> bool:
+    return any(
+        _POSSESSIVE.sub("", text[start:end]).lower().rstrip(".") in words.organisations
+        or text[start:end].lower() in words.organisations
+        for start, end in tokens
+    )
 
 
 def _name_tokens(
@@ -94,94 +203,288 @@ def _context_start(text: str, start: int, *, window: int = 60) -> int:
     return floor
 
 
+def _apposition(text: str, end: int) -> Span | None:
+    match = _APPOSITION.match(text, end, min(len(text), end + 90))
+    if match is None or (match.group(1)[:1].isupper() and not match.group(1).startswith("The ")):
+        return None  # ", Halvard Shipping said": a name of its own, not an apposition
+    return Span(match.start(1), match.end(1))
+
+
+def _gender(text: str, context: Span, apposition: Span | None, name: str, words: NameWords) -> str:
+    """f or m from the titles before a name, its apposition, or its given name; else ""."""
+    said = context.text(text) + " " + (apposition.text(text) if apposition is not None else "")
+    found = {word.lower() for word in re.findall(r"[\w.]+", said)}
+    given = name.split()[0].lower()
+    feminine = bool(found & words.feminine) or given in words.feminine
+    masculine = bool(found & words.masculine) or given in words.masculine
+    if feminine != masculine:
+        return "f" if feminine else "m"
+    return ""
+
+
+# --- headlines -----------------------------------------------------------------------------------
+
+# "Analysis: who blinks first": a headline label that names a kind of article, not a source.
+_HEADLINE_LABELS = frozenset({
+    "analysis", "opinion", "comment", "commentary", "editorial", "explainer", "factbox", "fact",
+    "review", "interview", "exclusive", "update", "watch", "live", "breaking", "profile", "letters",
+    "obituary", "podcast", "video", "photos", "timeline", "q&a", "view", "essay", "feature",
+})  # fmt: skip
+
+
+def headline_label(
+    text: str, speaker: Span | None, headline: Span | None, words: NameWords
+) -> bool:
+    """Whether a speaker is a headline's label rather than a source: "Analysis" in "Analysis: who
+    blinks first", or a phrase with a word that is never part of a name ("Stealth Over Health")."""
+    if speaker is None or not _in(headline, speaker):
+        return False
+    tokens = speaker.text(text).split()
+    if tokens and tokens[0].lower() in _HEADLINE_LABELS:
+        return True
+    return any(t[:1].isupper() and t.lower() in words.non_names for t in tokens[1:])
+
+
+# --- resolving speakers ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Article:
+    """What the resolver knows of one article: its mentions, sentences and lexicon people."""
+
+    text: str
+    words: NameWords
+    mentions: list[Mention]
+    people: list[Mention]
+    by_surname: dict[str, list[Mention]]
+    known: dict[str, list[str]]  # a lexicon person's surname -> full names
+    sentence_starts: list[int]
+    headline: Span | None
+
+
 def resolve_speakers(
     text: str,
     speakers: Sequence[Span | None],
     words: NameWords,
     *,
     known: Sequence[str] = (),
+    sentences: Sequence[Span] = (),
+    headline: Span | None = None,
 ) -> list[Entity | None]:
-    """The entity each speaker refers to, in text order of the speakers given.
-
-    A full name in the speaker is its own entity; a surname or a "De Mistura" is the latest earlier
-    full name ending in it (or, failing that, any in the article); "he"/"she" is the latest person
-    entity among the speakers before it.
-    """
-    people = find_people(text, words)  # in text order
-    starts = [mention.span.start for mention in people]
+    """The entity each speaker refers to, in text order of the speakers given (see the module's
+    rules). `known` are lexicon people's full names; `sentences` the article's sentence spans
+    (found with a simple full-stop rule when not given); `headline` the title line, if any."""
+    mentions = find_mentions(text, words)
+    people = [mention for mention in mentions if mention.kind == "person"]
     by_surname: dict[str, list[Mention]] = {}
     for mention in people:
         by_surname.setdefault(mention.name.split()[-1].lower(), []).append(mention)
-    known_names = [name for name in known if name in text]
+    lexicon_people: dict[str, list[str]] = {}
+    for name in known:
+        lexicon_people.setdefault(name.split()[-1].lower(), []).append(name)
+    starts = (
+        [span.start for span in sentences]
+        if sentences
+        else [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    )
+    article = _Article(text, words, mentions, people, by_surname, lexicon_people, starts, headline)
     entities: list[Entity | None] = []
     for index, speaker in enumerate(speakers):
         entity = None
         if speaker is not None:
-            entity = _resolve(
-                text, speaker, people, starts, by_surname, known_names, entities, words
-            )
-            if entity is None and speaker.text(text) in words.group_pronouns:
-                entity = _latest_group(text, speakers[:index], entities, words)
+            entity = _resolve(article, speaker, speakers[:index], entities)
         entities.append(entity)
     return entities
 
 
-def _latest_group(
-    text: str, speakers: Sequence[Span | None], entities: Sequence[Entity | None], words: NameWords
-) -> Entity | None:
-    """ "they said": the latest earlier speaker that is not a person, as written."""
-    for speaker, entity in zip(reversed(speakers), reversed(entities), strict=True):
-        said = speaker.text(text) if speaker is not None else ""
-        if speaker is not None and entity is None and said not in words.group_pronouns:
-            return Entity(said, None)
-    return None
-
-
 def _resolve(
-    text: str,
+    article: _Article,
     speaker: Span,
-    people: Sequence[Mention],
-    starts: Sequence[int],
-    by_surname: Mapping[str, list[Mention]],
-    known: Sequence[str],
+    earlier_speakers: Sequence[Span | None],
     earlier: Sequence[Entity | None],
-    words: NameWords,
 ) -> Entity | None:
+    text, words = article.text, article.words
     said = speaker.text(text)
     if said in words.person_pronouns:
-        return next((e for e in reversed(earlier) if e is not None and e.mention is not None), None)
-    inside = []
-    for mention in people[bisect_left(starts, speaker.start) :]:
-        if mention.span.start >= speaker.end:
-            break
-        if mention.span.end <= speaker.end:
-            inside.append(mention)
+        return _antecedent(article, speaker, earlier_speakers, earlier, person=True)
+    if said in words.group_pronouns:
+        return _antecedent(article, speaker, earlier_speakers, earlier, person=False)
+    inside = [
+        m for m in article.mentions if speaker.start <= m.span.start and m.span.end <= speaker.end
+    ]
+    person = next((m for m in inside if m.kind == "person"), None)
+    if person is not None:
+        return Entity(person.name, person.context)
+    for names in article.known.values():
+        for name in names:
+            if name in said:
+                return Entity(name, None)
+    short = _short_name(said, words)
+    if short and not inside:
+        return _by_short_name(article, speaker, short)
     if inside:
-        return Entity(inside[-1].name, inside[-1].context)
-    for name in known:
-        if name in said:
-            return Entity(name, None)
-    short = _short_name(said)
-    if short:
-        candidates = by_surname.get(short.split()[-1].lower(), [])
-        before = [
-            m for m in candidates if m.span.end <= speaker.start and _ends_with(m.name, short)
-        ]
-        anywhere = [m for m in candidates if _ends_with(m.name, short)]
-        chosen = before[-1] if before else (anywhere[0] if anywhere else None)
-        if chosen is not None:
-            return Entity(chosen.name, chosen.context)
-        return Entity(short, None) if said[:1].isupper() else None
-    return None
+        return Entity(inside[0].name, None, "organisation")
+    return _described(article, speaker, said)
 
 
-def _short_name(said: str) -> str:
-    """A surname as a speaker: "Ryabkov", "De Mistura", "al-Assad" (two words at most)."""
-    words = said.split()
-    if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
-        return said
-    return ""
+def _by_short_name(article: _Article, speaker: Span, short: str) -> Entity | None:
+    candidates = article.by_surname.get(short.split()[-1].lower(), [])
+    before = [m for m in candidates if m.span.end <= speaker.start and _ends_with(m.name, short)]
+    anywhere = [m for m in candidates if _ends_with(m.name, short)]
+    chosen = before[-1] if before else (anywhere[0] if anywhere else None)
+    if chosen is not None:
+        return Entity(chosen.name, chosen.context)
+    lexicon = [n for n in article.known.get(short.split()[-1].lower(), []) if _ends_with(n, short)]
+    if len(lexicon) == 1:  # "Keller" for the lexicon's "Marta Keller"; two Kellers: no guess
+        return Entity(lexicon[0], None)
+    return Entity(short, None, "name")
+
+
+def _short_name(said: str, words: NameWords) -> str:
+    """A surname as a speaker: "Ryabkov", "Ms. Keller", "De Mistura", "al-Assad" (the name only)."""
+    tokens = said.split()
+    if all(t.lower() in words.titles for t in tokens):
+        return ""  # "Minister", "the Senator": a description, not a name
+    while tokens and tokens[0].lower() in words.titles and len(tokens) > 1:
+        tokens = tokens[1:]
+    named = all(t[:1].isupper() or t.lower() in words.particles for t in tokens)
+    opens = bool(tokens) and tokens[0][:1].isupper() and tokens[0].lower() not in words.non_names
+    return " ".join(tokens) if 1 <= len(tokens) <= 2 and named and opens else ""
 
 
 def _ends_with(name: str, short: str) -> bool:
     return name.lower().endswith(" " + short.lower()) or name.lower() == short.lower()
+
+
+# --- descriptions ---------------------------------------------------------------------------------
+
+
+def _described(article: _Article, speaker: Span, said: str) -> Entity | None:
+    """ "the minister", "the company's chief executive", "the union", "the report"."""
+    text, words = article.text, article.words
+    bare = _DETERMINER.sub("", said.strip())
+    owner, _, noun = bare.rpartition("’s ") if "’s " in bare else bare.rpartition("'s ")
+    if (
+        not said[:1].islower()
+        and not _DETERMINER.match(said)
+        and not _in(article.headline, speaker)
+    ):
+        return None
+    lowered = [w.lower() for w in noun.split()]
+    if not lowered or len(lowered) > 4:
+        return None
+    head = lowered[-1]
+    if head in _DOCUMENTS:
+        return _document_author(article, speaker.start)
+    if head in words.organisations and not owner:
+        for mention in reversed(_before(article.mentions, speaker.start)):
+            if mention.kind == "organisation" and head in mention.name.lower():
+                return Entity(mention.name, None, "organisation")
+        return None
+    titled = [w for w in lowered if w in words.titles or w in _PERSON_NOUNS or w in words.feminine]
+    if not titled or titled[-1] != head:
+        return None
+    # a title alone in a headline looks ahead into the body: "Minister urges talks"
+    pool = (
+        article.people if _in(article.headline, speaker) else _before(article.people, speaker.start)
+    )
+    order = pool if _in(article.headline, speaker) else list(reversed(pool))
+    for mention in order:
+        introduced = mention.context.text(text).lower()
+        if mention.apposition is not None:
+            introduced += " " + mention.apposition.text(text).lower()
+        if all(re.search(rf"\b{re.escape(w)}\b", introduced) for w in titled):
+            return Entity(mention.name, mention.context)
+    return None
+
+
+def _document_author(article: _Article, before: int) -> Entity | None:
+    """Who published the latest report named before `before`: "a report by the Harbour Authority"."""
+    found = [
+        (match.start(), match.group(2)) for match in _DOCUMENT_BY.finditer(article.text, 0, before)
+    ] + [
+        (match.start(), match.group(1)) for match in _DOCUMENT_OF.finditer(article.text, 0, before)
+    ]
+    if not found:
+        return None
+    return Entity(max(found)[1], None, "organisation")
+
+
+def _before(mentions: Sequence[Mention], offset: int) -> list[Mention]:
+    return [m for m in mentions if m.span.end <= offset]
+
+
+def _in(span: Span | None, inner: Span) -> bool:
+    return span is not None and span.start <= inner.start and inner.end <= span.end
+
+
+# --- pronouns -------------------------------------------------------------------------------------
+
+
+def _antecedent(
+    article: _Article,
+    pronoun: Span,
+    earlier_speakers: Sequence[Span | None],
+    earlier: Sequence[Entity | None],
+    *,
+    person: bool,
+) -> Entity | None:
+    """The entity a pronoun refers back to (rule 5 of the module docstring)."""
+    text = article.text
+    said = text[pronoun.start : pronoun.end].lower()
+    wanted = {"he": "m", "she": "f"}.get(said, "")
+    # (position, from a speaker?, entity)
+    candidates: list[tuple[int, bool, Entity]] = []
+    if person:
+        for mention in article.people:
+            if mention.span.end <= pronoun.start and mention.gender in ("", wanted):
+                candidates.append(
+                    (mention.span.start, False, Entity(mention.name, mention.context))
+                )
+        genders = {m.name: m.gender for m in article.people}
+        for mention in article.people:
+            surname = mention.name.split()[-1]
+            for match in re.finditer(rf"\b{re.escape(surname)}\b", text[: pronoun.start]):
+                if match.start() >= mention.span.end and genders[mention.name] in ("", wanted):
+                    candidates.append((match.start(), False, Entity(mention.name, mention.context)))
+    else:
+        for mention in article.mentions:
+            if mention.kind == "organisation" and mention.span.end <= pronoun.start:
+                candidates.append(
+                    (mention.span.start, False, Entity(mention.name, None, "organisation"))
+                )
+    for speaker, entity in zip(earlier_speakers, earlier, strict=True):
+        if speaker is None or speaker.end > pronoun.start:
+            continue
+        if speaker.text(text) in article.words.person_pronouns | article.words.group_pronouns:
+            if entity is not None and (entity.kind in ("person", "name")) == person:
+                candidates.append((speaker.start, True, entity))
+            continue
+        if person and entity is not None and entity.kind in ("person", "name"):
+            if _gender_of(article, entity) in ("", wanted):
+                candidates.append((speaker.start, True, entity))
+        elif not person and (entity is None or entity.kind != "person"):
+            group = entity or Entity(speaker.text(text), None, "group")
+            candidates.append((speaker.start, True, group))
+    if not candidates:
+        return None
+    starts = article.sentence_starts
+    own = bisect_right(starts, pronoun.start) - 1
+    by_sentence: dict[int, list[tuple[int, bool, Entity]]] = {}
+    for candidate in candidates:
+        by_sentence.setdefault(bisect_right(starts, candidate[0]) - 1, []).append(candidate)
+    for sentence in range(own, max(-1, own - _PRONOUN_LOOKBACK - 1), -1):
+        here = by_sentence.get(sentence)
+        if here:
+            # a statement's speaker first, then the one named first (the subject)
+            return min(here, key=lambda c: (not c[1], c[0]))[2]
+    return None
+
+
+def _gender_of(article: _Article, entity: Entity) -> str:
+    return next((m.gender for m in article.people if m.name == entity.name), "")
+
+
+def entity_kinds(entities: Sequence[Entity | None]) -> Mapping[str, str]:
+    """Each resolved entity's kind: person, organisation, group or name (a surname-like word)."""
+    return {e.name: e.kind for e in entities if e is not None}

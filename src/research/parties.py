@@ -30,8 +30,11 @@ def resolve_party(
     entity: str | None = None,
     mention: str | None = None,
     description: str | None = None,
+    entity_kind: str = "person",
 ) -> Resolution:
-    """The party of one speaker, from the most to the least direct evidence."""
+    """The party of one speaker, from the most to the least direct evidence. An organisation
+    the speaker refers to ("the union", "the report" by the Harbour Authority) is read for party
+    terms like the speaker's own words; a person is looked up among the lexicon's people."""
     if speaker:
         found = first_party(lexicon, speaker)
         if found is not None:
@@ -40,6 +43,10 @@ def resolve_party(
         party = lexicon.people.get(entity)
         if party is not None:
             return Resolution(party, f"person: {entity}")
+        if entity_kind != "person":
+            found = first_party(lexicon, entity)
+            if found is not None:
+                return Resolution(found.party, f"{found.evidence} (in “{entity}”)")
     if mention:
         found = nearest_party(lexicon, mention)
         if found is not None:

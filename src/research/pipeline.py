@@ -192,10 +192,21 @@ def _analyze_text(
     yield "sentences", sentence_rows
 
     found = attribution.find_statements(text, units, lexicons.cues, tags=lexicons.tags)
+    headline = segment.headline(text)
+    found = [
+        s for s in found if not entities.headline_label(text, s.speaker, headline, lexicons.names)
+    ]
     people = list(lexicons.parties.people)
     # A relative-pronoun speaker ("who said") is resolved through what it stands for.
     speakers = [s.refers_to or s.speaker for s in found]
-    resolved = entities.resolve_speakers(text, speakers, lexicons.names, known=people)
+    resolved = entities.resolve_speakers(
+        text,
+        speakers,
+        lexicons.names,
+        known=people,
+        sentences=[span for _, _, spans in units for span in spans],
+        headline=headline,
+    )
     resolutions = [
         parties.resolve_party(
             lexicons.parties,
@@ -203,6 +214,7 @@ def _analyze_text(
             entity=e.name if e is not None else None,
             mention=e.mention.text(text) if e is not None and e.mention is not None else None,
             description=s.description.text(text) if s.description is not None else None,
+            entity_kind=e.kind if e is not None else "person",
         )
         for s, speaker, e in zip(found, speakers, resolved, strict=True)
     ]

@@ -25,11 +25,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from research.attribution.passes import (
+    _continued_turns,
     _end_contents_at_next_predicate,
     _end_contents_at_next_speaker,
     _end_relative_clauses,
     _mark_nested,
+    _not_statements,
     _restated,
+    _trim_coordinated_speakers,
 )
 from research.attribution.quotes import (
     _announced,
@@ -80,8 +83,10 @@ def find_statements(
     running = _RunningQuote()
     unclaimed: Span | None = None  # the quotation that made up the paragraph before, unclaimed
     announcing: tuple[int, Span] | None = None  # the paragraph before's last sentence, if ":"
+    quoted: list[tuple[int, Span, Sequence[Span]]] = []  # each paragraph's quotations
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
+        quoted.append((index, paragraph, quotes))
         found: list[Statement] = []
         labelled = _speaker_label(text, index, paragraph, quotes)
         if labelled is not None:
@@ -108,6 +113,9 @@ def find_statements(
         last = sentences[-1] if sentences else None
         ends_in_colon = last is not None and last.text(text).rstrip().endswith(":")
         announcing = (index, last) if last is not None and ends_in_colon else None
+    statements = _not_statements(text, statements)
+    statements.extend(_continued_turns(text, quoted, statements))
+    _trim_coordinated_speakers(text, statements, tags)
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     # a "SMITH: ..." turn runs to its paragraph's end, whatever it reports
     reports = [s for s in statements if s.cue_lemma != ":"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
-from research.attribution.statement import Statement
+from research.attribution.statement import Statement, _claimed
 from research.attribution.words import _RELATIVES, _trim_content
 from research.lexicons import CueLexicon
 from research.schema import Span
@@ -191,3 +192,123 @@ def _restated(text: str, statement: Statement, statements: Sequence[Statement]) 
         if other is not statement
         for span in other.content
     )
+
+
+# --- speakers' turns and non-statements (issue 15) ---------------------------------------------
+
+
+def _continued_turns(
+    text: str,
+    paragraphs: Sequence[tuple[int, Span, Sequence[Span]]],
+    statements: Sequence[Statement],
+) -> list[Statement]:
+    """Quotation paragraphs with no tag of their own that continue the turn of the speaker the
+    paragraph before ended with: '... ," said Mayor Linda Gajewski. ¶ "We cannot keep building
+    roads ..."'. Such a paragraph is the same speaker's (news style: a new speaker gets a tag); it
+    becomes a direct statement with that speaker and no cue. A turn runs on over such paragraphs."""
+    last_in: dict[int, Statement] = {}
+    for statement in statements:
+        end = statement.content[-1].end
+        latest = last_in.get(statement.paragraph)
+        if latest is None or end >= latest.content[-1].end:
+            last_in[statement.paragraph] = statement
+    continued: list[Statement] = []
+    previous: Statement | None = None
+    previous_end = 0
+    for index, paragraph, quotes in paragraphs:
+        turn, turn_end = previous, previous_end
+        previous, previous_end = last_in.get(index), paragraph.end
+        owner = next((s for s in statements if quotes and _claimed(quotes[0], [s])), None)
+        if owner is not None:  # announced ("X said:") or run on: the turn goes on with it
+            previous = previous or owner
+            continue
+        if turn is None or turn.speaker is None or not quotes or index in last_in:
+            continue
+        outside = text[paragraph.start : quotes[0].start] + text[quotes[-1].end : paragraph.end]
+        between = "".join(text[a.end : b.start] for a, b in pairwise(quotes))
+        if quotes[0].start != paragraph.start or (outside + between).strip(" .,") or turn.nested:
+            continue
+        if not _ends_turn(text, turn, turn_end) or _TRANSCRIPT_LABEL.match(text, quotes[0].start):
+            continue
+        # left open, a tag further on may claim it; '"...”' is a stray mark, not one quotation
+        if _PAIRS.get(text[quotes[0].start]) != text[quotes[-1].end - 1]:
+            continue
+        previous = Statement(
+            kind="direct",
+            speaker=turn.speaker,
+            cue=None,
+            content=list(quotes),
+            paragraph=index,
+            verb_class=turn.verb_class,
+            description=turn.description,
+            refers_to=turn.refers_to,
+        )
+        continued.append(previous)
+    return continued
+
+
+_PAIRS = {"“": "”", '"': '"'}
+# A quoted transcript turn, "“PENCE: Well, look ...”", has a speaker of its own.
+_TRANSCRIPT_LABEL = re.compile(r"[“\"]\s*[A-Z][A-Z .'’-]+:")
+
+
+def _ends_turn(text: str, statement: Statement, paragraph_end: int) -> bool:
+    """Whether a statement quotes its speaker and nothing but punctuation follows it in its
+    paragraph: '"...," said Mayor Linda Gajewski.' or '... said: "... ."'."""
+    if statement.kind == "indirect":
+        return False
+    parts = [*statement.content, statement.speaker, statement.cue]
+    end = max(part.end for part in parts if part is not None)
+    return not text[end:paragraph_end].strip(" .,;:”\"’'")
+
+
+# "who asked not to be named", "spoke on condition of anonymity": why a source is unnamed, not
+# something the source said.
+_ANONYMITY = re.compile(
+    r"\b(?:asked|requested|declined|wished|wanted)\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)"
+    r"|\bon\s+(?:the\s+)?condition\s+(?:of|that\s+\w+\s+not\s+be\s+named)(?:\s+anonymity)?"
+    r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss|talk)\w*(?:\s+publicly)?",
+    re.IGNORECASE,
+)
+
+
+def _not_statements(text: str, statements: Sequence[Statement]) -> list[Statement]:
+    """The statements left once those whose cue only says why a source is unnamed are dropped."""
+    spans = [(m.start(), m.end()) for m in _ANONYMITY.finditer(text)]
+    if not spans:
+        return list(statements)
+    return [
+        s
+        for s in statements
+        if s.cue is None or not any(start <= s.cue.start < end for start, end in spans)
+    ]
+
+
+_CONJUNCTION = re.compile(r"\s(?:and|but|while|whereas)\s+(?=the\s|a\s|an\s|its\s|their\s|[A-Z])")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "new", "two", "three"})
+
+
+def _trim_coordinated_speakers(
+    text: str, statements: Sequence[Statement], tags: Mapping[str, str]
+) -> None:
+    """In "the government appointed a mediator and the union rejected the offer" the speaker of
+    "rejected" is "the union": a speaker whose words before a conjunction form a clause (a
+    lowercase finite verb, or a participle with an object: "appointed a mediator", not "led by")
+    keeps only the conjunct after it."""
+    for statement in statements:
+        speaker, cue = statement.speaker, statement.cue
+        if speaker is None or cue is None or cue.start < speaker.end:
+            continue
+        said = speaker.text(text)
+        joins = list(_CONJUNCTION.finditer(said))
+        if joins and _is_clause(said[: joins[-1].start()], tags):
+            statement.speaker = Span(speaker.start + joins[-1].end(), speaker.end).stripped(text)
+
+
+def _is_clause(words: str, tags: Mapping[str, str]) -> bool:
+    tokens = re.findall(r"[\w’'-]+", words)
+    for word, following in zip(tokens, [*tokens[1:], ""], strict=True):
+        tag = tags.get(word, "") if word.islower() else ""
+        if tag in ("VBD", "VBZ", "VBP") or (tag == "VBN" and following.lower() in _DETERMINERS):
+            return True
+    return False

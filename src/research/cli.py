@@ -390,8 +390,14 @@ def batch_command(spec: Path, out: Path | None, jobs: int | None, quiet: bool) -
     help="Leave out statements reported inside another's content (`nested`), for gold coded one "
     "level deep, as PolNeAR is.",
 )
+@click.option(
+    "--speakers",
+    is_flag=True,
+    help="Also score the entity and party of each speaker, against gold notes "
+    "'entity=...; party=...' on its Source spans, and direct-quote recall.",
+)
 def evaluate_command(
-    gold: Path, pred: Path, errors: Path | None, hull: bool, outer_only: bool
+    gold: Path, pred: Path, errors: Path | None, hull: bool, outer_only: bool, speakers: bool
 ) -> None:
     """Score statements against hand-coded gold: precision, recall and F1 per role."""
     from research import evaluate as scoring
@@ -409,6 +415,18 @@ def evaluate_command(
 
     result = _guard(run)
     click.echo(scoring.format_report(result))
+    if speakers:
+        from research import evaluate_speakers
+
+        def run_speakers() -> evaluate_speakers.SpeakerScores:
+            try:
+                return evaluate_speakers.evaluate_speakers(
+                    gold, evaluate_speakers.read_records(pred)
+                )
+            except scoring.EvaluationInputError as error:
+                raise io.InputError(getattr(error, "path", gold), str(error)) from None
+
+        click.echo("\n" + evaluate_speakers.format_speaker_report(_guard(run_speakers)))
     if errors is not None:
         with io.atomic_write(errors) as stream:
             result.errors.to_csv(stream, index=False)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from research.lexicons import NameWords
@@ -68,6 +68,15 @@ class Mention:
     kind: str = "person"  # or "organisation"
     gender: str = ""  # "f", "m", or "" when titles and given name do not say
     apposition: Span | None = None  # ", chief executive of Halvard Shipping," after the name
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """A lexicon person: found by surname, or by title ("the mayor") when the title is theirs alone."""
+
+    name: str
+    title: str = ""
+    party: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +269,8 @@ class _Article:
     known: dict[str, list[str]]  # a lexicon person's surname -> full names
     sentence_starts: list[int]
     headline: Span | None
+    people_known: Sequence[KnownPerson] = ()
+    party_of: Callable[[str], str | None] | None = None  # the party a phrase names, if any
 
 
 def resolve_speakers(
@@ -267,34 +278,54 @@ def resolve_speakers(
     speakers: Sequence[Span | None],
     words: NameWords,
     *,
-    known: Sequence[str] = (),
+    known: Sequence[str | KnownPerson] = (),
     sentences: Sequence[Span] = (),
     headline: Span | None = None,
+    descriptions: Sequence[Span | None] = (),
+    party_of: Callable[[str], str | None] | None = None,
 ) -> list[Entity | None]:
     """The entity each speaker refers to, in text order of the speakers given (see the module's
-    rules). `known` are lexicon people's full names; `sentences` the article's sentence spans
-    (found with a simple full-stop rule when not given); `headline` the title line, if any."""
+    rules). `known` are lexicon people (full names, or with title and party); `sentences` the
+    article's sentence spans (found with a simple full-stop rule when not given); `headline` the
+    title line, if any; `descriptions` each speaker's apposition ("the federation's president,
+    Helen Ortega"); `party_of` the party a phrase names, to tell whose "chief executive" is meant."""
+    known_people = [k if isinstance(k, KnownPerson) else KnownPerson(k) for k in known]
     mentions = find_mentions(text, words)
     people = [mention for mention in mentions if mention.kind == "person"]
     by_surname: dict[str, list[Mention]] = {}
     for mention in people:
         by_surname.setdefault(mention.name.split()[-1].lower(), []).append(mention)
     lexicon_people: dict[str, list[str]] = {}
-    for name in known:
-        lexicon_people.setdefault(name.split()[-1].lower(), []).append(name)
+    for person in known_people:
+        lexicon_people.setdefault(person.name.split()[-1].lower(), []).append(person.name)
     starts = (
         [span.start for span in sentences]
         if sentences
         else [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     )
-    article = _Article(text, words, mentions, people, by_surname, lexicon_people, starts, headline)
+    article = _Article(
+        text, words, mentions, people, by_surname, lexicon_people, starts, headline,
+        known_people, party_of,
+    )  # fmt: skip
     entities: list[Entity | None] = []
     for index, speaker in enumerate(speakers):
         entity = None
         if speaker is not None:
             entity = _resolve(article, speaker, speakers[:index], entities)
+            description = descriptions[index] if index < len(descriptions) else None
+            if (entity is None or entity.kind == "group") and description is not None:
+                entity = _named_in(article, description) or entity
         entities.append(entity)
     return entities
+
+
+def _named_in(article: _Article, description: Span) -> Entity | None:
+    """The person an apposition names: "the federation's president, Helen Ortega"."""
+    for mention in article.people:
+        if description.start <= mention.span.start and mention.span.end <= description.end:
+            if not article.text[description.start : mention.span.start].strip(" ,"):
+                return Entity(mention.name, mention.context)
+    return None
 
 
 def _resolve(
@@ -325,6 +356,21 @@ def _resolve(
     if inside:
         return Entity(inside[0].name, None, "organisation")
     return _described(article, speaker, said)
+
+
+_PREPOSITIONS = frozenset(
+    {"for", "of", "at", "on", "with", "from", "in", "to", "by", "near", "about"}
+)
+
+
+def _heads(text: str, speaker: Span, mention: Mention, words: NameWords) -> bool:
+    """Whether a name inside a speaker is who speaks, not an affiliation or a place: "Joe
+    Mulligan" in "Joe Mulligan with Railroad Workers United", not "Harbour Street" in "a
+    shopkeeper on Harbour Street" nor "Halden University" in "researchers at Halden University"."""
+    before = text[speaker.start : mention.span.start].split()
+    if mention.kind == "organisation":
+        return all(w.lower() in {"the", "a", "an"} for w in before)
+    return not before or before[-1] not in _PREPOSITIONS
 
 
 def _by_short_name(article: _Article, speaker: Span, short: str) -> Entity | None:
@@ -395,7 +441,32 @@ def _described(article: _Article, speaker: Span, said: str) -> Entity | None:
             introduced += " " + mention.apposition.text(text).lower()
         if all(re.search(rf"\b{re.escape(w)}\b", introduced) for w in titled):
             return Entity(mention.name, mention.context)
-    return None
+    return _known_by_title(article, speaker, lowered, owner)
+
+
+def _known_by_title(
+    article: _Article, speaker: Span, titled: Sequence[str], owner: str
+) -> Entity | None:
+    """A lexicon person whose title holds all the description's words ("school board chair" is
+    not the chair of the Harbour Authority): the latest one already
+    speaking in the article, else the only one (of the owner's party: "the company's chief
+    executive" is the chief executive of the latest company named)."""
+    fits = [
+        person
+        for person in article.people_known
+        if all(re.search(rf"\b{re.escape(w)}\b", person.title.lower()) for w in titled)
+    ]
+    if not fits:
+        return None
+    text = article.text[: speaker.start]
+    spoken = [p for p in fits if p.name.split()[-1] in text]
+    if spoken:
+        return Entity(max(spoken, key=lambda p: text.rfind(p.name.split()[-1])).name, None)
+    if owner and article.party_of is not None:
+        named = [m for m in _before(article.mentions, speaker.start) if m.kind == "organisation"]
+        party = article.party_of(named[-1].name) if named else None
+        fits = [p for p in fits if p.party == party]
+    return Entity(fits[0].name, None) if len(fits) == 1 else None
 
 
 def _document_author(article: _Article, before: int) -> Entity | None:

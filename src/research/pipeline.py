@@ -196,7 +196,11 @@ def _analyze_text(
     found = [
         s for s in found if not entities.headline_label(text, s.speaker, headline, lexicons.names)
     ]
-    people = list(lexicons.parties.people)
+    people = [
+        entities.KnownPerson(person.name, person.title, party.name)
+        for party in lexicons.parties.parties
+        for person in party.people
+    ]
     # A relative-pronoun speaker ("who said") is resolved through what it stands for.
     speakers = [s.refers_to or s.speaker for s in found]
     resolved = entities.resolve_speakers(
@@ -206,6 +210,10 @@ def _analyze_text(
         known=people,
         sentences=[span for _, _, spans in units for span in spans],
         headline=headline,
+        descriptions=[s.description for s in found],
+        party_of=lambda phrase: getattr(
+            parties.first_party(lexicons.parties, phrase), "party", None
+        ),
     )
     resolutions = [
         parties.resolve_party(

@@ -322,9 +322,9 @@ def resolve_speakers(
 def _named_in(article: _Article, description: Span) -> Entity | None:
     """The person an apposition names: "the federation's president, Helen Ortega"."""
     for mention in article.people:
-        if description.start <= mention.span.start and mention.span.end <= description.end:
-            if not article.text[description.start : mention.span.start].strip(" ,"):
-                return Entity(mention.name, mention.context)
+        inside = description.start <= mention.span.start and mention.span.end <= description.end
+        if inside and not article.text[description.start : mention.span.start].strip(" ,"):
+            return Entity(mention.name, mention.context)
     return None
 
 

@@ -68,11 +68,12 @@ class SpeakerScores:
 def read_speaker_notes(gold_dir: str | os.PathLike[str], gold: GoldCorpus) -> pd.DataFrame:
     """doc, relation_id, entity, party for every gold relation whose source carries a note."""
     rows = []
-    for relation in gold.relations.itertuples():
-        suffix = f"_{relation.annotator}" if relation.annotator else ""
-        path = Path(gold_dir) / "attributions" / f"{relation.doc}{suffix}.ann"
+    for relation in gold.relations.to_dict("records"):
+        annotator = str(relation["annotator"] or "")
+        suffix = f"_{annotator}" if annotator else ""
+        path = Path(gold_dir) / "attributions" / f"{relation['doc']}{suffix}.ann"
         notes, sources = _notes(path)
-        source = sources.get(str(relation.relation_id))
+        source = sources.get(str(relation["relation_id"]))
         if source is None or source not in notes:
             continue
         fields = dict(
@@ -82,8 +83,8 @@ def read_speaker_notes(gold_dir: str | os.PathLike[str], gold: GoldCorpus) -> pd
             raise EvaluationInputError(path, f"{source}: a note needs entity= and party=")
         rows.append(
             {
-                "doc": relation.doc,
-                "relation_id": relation.relation_id,
+                "doc": relation["doc"],
+                "relation_id": relation["relation_id"],
                 "entity": fields["entity"].strip(),
                 "party": fields["party"].strip(),
             }
@@ -169,11 +170,12 @@ def evaluate_speakers(
 def _direct_relations(gold: GoldCorpus) -> list[tuple[str, str]]:
     """Gold relations whose every content fragment is one quotation."""
     direct = []
-    for relation in gold.relations.itertuples():
-        text = gold.texts[str(relation.doc)]
-        pieces = [text[start:end].strip() for start, end in relation.content]
+    for relation in gold.relations.to_dict("records"):
+        text = gold.texts[str(relation["doc"])]
+        content: Sequence[tuple[int, int]] = relation["content"]
+        pieces = [text[start:end].strip() for start, end in content]
         if pieces and all(p[:1] in '“"' and p.rstrip(".,")[-1:] in '”"' for p in pieces):
-            direct.append((str(relation.doc), str(relation.relation_id)))
+            direct.append((str(relation["doc"]), str(relation["relation_id"])))
     return direct
 
 

@@ -142,14 +142,12 @@ def _pieces(text: str, run: re.Match[str], words: NameWords) -> list[list[tuple[
         if bare in words.non_names or _POSSESSIVE.sub("", word).lower() in words.non_names:
             pieces.append([])
             continue
+        ends = word.endswith(".") and len(bare) >= 3 and "." not in bare
+        if ends and word.lower() not in words.titles:
+            pieces[-1].append((start, end - 1))  # "Tuesday. Kim": the full stop ends a sentence
+            pieces.append([])
+            continue
         pieces[-1].append((start, end))
-        if (
-            word.endswith(".")
-            and len(bare) >= 3
-            and "." not in bare
-            and word.lower() not in words.titles
-        ):
-            pieces.append([])  # "Tuesday. Kim": a full stop after a word ends the sentence
     return [piece for piece in pieces if piece]
 
 
@@ -162,9 +160,9 @@ def _join_organisations(
         if joined:
             previous = joined[-1]
             between = text[previous[-1][1] : piece[0][0]]
-            if _ORGANISATION_JOIN.fullmatch(between) is not None and (
-                _is_organisation(text, previous, words) or _is_organisation(text, piece, words)
-            ):
+            # "Ministry of Transport", not "Daniel Whitehorse of the Kessa First Nation"
+            joins = _ORGANISATION_JOIN.fullmatch(between) is not None
+            if joins and _is_organisation(text, previous, words):
                 joined[-1] = previous + piece
                 continue
         joined.append(piece)
@@ -341,7 +339,11 @@ def _resolve(
     if said in words.group_pronouns:
         return _antecedent(article, speaker, earlier_speakers, earlier, person=False)
     inside = [
-        m for m in article.mentions if speaker.start <= m.span.start and m.span.end <= speaker.end
+        m
+        for m in article.mentions
+        if speaker.start <= m.span.start
+        and m.span.end <= speaker.end
+        and _heads(text, speaker, m, words)
     ]
     person = next((m for m in inside if m.kind == "person"), None)
     if person is not None:
@@ -352,10 +354,23 @@ def _resolve(
                 return Entity(name, None)
     short = _short_name(said, words)
     if short and not inside:
-        return _by_short_name(article, speaker, short)
+        found = _by_short_name(article, speaker, short)
+        if found is not None and found.kind == "name" and _in(article.headline, speaker):
+            return _described(article, speaker, said) or found  # "Federation says ..."
+        return found
     if inside:
         return Entity(inside[0].name, None, "organisation")
-    return _described(article, speaker, said)
+    return _described(article, speaker, said) or _named_after(article, speaker)
+
+
+def _named_after(article: _Article, speaker: Span) -> Entity | None:
+    """The person named in an apposition right after the speaker: "a shopkeeper on Harbour
+    Street, Ben Ash, said" (where the attributor kept the first noun phrase as the speaker)."""
+    after = article.text[speaker.end : speaker.end + 3]
+    if not after.startswith(", "):
+        return None
+    start = speaker.end + 2
+    return next((Entity(m.name, m.context) for m in article.people if m.span.start == start), None)
 
 
 _PREPOSITIONS = frozenset(
@@ -420,12 +435,17 @@ def _described(article: _Article, speaker: Span, said: str) -> Entity | None:
     if not lowered or len(lowered) > 4:
         return None
     head = lowered[-1]
+    ahead = _in(article.headline, speaker)  # a headline's description looks into the body
     if head in _DOCUMENTS:
-        return _document_author(article, speaker.start)
-    if head in words.organisations and not owner:
-        for mention in reversed(_before(article.mentions, speaker.start)):
+        return _document_author(article, len(text) if ahead else speaker.start)
+    if head in words.organisations and not owner and not _PREPOSITIONS & set(lowered):
+        named = (
+            article.mentions if ahead else list(reversed(_before(article.mentions, speaker.start)))
+        )
+        for mention in named:
             if mention.kind == "organisation" and head in mention.name.lower():
-                return Entity(mention.name, None, "organisation")
+                if mention.span != speaker:
+                    return Entity(mention.name, None, "organisation")
         return None
     titled = [w for w in lowered if w in words.titles or w in _PERSON_NOUNS or w in words.feminine]
     if not titled or titled[-1] != head:
@@ -478,7 +498,9 @@ def _document_author(article: _Article, before: int) -> Entity | None:
     ]
     if not found:
         return None
-    return Entity(max(found)[1], None, "organisation")
+    # before a speaker the latest report is meant; from a headline, the body's first
+    chosen = min(found) if before == len(article.text) else max(found)
+    return Entity(chosen[1], None, "organisation")
 
 
 def _before(mentions: Sequence[Mention], offset: int) -> list[Mention]:

@@ -253,13 +253,21 @@ _TRANSCRIPT_LABEL = re.compile(r"[“\"]\s*[A-Z][A-Z .'’-]+:")
 
 
 def _ends_turn(text: str, statement: Statement, paragraph_end: int) -> bool:
-    """Whether a statement quotes its speaker and nothing but punctuation follows it in its
-    paragraph: '"...," said Mayor Linda Gajewski.' or '... said: "... ."'."""
+    """Whether a statement quotes its speaker and nothing but punctuation, or the speaker's
+    apposition, follows it in its paragraph: '"...," said Mayor Linda Gajewski.', '"...," said
+    Rita Okafor, a spokeswoman for the union.' or '... said: "... ."'."""
     if statement.kind == "indirect":
         return False
-    parts = [*statement.content, statement.speaker, statement.cue]
+    parts = [*statement.content, statement.speaker, statement.cue, statement.description]
     end = max(part.end for part in parts if part is not None)
-    return not text[end:paragraph_end].strip(" .,;:”\"’'")
+    rest = text[end:paragraph_end]
+    if not rest.strip(" .,;:”\"’'"):
+        return True
+    return rest.startswith(",") and len(rest) < _APPOSITION_LENGTH and not _QUOTE_MARK.search(rest)
+
+
+_APPOSITION_LENGTH = 100  # characters
+_QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 # "who asked not to be named", "spoke on condition of anonymity": why a source is unnamed, not

@@ -442,11 +442,14 @@ def _described(article: _Article, speaker: Span, said: str) -> Entity | None:
         named = (
             article.mentions if ahead else list(reversed(_before(article.mentions, speaker.start)))
         )
-        for mention in named:
-            if mention.kind == "organisation" and head in mention.name.lower():
-                if mention.span != speaker:
-                    return Entity(mention.name, None, "organisation")
-        return None
+        return next(
+            (
+                Entity(m.name, None, "organisation")
+                for m in named
+                if m.kind == "organisation" and head in m.name.lower() and m.span != speaker
+            ),
+            None,
+        )
     titled = [w for w in lowered if w in words.titles or w in _PERSON_NOUNS or w in words.feminine]
     if not titled or titled[-1] != head:
         return None

@@ -31,6 +31,7 @@ lexicon = None  # a party lexicon (TOML) that extends the default one
 sentiment_backend = "textblob"  # scores polarity and subjectivity: "textblob" or "vader"
 second_sentiment_backend = "vader"  # compared with the first: where do they disagree?
 stance_backend = "lexicon"
+attributions = "all"  # "all" as PolNeAR codes them, or "speech": only speech-act cues
 min_n = 5  # parties with fewer statements are flagged, not compared
 
 # %%
@@ -38,7 +39,7 @@ min_n = 5  # parties with fewer statements are flagged, not compared
 import pandas as pd
 from IPython.display import Markdown, display
 
-from research import compare, io, pipeline, plots, sentiment
+from research import compare, io, parties, pipeline, plots, sentiment, speech
 
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", 500)
@@ -46,7 +47,11 @@ pd.set_option("display.max_rows", 500)
 articles = io.read_articles(corpus)
 lexicons = pipeline.load_lexicons(parties_path=lexicon)
 analysis = pipeline.analyze(
-    articles, lexicons, sentiment_backend=sentiment_backend, stance_backend=stance_backend
+    articles,
+    lexicons,
+    sentiment_backend=sentiment_backend,
+    stance_backend=stance_backend,
+    attributions=attributions,
 )
 statements = compare.with_signals(analysis.statements)
 summary = compare.summarize_parties(statements, min_n=min_n)
@@ -71,6 +76,18 @@ display(
         statements=articles["doc"].map(statements["doc"].value_counts()).fillna(0).astype(int),
     )[["doc", "title", "source", "published", "characters", "statements", "sha256"]]
 )
+
+# %% [markdown]
+# ### Whose words are counted, and who the lexicon could not place
+#
+# The statements counted, and the share whose speaker the party lexicon tied to a party. The
+# unresolved speakers below are counted in every table as "unresolved", never dropped; the most
+# frequent are the entries to add to the lexicon first (`research lexicon draft` starts one).
+
+# %%
+coverage = parties.resolution_coverage(analysis.statements)
+display(Markdown(f"Statements counted: {speech.DESCRIPTIONS[attributions]}. {coverage.summary()}"))
+display(coverage.unresolved)
 
 # %% [markdown]
 # ### What cleaning found

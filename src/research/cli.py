@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import click
 
-from research import batch, engines, io, pipeline, reports, sentiment
+from research import batch, engines, io, pipeline, reports, sentiment, speech
 from research.lexicons import LexiconError
 from research.progress import progress_bar
 
@@ -159,6 +159,14 @@ def main(debug: bool) -> None:
     show_default=True,
     help="Articles a partition: read, analysed and written together.",
 )
+@click.option(
+    "--attributions",
+    type=click.Choice(speech.ATTRIBUTIONS),
+    default="all",
+    show_default=True,
+    help="all: every attribution, as PolNeAR codes them (beliefs, intentions, decisions too); "
+    "speech: only statements whose cue is a speech act.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def statements(
     paths: tuple[Path, ...],
@@ -170,6 +178,7 @@ def statements(
     workers: int | None,
     scheduler: str | None,
     batch_size: int,
+    attributions: str,
     quiet: bool,
 ) -> None:
     """Find every statement in PATHS (files or folders; default: the bundled corpus).
@@ -202,6 +211,7 @@ def statements(
         sentiment_backend=sentiment_backend,
         workers=workers,
         scheduler=scheduler,
+        attributions=attributions,
     )
     if output is not None:
         click.echo(f"{found} statements from {corpus.articles} articles -> {output}", err=True)

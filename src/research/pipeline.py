@@ -18,7 +18,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from research import attribution, clean, entities, framing, parties, segment, sentiment, stance
+from research import (
+    attribution,
+    clean,
+    entities,
+    framing,
+    parties,
+    segment,
+    sentiment,
+    speech,
+    stance,
+)
 from research.lexicons import (
     CueLexicon,
     HedgeLexicon,
@@ -97,8 +107,11 @@ def analyze(
     *,
     sentiment_backend: str = "textblob",
     stance_backend: str = "lexicon",
+    attributions: str = "all",
 ) -> Analysis:
-    """Run every stage on every article."""
+    """Run every stage on every article. `attributions="speech"` keeps only statements whose cue
+    is a speech act (see `research.speech`)."""
+    speech.check_attributions(attributions)
     lexicons = lexicons or load_lexicons()
     decider = stance.get_backend(stance_backend, cues=lexicons.stance_cues, tags=lexicons.tags)
     rows: dict[str, list[dict[str, Any]]] = {
@@ -111,7 +124,7 @@ def analyze(
         "labels": [],
     }
     for doc, text in zip(articles["doc"], articles["text"], strict=True):
-        for table, found in _analyze_text(str(doc), str(text), lexicons, decider):
+        for table, found in _analyze_text(str(doc), str(text), lexicons, decider, attributions):
             rows[table].extend(found)
     statements = make_frame(rows["statements"], STATEMENTS)
     _score(statements, sentiment_backend)
@@ -141,15 +154,24 @@ def extract_statements(
     *,
     sentiment_backend: str = "textblob",
     stance_backend: str = "lexicon",
+    attributions: str = "all",
 ) -> pd.DataFrame:
     """The statements frame alone: the partition function for large corpora."""
     return analyze(
-        articles, lexicons, sentiment_backend=sentiment_backend, stance_backend=stance_backend
+        articles,
+        lexicons,
+        sentiment_backend=sentiment_backend,
+        stance_backend=stance_backend,
+        attributions=attributions,
     ).statements
 
 
 def _analyze_text(
-    doc: str, text: str, lexicons: Lexicons, decider: stance.StanceBackend
+    doc: str,
+    text: str,
+    lexicons: Lexicons,
+    decider: stance.StanceBackend,
+    attributions: str = "all",
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     paragraphs = clean.clean_paragraphs(text, segment.split_paragraphs(text))
     yield (
@@ -229,6 +251,11 @@ def _analyze_text(
     resolutions = parties.carry_parties(
         resolutions, [e.name if e is not None else None for e in resolved]
     )
+    if attributions == "speech":  # after resolving, so "he" still finds a thinker named before
+        speaking = [i for i, s in enumerate(found) if speech.is_speech(s.verb_class)]
+        found = [found[i] for i in speaking]
+        resolved = [resolved[i] for i in speaking]
+        resolutions = [resolutions[i] for i in speaking]
     signals = _signals(doc, text, units, found, resolutions, lexicons, decider)
     yield (
         "statements",

@@ -441,3 +441,47 @@ def evaluate_command(
         with io.atomic_write(errors) as stream:
             result.errors.to_csv(stream, index=False)
         click.echo(f"{len(result.errors)} error examples -> {errors}", err=True)
+
+
+@main.group(name="lexicon")
+def lexicon_group() -> None:
+    """Party lexicons: start one from a corpus."""
+
+
+@lexicon_group.command(name="draft")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout."
+)
+@click.option(
+    "--lexicon",
+    type=click.Path(path_type=Path),
+    help="The party lexicon in use, whose resolved entries go last [default: the bundled one].",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=40,
+    show_default=True,
+    help="Organisations and people to list, the most frequent first.",
+)
+def lexicon_draft(
+    paths: tuple[Path, ...], output: Path | None, lexicon: Path | None, top: int
+) -> None:
+    """Write a draft party lexicon (TOML) from the articles in PATHS: who speaks and who is named
+    most, with titles, short names and counts, grouped where the text ties them, unresolved first."""
+    from research import lexicon_draft as drafting
+
+    lexicons = _guard(pipeline.load_lexicons, parties_path=lexicon)
+    articles = _guard(io.read_articles, paths)
+    text = drafting.draft_lexicon(
+        articles, lexicons, top=top, source=drafting.draft_sources(str(p) for p in paths)
+    )
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if any(output.resolve() == p.resolve() for p in paths):
+        raise _Failure(f"{output}: is an input of this run; it would be overwritten")
+    with _guard(io.atomic_write, output) as stream:
+        stream.write(text)
+    click.echo(f"draft lexicon -> {output}", err=True)

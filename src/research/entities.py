@@ -39,7 +39,7 @@ _NAME_TOKEN = re.compile(rf"[A-Z][\w’'.&-]*|{_PARTICLE}")
 _RUN = re.compile(rf"(?:[A-Z][\w’'.&-]*|{_PARTICLE})(?:[ \u00a0](?:[A-Z][\w’'.&-]*|{_PARTICLE}))*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # An organisation's name runs on over "of"/"for": "Ministry of Transport", "Centre for Ports".
-_ORGANISATION_JOIN = re.compile(r"[ \u00a0](?:of|for|of the|for the|and)[ \u00a0]")
+_ORGANISATION_JOIN = re.compile(r"[ \u00a0](?:of|for|of the|for the)[ \u00a0]")
 # An apposition after a name: "Marta Keller, chief executive of Halvard Shipping, said".
 _APPOSITION = re.compile(r",[ \u00a0]+((?:the|a|an|its|their)?[^,.;:“”\"]{3,80}?)(?=,|\.|;|$)")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)

@@ -95,10 +95,10 @@ def _read_article(
         # "Halvard" for "Halvard Shipping", where the first word also stands alone
         tokens = mention.name.split()
         plain = tokens[0].lower() not in words.organisations | words.non_names
-        alone = len(tokens) > 1 and re.search(
+        stands_alone = len(tokens) > 1 and re.search(
             rf"\b{re.escape(tokens[0])}\b(?! {re.escape(tokens[1])})", text
         )
-        if plain and alone:
+        if plain and stands_alone:
             organisation.short.add(tokens[0])
     seen: set[str] = set()
     for mention in mentions:

@@ -112,7 +112,9 @@ def find_mentions(text: str, words: NameWords) -> list[Mention]:
         if len(name_tokens) < 2 or text[name_tokens[0][0]].islower():
             continue
         start, end = name_tokens[0][0], name_tokens[-1][1]
-        context = Span(_context_start(text, start), end)
+        # the words introducing a name stop at the person named before it in the clause
+        previous = next((m.span.end for m in reversed(mentions) if m.kind == "person"), 0)
+        context = Span(max(_context_start(text, start), min(previous, start)), end)
         apposition = _apposition(text, end)
         mentions.append(
             Mention(

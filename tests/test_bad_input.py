@@ -190,7 +190,7 @@ def lexicon_unknown_key(d: Path) -> tuple[list[str | Path], str]:
 
 def report_unknown_parameter(d: Path) -> tuple[list[str | Path], str]:
     args = ["report", "--corpus", _good(d), "--out", d / "reports", "-p", "min_m", "3"]
-    return args, r"framing_report\.ipynb: unknown parameter 'min_m' \(known: corpus, .*min_n"
+    return args, r"framing_report\.ipynb: unknown parameter 'min_m' \(known: .*corpus, .*min_n"
 
 
 def report_bad_corpus(d: Path) -> tuple[list[str | Path], str]:

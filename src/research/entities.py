@@ -7,8 +7,11 @@ step can read its titles.
 
 The rules, in the order they are tried for one speaker:
 
-1. A full name inside the speaker is its entity: the first one, so in "Joe Mulligan with Railroad
-   Workers United" it is the person, not the organisation he is with.
+1. A full name inside the speaker is its entity: the first one not after a preposition, so in
+   "Joe Mulligan with Railroad Workers United" it is the person, not the organisation he is with,
+   and "a shopkeeper on Harbour Street" names no one (unless an apposition does: ", Ben Ash,").
+   Names are cut at sentence ends and at words never part of a name ("But", "Wednesday", "A");
+   a name holding an organisation noun ("Union", "Ministry") is an organisation.
 2. A lexicon person named in the speaker.
 3. A short name ("Keller", "Ms. Keller", "De Mistura") is the latest earlier full name ending in it,
    else any in the article, else a lexicon person with that surname ("Marta Keller").
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from research.lexicons import NameWords
@@ -81,6 +84,9 @@ class KnownPerson:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """Who a speaker is. kind: person, organisation, group (a speaker such as "union officials"
+    that "they" refers back to) or name (a capitalized word that may be either: "Suncor")."""
+
     name: str
     mention: Span | None  # where the entity was named in full, with its titles, if it was
     kind: str = field(default="person", compare=False)
@@ -581,8 +587,3 @@ def _antecedent(
 
 def _gender_of(article: _Article, entity: Entity) -> str:
     return next((m.gender for m in article.people if m.name == entity.name), "")
-
-
-def entity_kinds(entities: Sequence[Entity | None]) -> Mapping[str, str]:
-    """Each resolved entity's kind: person, organisation, group or name (a surname-like word)."""
-    return {e.name: e.kind for e in entities if e is not None}

@@ -95,6 +95,11 @@ SHAPES = [
         id="'Wednesday. Suncor' is Suncor",
     ),
     pytest.param(
+        "Ships diverted\n\nOn Wednesday, Suncor said it had diverted two tankers.\n",
+        ("Suncor", "Suncor", UNRESOLVED),
+        id="'On Wednesday, Suncor' is Suncor",
+    ),
+    pytest.param(
         "Talks to resume\n\nThe union met on Tuesday. Kim said the talks would resume.\n",
         ("Kim", "Kim", UNRESOLVED),
         id="'Tuesday. Kim' is Kim",

@@ -30,7 +30,7 @@ The rules, in the order they are tried for one speaker:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -263,20 +263,84 @@ def headline_label(
 # --- resolving speakers ---------------------------------------------------------------------------
 
 
-@dataclass
 class _Article:
-    """What the resolver knows of one article: its mentions, sentences and lexicon people."""
+    """What the resolver knows of one article, indexed by offset so that each speaker costs a
+    bisection, not a scan of the whole article (a long article has thousands of speakers)."""
 
-    text: str
-    words: NameWords
-    mentions: list[Mention]
-    people: list[Mention]
-    by_surname: dict[str, list[Mention]]
-    known: dict[str, list[str]]  # a lexicon person's surname -> full names
-    sentence_starts: list[int]
-    headline: Span | None
-    people_known: Sequence[KnownPerson] = ()
-    party_of: Callable[[str], str | None] | None = None  # the party a phrase names, if any
+    def __init__(
+        self,
+        text: str,
+        words: NameWords,
+        known: Sequence[KnownPerson],
+        sentence_starts: list[int],
+        headline: Span | None,
+        party_of: Callable[[str], str | None] | None,
+    ) -> None:
+        self.text, self.words, self.headline, self.party_of = text, words, headline, party_of
+        self.mentions = find_mentions(text, words)
+        self.mention_starts = [m.span.start for m in self.mentions]
+        self.people = [m for m in self.mentions if m.kind == "person"]
+        self.people_starts = [m.span.start for m in self.people]
+        self.person_at = {m.span.start: m for m in self.people}
+        self.gender = {m.name: m.gender for m in self.people}
+        self.by_surname: dict[str, list[Mention]] = {}
+        for mention in self.people:
+            self.by_surname.setdefault(mention.name.split()[-1].lower(), []).append(mention)
+        self.people_known = known
+        self.known: dict[str, list[str]] = {}  # a lexicon person's surname -> full names
+        for person in known:
+            self.known.setdefault(person.name.split()[-1].lower(), []).append(person.name)
+        self.sentence_starts = sentence_starts
+        self._surnames: list[tuple[int, Mention]] | None = None
+        self._documents: list[tuple[int, str]] | None = None
+        self._occurrences: dict[str, list[int]] = {}
+        self.speakers: list[tuple[int, int]] = []  # (start, index) of the speakers resolved so far
+
+    def mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end)."""
+        low, high = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        return self.mentions[low:high]
+
+    def before(self, offset: int, *, people: bool = False, last: int = 200) -> list[Mention]:
+        """The `last` mentions (or people) ending by `offset`, the nearest first; names never
+        overlap, so only the last one before `offset` can reach past it."""
+        starts, mentions = (
+            (self.people_starts, self.people) if people else (self.mention_starts, self.mentions)
+        )
+        count = bisect_left(starts, offset)
+        if count and mentions[count - 1].span.end > offset:
+            count -= 1
+        return mentions[max(0, count - last) : count][::-1]
+
+    def surnames(self) -> list[tuple[int, Mention]]:
+        """Every later use of a full name's surname, with the full mention it refers back to."""
+        if self._surnames is None:
+            found: list[tuple[int, Mention]] = []
+            if self.by_surname:
+                names = sorted({m.name.split()[-1] for m in self.people}, key=len, reverse=True)
+                pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
+                for match in pattern.finditer(self.text):
+                    fulls = self.by_surname.get(match.group().lower(), [])
+                    earlier = [m for m in fulls if m.span.end <= match.start()]
+                    if earlier:
+                        found.append((match.start(), earlier[-1]))
+            self._surnames = found
+        return self._surnames
+
+    def documents(self) -> list[tuple[int, str]]:
+        """Each report named, with its author, in text order."""
+        if self._documents is None:
+            self._documents = sorted(
+                [(m.start(), m.group(2)) for m in _DOCUMENT_BY.finditer(self.text)]
+                + [(m.start(), m.group(1)) for m in _DOCUMENT_OF.finditer(self.text)]
+            )
+        return self._documents
+
+    def occurrences(self, word: str) -> list[int]:
+        if word not in self._occurrences:
+            pattern = re.compile(rf"\b{re.escape(word)}\b")
+            self._occurrences[word] = [m.start() for m in pattern.finditer(self.text)]
+        return self._occurrences[word]
 
 
 def resolve_speakers(
@@ -295,40 +359,30 @@ def resolve_speakers(
     article's sentence spans (found with a simple full-stop rule when not given); `headline` the
     title line, if any; `descriptions` each speaker's apposition ("the federation's president,
     Helen Ortega"); `party_of` the party a phrase names, to tell whose "chief executive" is meant."""
-    known_people = [k if isinstance(k, KnownPerson) else KnownPerson(k) for k in known]
-    mentions = find_mentions(text, words)
-    people = [mention for mention in mentions if mention.kind == "person"]
-    by_surname: dict[str, list[Mention]] = {}
-    for mention in people:
-        by_surname.setdefault(mention.name.split()[-1].lower(), []).append(mention)
-    lexicon_people: dict[str, list[str]] = {}
-    for person in known_people:
-        lexicon_people.setdefault(person.name.split()[-1].lower(), []).append(person.name)
     starts = (
         [span.start for span in sentences]
         if sentences
         else [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     )
-    article = _Article(
-        text, words, mentions, people, by_surname, lexicon_people, starts, headline,
-        known_people, party_of,
-    )  # fmt: skip
+    people = [k if isinstance(k, KnownPerson) else KnownPerson(k) for k in known]
+    article = _Article(text, words, people, starts, headline, party_of)
     entities: list[Entity | None] = []
     for index, speaker in enumerate(speakers):
         entity = None
         if speaker is not None:
-            entity = _resolve(article, speaker, speakers[:index], entities)
+            entity = _resolve(article, speaker, speakers, entities)
             description = descriptions[index] if index < len(descriptions) else None
             if (entity is None or entity.kind == "group") and description is not None:
                 entity = _named_in(article, description) or entity
+            insort(article.speakers, (speaker.start, index))
         entities.append(entity)
     return entities
 
 
 def _named_in(article: _Article, description: Span) -> Entity | None:
     """The person an apposition names: "the federation's president, Helen Ortega"."""
-    for mention in article.people:
-        inside = description.start <= mention.span.start and mention.span.end <= description.end
+    for mention in article.mentions_within(description.start, description.end):
+        inside = mention.kind == "person" and mention.span.end <= description.end
         if inside and not article.text[description.start : mention.span.start].strip(" ,"):
             return Entity(mention.name, mention.context)
     return None
@@ -337,21 +391,19 @@ def _named_in(article: _Article, description: Span) -> Entity | None:
 def _resolve(
     article: _Article,
     speaker: Span,
-    earlier_speakers: Sequence[Span | None],
+    speakers: Sequence[Span | None],
     earlier: Sequence[Entity | None],
 ) -> Entity | None:
     text, words = article.text, article.words
     said = speaker.text(text)
     if said in words.person_pronouns:
-        return _antecedent(article, speaker, earlier_speakers, earlier, person=True)
+        return _antecedent(article, speaker, speakers, earlier, person=True)
     if said in words.group_pronouns:
-        return _antecedent(article, speaker, earlier_speakers, earlier, person=False)
+        return _antecedent(article, speaker, speakers, earlier, person=False)
     inside = [
         m
-        for m in article.mentions
-        if speaker.start <= m.span.start
-        and m.span.end <= speaker.end
-        and _heads(text, speaker, m, words)
+        for m in article.mentions_within(speaker.start, speaker.end)
+        if m.span.end <= speaker.end and _heads(text, speaker, m, words)
     ]
     person = next((m for m in inside if m.kind == "person"), None)
     if person is not None:
@@ -374,11 +426,10 @@ def _resolve(
 def _named_after(article: _Article, speaker: Span) -> Entity | None:
     """The person named in an apposition right after the speaker: "a shopkeeper on Harbour
     Street, Ben Ash, said" (where the attributor kept the first noun phrase as the speaker)."""
-    after = article.text[speaker.end : speaker.end + 3]
-    if not after.startswith(", "):
+    if not article.text.startswith(", ", speaker.end):
         return None
-    start = speaker.end + 2
-    return next((Entity(m.name, m.context) for m in article.people if m.span.start == start), None)
+    mention = article.person_at.get(speaker.end + 2)
+    return Entity(mention.name, mention.context) if mention is not None else None
 
 
 _PREPOSITIONS = frozenset(
@@ -427,28 +478,28 @@ def _ends_with(name: str, short: str) -> bool:
 
 # --- descriptions ---------------------------------------------------------------------------------
 
+_DESCRIPTION_LOOKBACK = 200  # earlier mentions a description may refer back to
+
 
 def _described(article: _Article, speaker: Span, said: str) -> Entity | None:
     """ "the minister", "the company's chief executive", "the union", "the report"."""
     text, words = article.text, article.words
     bare = _DETERMINER.sub("", said.strip())
     owner, _, noun = bare.rpartition("’s ") if "’s " in bare else bare.rpartition("'s ")
-    if (
-        not said[:1].islower()
-        and not _DETERMINER.match(said)
-        and not _in(article.headline, speaker)
-    ):
-        return None
-    lowered = [w.lower() for w in noun.split()]
-    if not lowered or len(lowered) > 4:
-        return None
-    head = lowered[-1]
     ahead = _in(article.headline, speaker)  # a headline's description looks into the body
+    if not said[:1].islower() and not _DETERMINER.match(said) and not ahead:
+        return None
+    if not 1 <= noun.count(" ") + 1 <= 4 or not noun.strip():
+        return None  # a description is a short noun phrase
+    lowered = noun.lower().split()
+    head = lowered[-1]
     if head in _DOCUMENTS:
-        return _document_author(article, len(text) if ahead else speaker.start)
+        return _document_author(article, speaker.start, ahead=ahead)
     if head in words.organisations and not owner and not _PREPOSITIONS & set(lowered):
         named = (
-            article.mentions if ahead else list(reversed(_before(article.mentions, speaker.start)))
+            article.mentions[:_DESCRIPTION_LOOKBACK]
+            if ahead
+            else article.before(speaker.start, last=_DESCRIPTION_LOOKBACK)
         )
         return next(
             (
@@ -462,10 +513,11 @@ def _described(article: _Article, speaker: Span, said: str) -> Entity | None:
     if not titled or titled[-1] != head:
         return None
     # a title alone in a headline looks ahead into the body: "Minister urges talks"
-    pool = (
-        article.people if _in(article.headline, speaker) else _before(article.people, speaker.start)
+    order = (
+        article.people[:_DESCRIPTION_LOOKBACK]
+        if ahead
+        else article.before(speaker.start, people=True, last=_DESCRIPTION_LOOKBACK)
     )
-    order = pool if _in(article.headline, speaker) else list(reversed(pool))
     for mention in order:
         introduced = mention.context.text(text).lower()
         if mention.apposition is not None:
@@ -479,9 +531,9 @@ def _known_by_title(
     article: _Article, speaker: Span, titled: Sequence[str], owner: str
 ) -> Entity | None:
     """A lexicon person whose title holds all the description's words ("school board chair" is
-    not the chair of the Harbour Authority): the latest one already
-    speaking in the article, else the only one (of the owner's party: "the company's chief
-    executive" is the chief executive of the latest company named)."""
+    not the chair of the Harbour Authority): the latest one already named in the article, else
+    the only one (of the owner's party: "the company's chief executive" is the chief executive
+    of the latest company named)."""
     fits = [
         person
         for person in article.people_known
@@ -489,33 +541,29 @@ def _known_by_title(
     ]
     if not fits:
         return None
-    text = article.text[: speaker.start]
-    spoken = [p for p in fits if p.name.split()[-1] in text]
-    if spoken:
-        return Entity(max(spoken, key=lambda p: text.rfind(p.name.split()[-1])).name, None)
+    latest: list[tuple[int, KnownPerson]] = []
+    for person in fits:
+        seen = article.occurrences(person.name.split()[-1])
+        before = bisect_left(seen, speaker.start)
+        if before:
+            latest.append((seen[before - 1], person))
+    if latest:
+        return Entity(max(latest, key=lambda item: item[0])[1].name, None)
     if owner and article.party_of is not None:
-        named = [m for m in _before(article.mentions, speaker.start) if m.kind == "organisation"]
-        party = article.party_of(named[-1].name) if named else None
+        named = [m for m in article.before(speaker.start) if m.kind == "organisation"]
+        party = article.party_of(named[0].name) if named else None
         fits = [p for p in fits if p.party == party]
     return Entity(fits[0].name, None) if len(fits) == 1 else None
 
 
-def _document_author(article: _Article, before: int) -> Entity | None:
-    """Who published the latest report named before `before`: "a report by the Harbour Authority"."""
-    found = [
-        (match.start(), match.group(2)) for match in _DOCUMENT_BY.finditer(article.text, 0, before)
-    ] + [
-        (match.start(), match.group(1)) for match in _DOCUMENT_OF.finditer(article.text, 0, before)
-    ]
-    if not found:
-        return None
-    # before a speaker the latest report is meant; from a headline, the body's first
-    chosen = min(found) if before == len(article.text) else max(found)
-    return Entity(chosen[1], None, "organisation")
-
-
-def _before(mentions: Sequence[Mention], offset: int) -> list[Mention]:
-    return [m for m in mentions if m.span.end <= offset]
+def _document_author(article: _Article, offset: int, *, ahead: bool) -> Entity | None:
+    """Who published the report a speaker refers to: the latest named before it ("a report by
+    the Harbour Authority"), or from a headline the body's first."""
+    documents = article.documents()
+    if ahead:
+        return Entity(documents[0][1], None, "organisation") if documents else None
+    before = bisect_left(documents, (offset, ""))
+    return Entity(documents[before - 1][1], None, "organisation") if before else None
 
 
 def _in(span: Span | None, inner: Span) -> bool:
@@ -528,52 +576,50 @@ def _in(span: Span | None, inner: Span) -> bool:
 def _antecedent(
     article: _Article,
     pronoun: Span,
-    earlier_speakers: Sequence[Span | None],
+    speakers: Sequence[Span | None],
     earlier: Sequence[Entity | None],
     *,
     person: bool,
 ) -> Entity | None:
     """The entity a pronoun refers back to (rule 5 of the module docstring)."""
-    text = article.text
-    said = text[pronoun.start : pronoun.end].lower()
-    wanted = {"he": "m", "she": "f"}.get(said, "")
-    # (position, from a speaker?, entity)
-    candidates: list[tuple[int, bool, Entity]] = []
-    if person:
-        for mention in article.people:
-            if mention.span.end <= pronoun.start and mention.gender in ("", wanted):
-                candidates.append(
-                    (mention.span.start, False, Entity(mention.name, mention.context))
-                )
-        genders = {m.name: m.gender for m in article.people}
-        for mention in article.people:
-            surname = mention.name.split()[-1]
-            for match in re.finditer(rf"\b{re.escape(surname)}\b", text[: pronoun.start]):
-                if match.start() >= mention.span.end and genders[mention.name] in ("", wanted):
-                    candidates.append((match.start(), False, Entity(mention.name, mention.context)))
-    else:
-        for mention in article.mentions:
-            if mention.kind == "organisation" and mention.span.end <= pronoun.start:
-                candidates.append(
-                    (mention.span.start, False, Entity(mention.name, None, "organisation"))
-                )
-    for speaker, entity in zip(earlier_speakers, earlier, strict=True):
-        if speaker is None or speaker.end > pronoun.start:
-            continue
-        if speaker.text(text) in article.words.person_pronouns | article.words.group_pronouns:
-            if entity is not None and (entity.kind in ("person", "name")) == person:
-                candidates.append((speaker.start, True, entity))
-            continue
-        if person and entity is not None and entity.kind in ("person", "name"):
-            if _gender_of(article, entity) in ("", wanted):
-                candidates.append((speaker.start, True, entity))
-        elif not person and (entity is None or entity.kind != "person"):
-            group = entity or Entity(speaker.text(text), None, "group")
-            candidates.append((speaker.start, True, group))
-    if not candidates:
-        return None
+    text, words = article.text, article.words
+    wanted = {"he": "m", "she": "f"}.get(text[pronoun.start : pronoun.end].lower(), "")
     starts = article.sentence_starts
     own = bisect_right(starts, pronoun.start) - 1
+    window = starts[max(0, own - _PRONOUN_LOOKBACK)] if own >= 0 else 0
+    # (position, from a speaker?, entity), all within the sentences looked at
+    candidates: list[tuple[int, bool, Entity]] = []
+    for mention in article.mentions_within(window, pronoun.start):
+        if mention.span.end > pronoun.start:
+            continue
+        if person and mention.kind == "person" and mention.gender in ("", wanted):
+            candidates.append((mention.span.start, False, Entity(mention.name, mention.context)))
+        elif not person and mention.kind == "organisation":
+            candidates.append(
+                (mention.span.start, False, Entity(mention.name, None, "organisation"))
+            )
+    if person:
+        surnames = article.surnames()
+        low = bisect_left(surnames, (window,), key=lambda item: (item[0],))
+        for position, mention in surnames[low:]:
+            if position >= pronoun.start:
+                break
+            if mention.gender in ("", wanted):
+                candidates.append((position, False, Entity(mention.name, mention.context)))
+    pronouns = words.person_pronouns | words.group_pronouns
+    low = bisect_left(article.speakers, (window, -1))
+    for start, index in article.speakers[low:]:
+        speaker, entity = speakers[index], earlier[index]
+        if start >= pronoun.start or speaker is None or speaker.end > pronoun.start:
+            continue
+        if speaker.text(text) in pronouns:
+            if entity is not None and (entity.kind in ("person", "name")) == person:
+                candidates.append((start, True, entity))
+        elif person and entity is not None and entity.kind in ("person", "name"):
+            if article.gender.get(entity.name, "") in ("", wanted):
+                candidates.append((start, True, entity))
+        elif not person and (entity is None or entity.kind != "person"):
+            candidates.append((start, True, entity or Entity(speaker.text(text), None, "group")))
     by_sentence: dict[int, list[tuple[int, bool, Entity]]] = {}
     for candidate in candidates:
         by_sentence.setdefault(bisect_right(starts, candidate[0]) - 1, []).append(candidate)
@@ -583,7 +629,3 @@ def _antecedent(
             # a statement's speaker first, then the one named first (the subject)
             return min(here, key=lambda c: (not c[1], c[0]))[2]
     return None
-
-
-def _gender_of(article: _Article, entity: Entity) -> str:
-    return next((m.gender for m in article.people if m.name == entity.name), "")

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
-from research.attribution.statement import Statement, _claimed
+from research.attribution.statement import Statement
 from research.attribution.words import _RELATIVES, _trim_content
 from research.lexicons import CueLexicon
 from research.schema import Span
@@ -212,13 +212,14 @@ def _continued_turns(
         latest = last_in.get(statement.paragraph)
         if latest is None or end >= latest.content[-1].end:
             last_in[statement.paragraph] = statement
+    owners = _Owners(statements)
     continued: list[Statement] = []
     previous: Statement | None = None
     previous_end = 0
     for index, paragraph, quotes in paragraphs:
         turn, turn_end = previous, previous_end
         previous, previous_end = last_in.get(index), paragraph.end
-        owner = next((s for s in statements if quotes and _claimed(quotes[0], [s])), None)
+        owner = owners.of(quotes[0]) if quotes else None
         if owner is not None:  # announced ("X said:") or run on: the turn goes on with it
             previous = previous or owner
             continue
@@ -245,6 +246,29 @@ def _continued_turns(
         )
         continued.append(previous)
     return continued
+
+
+class _Owners:
+    """Which statement's content overlaps a span, by bisection over the contents' starts (a scan
+    of every statement for every paragraph would be quadratic in a long article)."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        spans = sorted((c.start, c.end, i) for i, s in enumerate(statements) for c in s.content)
+        self.statements = statements
+        self.starts = [start for start, _, _ in spans]
+        # for each prefix of the spans, the one reaching furthest: (end, statement index)
+        self.furthest: list[tuple[int, int]] = []
+        best = (-1, -1)
+        for _, end, index in spans:
+            best = max(best, (end, index))
+            self.furthest.append(best)
+
+    def of(self, span: Span) -> Statement | None:
+        before = bisect_left(self.starts, span.end)
+        if before == 0:
+            return None
+        end, index = self.furthest[before - 1]
+        return self.statements[index] if end > span.start else None
 
 
 _PAIRS = {"“": "”", '"': '"'}
@@ -285,11 +309,13 @@ def _not_statements(text: str, statements: Sequence[Statement]) -> list[Statemen
     spans = [(m.start(), m.end()) for m in _ANONYMITY.finditer(text)]
     if not spans:
         return list(statements)
-    return [
-        s
-        for s in statements
-        if s.cue is None or not any(start <= s.cue.start < end for start, end in spans)
-    ]
+    starts = [start for start, _ in spans]
+
+    def inside(offset: int) -> bool:
+        at = bisect_right(starts, offset) - 1
+        return at >= 0 and offset < spans[at][1]
+
+    return [s for s in statements if s.cue is None or not inside(s.cue.start)]
 
 
 _CONJUNCTION = re.compile(r"\s(?:and|but|while|whereas)\s+(?=the\s|a\s|an\s|its\s|their\s|[A-Z])")

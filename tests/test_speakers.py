@@ -187,6 +187,17 @@ def test_continued_turn_is_a_direct_statement_without_cue(story: pipeline.Lexico
     assert turn.iloc[0]["kind"] == "direct" and pd.isna(turn.iloc[0]["cue"])
 
 
+@pytest.mark.parametrize(
+    "answer",
+    ['"Nooo!"', '"We will never give up on this port, never."'],
+    ids=["too short to be a turn", "after a question"],
+)
+def test_no_turn_continues_after_a_question(answer: str, story: pipeline.Lexicons) -> None:
+    text = f'Rally\n\n"Do we give up on this port?" Mayor Linda Gajewski asked.\n\n{answer}\n'
+    found = statements_of(text, story)
+    assert answer not in set(found["content"])
+
+
 def test_coordinated_clause_does_not_swallow_the_speaker(story: pipeline.Lexicons) -> None:
     text = str(SHAPES[-1].values[0])
     speakers = set(statements_of(text, story)["speaker"])

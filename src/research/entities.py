@@ -248,15 +248,24 @@ _HEADLINE_LABELS = frozenset({
 
 
 def headline_label(
-    text: str, speaker: Span | None, headline: Span | None, words: NameWords
+    text: str,
+    speaker: Span | None,
+    headline: Span | None,
+    words: NameWords,
+    *,
+    colon: bool = False,
 ) -> bool:
     """Whether a speaker is a headline's label rather than a source: "Analysis" in "Analysis: who
-    blinks first", or a phrase with a word that is never part of a name ("Stealth Over Health")."""
+    blinks first"; and, before a colon (`colon`), a phrase rather than a name or a title, one that
+    holds a word never part of a name ("Stealth Over Health:", "Big Win For Bernie:", not "CNN
+    President On Trump:" nor "Pence:")."""
     if speaker is None or not _in(headline, speaker):
         return False
     tokens = speaker.text(text).split()
     if tokens and tokens[0].lower() in _HEADLINE_LABELS:
         return True
+    if not colon or any(t.lower() in words.titles for t in tokens):
+        return False
     return any(t[:1].isupper() and t.lower() in words.non_names for t in tokens[1:])
 
 

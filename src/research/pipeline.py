@@ -216,7 +216,11 @@ def _analyze_text(
     found = attribution.find_statements(text, units, lexicons.cues, tags=lexicons.tags)
     headline = segment.headline(text)
     found = [
-        s for s in found if not entities.headline_label(text, s.speaker, headline, lexicons.names)
+        s
+        for s in found
+        if not entities.headline_label(
+            text, s.speaker, headline, lexicons.names, colon=s.cue_lemma == ":"
+        )
     ]
     people = [
         entities.KnownPerson(person.name, person.title, party.name)

@@ -234,6 +234,10 @@ def _continued_turns(
         # left open, a tag further on may claim it; '"...”' is a stray mark, not one quotation
         if _PAIRS.get(text[quotes[0].start]) != text[quotes[-1].end - 1]:
             continue
+        # a question hands the turn to someone else ('"... angry?" Clinton asked. ¶ "Nooo!"'),
+        # and a word or two ("Yesss!", "Related:") is a response or a label, not a turn
+        if _ASKS.search(_last_quote(text, turn)) or _words(text, quotes) < _TURN_WORDS:
+            continue
         previous = Statement(
             kind="direct",
             speaker=turn.speaker,
@@ -272,6 +276,18 @@ class _Owners:
 
 
 _PAIRS = {"“": "”", '"': '"'}
+_ASKS = re.compile(r"\?\W*$")
+_TURN_WORDS = 3
+
+
+def _last_quote(text: str, statement: Statement) -> str:
+    return statement.content[-1].text(text)
+
+
+def _words(text: str, quotes: Sequence[Span]) -> int:
+    return sum(len(q.text(text).split()) for q in quotes)
+
+
 # A quoted transcript turn, "“PENCE: Well, look ...”", has a speaker of its own.
 _TRANSCRIPT_LABEL = re.compile(r"[“\"]\s*[A-Z][A-Z .'’-]+:")
 

@@ -23,6 +23,7 @@ lexicon = None  # a party lexicon (TOML) that extends the default one
 sentiment_backend = "textblob"  # scores polarity and subjectivity: "textblob" or "vader"
 second_sentiment_backend = "vader"  # compared with the first: where do they disagree?
 stance_backend = "lexicon"
+attributions = "all"  # "all" as PolNeAR codes them, or "speech": only speech-act cues
 min_n = 5  # parties with fewer statements are flagged, not compared
 annotate = []  # articles (doc names) to show annotated; empty: the three with most statements
 data_dir = None  # where the tables are written as CSV and Parquet (`research report` sets it)
@@ -32,14 +33,19 @@ data_dir = None  # where the tables are written as CSV and Parquet (`research re
 from IPython.display import HTML, Markdown, display
 
 from research import annotate as annotation
-from research import compare, export, io, pipeline, plots, portrayals, profile, sentiment, tables
+from research import compare, export, io, pipeline, plots, portrayals, profile, sentiment, speech, tables
 from research.markup import escape_markdown
+from research.parties import resolution_coverage
 from research.tables import Column
 
 articles = io.read_articles(corpus)
 lexicons = pipeline.load_lexicons(parties_path=lexicon)
 analysis = pipeline.analyze(
-    articles, lexicons, sentiment_backend=sentiment_backend, stance_backend=stance_backend
+    articles,
+    lexicons,
+    sentiment_backend=sentiment_backend,
+    stance_backend=stance_backend,
+    attributions=attributions,
 )
 statements = compare.with_signals(analysis.statements)
 summary = compare.summarize_parties(statements, min_n=min_n)
@@ -62,6 +68,16 @@ display(
             for s in profile.summary_sentences(
                 parties, covered, min_n=min_n, articles=len(articles)
             )
+        )
+    )
+)
+resolution = resolution_coverage(analysis.statements, top=5)
+unplaced = ", ".join(f"{row.speaker} ({row.statements})" for row in resolution.unresolved.itertuples())
+display(
+    Markdown(
+        escape_markdown(
+            f"Statements counted: {speech.DESCRIPTIONS[attributions]}. "
+            + (f"Most frequent unresolved speakers: {unplaced}." if unplaced else "")
         )
     )
 )

@@ -47,7 +47,8 @@ def test_report_folder_has_notebook_html_and_manifest(report: Path, bundled: Pat
 
 def test_unknown_parameter_lists_the_known_ones(tmp_path: Path, bundled: Path) -> None:
     with pytest.raises(
-        ReportError, match=r"unknown parameter 'min_m' \(known: .*corpus, .*lexicon, min_n"
+        ReportError,
+        match=r"unknown parameter 'min_m' \(known: .*attributions, .*corpus, .*lexicon, min_n",
     ):
         render_report(corpus=[bundled], out=tmp_path, parameters={"min_m": 3})
 

@@ -20,7 +20,7 @@ from typing import IO, Any
 import click
 import pandas as pd
 
-from research import batch, engines, io, pipeline, reports, sentiment
+from research import batch, engines, io, pipeline, reports, sentiment, speech
 from research.errors import ResearchError
 from research.lexicons import LexiconWarning
 from research.parameters import ParameterError, load_yaml
@@ -207,6 +207,14 @@ def main(debug: bool) -> None:
     is_flag=True,
     help="Stop at the first article that cannot be analysed [default: skip it, list it at the end].",
 )
+@click.option(
+    "--attributions",
+    type=click.Choice(speech.ATTRIBUTIONS),
+    default="all",
+    show_default=True,
+    help="all: every attribution, as PolNeAR codes them (beliefs, intentions, decisions too); "
+    "speech: only statements whose cue is a speech act.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def statements(
     paths: tuple[Path, ...],
@@ -219,6 +227,7 @@ def statements(
     scheduler: str | None,
     batch_size: int,
     strict: bool,
+    attributions: str,
     quiet: bool,
 ) -> None:
     """Find every statement in PATHS (files or folders; default: the bundled corpus).
@@ -252,6 +261,7 @@ def statements(
         workers=workers,
         scheduler=scheduler,
         strict=strict,
+        attributions=attributions,
     )
     if output is not None:
         click.echo(f"{found} statements from {corpus.articles} articles -> {output}", err=True)
@@ -431,8 +441,14 @@ def batch_command(spec: Path, out: Path | None, jobs: int | None, quiet: bool) -
     help="Leave out statements reported inside another's content (`nested`), for gold coded one "
     "level deep, as PolNeAR is.",
 )
+@click.option(
+    "--speakers",
+    is_flag=True,
+    help="Also score the entity and party of each speaker, against gold notes "
+    "'entity=...; party=...' on its Source spans, and direct-quote recall.",
+)
 def evaluate_command(
-    gold: Path, pred: Path, errors: Path | None, hull: bool, outer_only: bool
+    gold: Path, pred: Path, errors: Path | None, hull: bool, outer_only: bool, speakers: bool
 ) -> None:
     """Score statements against hand-coded gold: precision, recall and F1 per role."""
     from research import evaluate as scoring
@@ -446,6 +462,11 @@ def evaluate_command(
         outer_only=outer_only,
     )
     click.echo(scoring.format_report(result))
+    if speakers:
+        from research import evaluate_speakers
+
+        scores = evaluate_speakers.evaluate_speakers(gold, evaluate_speakers.read_records(pred))
+        click.echo("\n" + evaluate_speakers.format_speaker_report(scores))
     if errors is not None:
         with io.atomic_write(errors) as stream:
             result.errors.to_csv(stream, index=False)
@@ -585,3 +606,46 @@ def evaluate_portrayal(data: Path, test: Path) -> None:
     from research.portrayal import train
 
     click.echo(train.evaluate(data / "train.jsonl", test))
+
+
+@main.group(name="lexicon")
+def lexicon_group() -> None:
+    """Party lexicons: start one from a corpus."""
+
+
+@lexicon_group.command(name="draft")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout."
+)
+@click.option(
+    "--lexicon",
+    type=click.Path(path_type=Path),
+    help="The party lexicon in use, whose resolved entries go last [default: the bundled one].",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=40,
+    show_default=True,
+    help="Organisations and people to list, the most frequent first.",
+)
+def lexicon_draft(
+    paths: tuple[Path, ...], output: Path | None, lexicon: Path | None, top: int
+) -> None:
+    """Write a draft party lexicon (TOML) from the articles in PATHS: who speaks and who is named
+    most, with titles, short names and counts, grouped where the text ties them, unresolved first."""
+    from research import lexicon_draft as drafting
+
+    lexicons = pipeline.load_lexicons(parties_path=lexicon)
+    articles = io.read_articles(paths)
+    text = drafting.draft_lexicon(
+        articles, lexicons, top=top, source=drafting.draft_sources(str(p) for p in paths)
+    )
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    io.refuse_overwriting_inputs(output, [*paths, lexicon])
+    with io.atomic_write(output) as stream:
+        stream.write(text)
+    click.echo(f"draft lexicon -> {output}", err=True)

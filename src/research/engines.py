@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from research import io, pipeline
+from research import io, pipeline, speech
 from research.schema import ARTICLES, STATEMENTS, empty_frame
 
 ENGINES = ("pandas", "dask")
@@ -72,6 +72,7 @@ def extract(
     batch_size: int = io.DEFAULT_BATCH_SIZE,
     workers: int | None = None,
     scheduler: str | None = None,
+    attributions: str = "all",
 ) -> pd.DataFrame:
     """Every statement in `source` with every score, as one statements frame.
 
@@ -87,6 +88,7 @@ def extract(
         workers=workers,
         scheduler=scheduler,
         with_text=False,
+        attributions=attributions,
     )
     found = [batch.statements for batch in batches]
     return pd.concat(found, ignore_index=True) if found else empty_frame(STATEMENTS)
@@ -102,6 +104,7 @@ def iter_statements(
     scheduler: str | None = None,
     with_text: bool = True,
     strict: bool = False,
+    attributions: str = "all",
 ) -> Iterator[Batch]:
     """The statements of `corpus`, partition by partition and in order, as they are found.
 
@@ -119,6 +122,7 @@ def iter_statements(
         lexicon=lexicon_path,
         sentiment_backend=sentiment_backend,
         strict=strict,
+        attributions=speech.check_attributions(attributions),
     )
     columns = ["doc", "path", "text"] if with_text else ["doc", "path"]
     if engine == "pandas":
@@ -145,10 +149,19 @@ def _articles_of(partition: Partition) -> pd.DataFrame:
 
 
 def _extract_partition(
-    articles: pd.DataFrame, *, lexicon: str | None, sentiment_backend: str, strict: bool = False
+    articles: pd.DataFrame,
+    *,
+    lexicon: str | None,
+    sentiment_backend: str,
+    strict: bool = False,
+    attributions: str = "all",
 ) -> pd.DataFrame:
     return pipeline.extract_statements(
-        articles, _lexicons(lexicon), sentiment_backend=sentiment_backend, strict=strict
+        articles,
+        _lexicons(lexicon),
+        sentiment_backend=sentiment_backend,
+        strict=strict,
+        attributions=attributions,
     )
 
 

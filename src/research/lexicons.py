@@ -475,24 +475,35 @@ class NameWords:
     titles: frozenset[str]  # lowercase words that precede a name: "minister", "deputy", "president"
     particles: frozenset[str]  # lowercase parts of surnames: "de", "van", "bin"
     person_pronouns: frozenset[str]  # he, she
-    group_pronouns: frozenset[str]  # they, we
+    group_pronouns: frozenset[str]  # they, we, it
+    feminine: frozenset[str] = frozenset()  # lowercase titles and given names: "ms.", "linda"
+    masculine: frozenset[str] = frozenset()  # "mr.", "spokesman", "john"
+    non_names: frozenset[str] = frozenset()  # capitalized but never a name: "but", "wednesday"
+    organisations: frozenset[str] = frozenset()  # head nouns of organisation names: "union"
 
 
 @cache
 def load_name_words() -> NameWords:
     path, data = _packaged("names.toml")
-    _check_keys(path, "top level", data, {"meta", "titles", "particles", "pronouns"})
+    allowed = {"meta", "titles", "particles", "pronouns", "gender", "non_names", "organisations"}
+    _check_keys(path, "top level", data, allowed)
     pronouns = data.get("pronouns", {})
+    gender = data.get("gender", {})
+
+    def lowered(where: str, value: Any) -> frozenset[str]:
+        return frozenset(word.lower() for word in _strings(path, where, value))
+
     return NameWords(
-        frozenset(
-            w.lower() for w in _strings(path, "titles", data.get("titles", {}).get("words", []))
-        ),
-        frozenset(
-            w.lower()
-            for w in _strings(path, "particles", data.get("particles", {}).get("words", []))
-        ),
+        lowered("titles", data.get("titles", {}).get("words", [])),
+        lowered("particles", data.get("particles", {}).get("words", [])),
         frozenset(_strings(path, "pronouns.person", pronouns.get("person", []))),
         frozenset(_strings(path, "pronouns.group", pronouns.get("group", []))),
+        feminine=lowered("gender.feminine_titles", gender.get("feminine_titles", []))
+        | lowered("gender.feminine_names", gender.get("feminine_names", [])),
+        masculine=lowered("gender.masculine_titles", gender.get("masculine_titles", []))
+        | lowered("gender.masculine_names", gender.get("masculine_names", [])),
+        non_names=lowered("non_names", data.get("non_names", {}).get("words", [])),
+        organisations=lowered("organisations", data.get("organisations", {}).get("words", [])),
     )
 
 

@@ -30,6 +30,7 @@ from research import (
     portrayals,
     segment,
     sentiment,
+    speech,
     stance,
 )
 from research.errors import ArticleError
@@ -129,14 +130,17 @@ def analyze(
     strict: bool = False,
     portray: bool = True,
     per_party: bool = True,
+    attributions: str = "all",
 ) -> Analysis:
     """Run every stage on every article. `portray=False` skips the portrayal of party mentions
     (to measure its cost: the mentions table and the statements' portrayals are then empty);
-    `per_party=False` skips only the summary of each party's portrayal per article.
+    `per_party=False` skips only the summary of each party's portrayal per article;
+    `attributions="speech"` keeps only statements whose cue is a speech act (`research.speech`).
 
     An article whose analysis fails (a bug its text reveals) is left out with a
     SkippedArticleWarning naming it and the error, so that one article does not lose the corpus;
     `strict` raises an ArticleError instead."""
+    speech.check_attributions(attributions)
     lexicons = lexicons or load_lexicons()
     decider = stance.get_backend(stance_backend, cues=lexicons.stance_cues, tags=lexicons.tags)
     rows: dict[str, list[dict[str, Any]]] = {
@@ -152,7 +156,9 @@ def analyze(
     paths = articles["path"] if "path" in articles else [None] * len(articles)
     for doc, text, path in zip(articles["doc"], articles["text"], paths, strict=True):
         try:
-            tables = list(_analyze_text(str(doc), str(text), lexicons, decider, portray))
+            tables = list(
+                _analyze_text(str(doc), str(text), lexicons, decider, portray, attributions)
+            )
         except Exception as error:
             failure = ArticleError(
                 path or "<articles>", str(doc), f"{type(error).__name__}: {error}"
@@ -216,6 +222,7 @@ def extract_statements(
     sentiment_backend: str = "textblob",
     stance_backend: str = "lexicon",
     strict: bool = False,
+    attributions: str = "all",
 ) -> pd.DataFrame:
     """The statements frame alone: the partition function for large corpora."""
     return analyze(
@@ -225,11 +232,17 @@ def extract_statements(
         stance_backend=stance_backend,
         strict=strict,
         per_party=False,
+        attributions=attributions,
     ).statements
 
 
 def _analyze_text(
-    doc: str, text: str, lexicons: Lexicons, decider: stance.StanceBackend, portray: bool = True
+    doc: str,
+    text: str,
+    lexicons: Lexicons,
+    decider: stance.StanceBackend,
+    portray: bool = True,
+    attributions: str = "all",
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     paragraphs = clean.clean_paragraphs(text, segment.split_paragraphs(text))
     yield (
@@ -272,10 +285,33 @@ def _analyze_text(
     yield "sentences", sentence_rows
 
     found = attribution.find_statements(text, units, lexicons.cues, tags=lexicons.tags)
-    people = list(lexicons.parties.people)
+    headline = segment.headline(text)
+    found = [
+        s
+        for s in found
+        if not entities.headline_label(
+            text, s.speaker, headline, lexicons.names, colon=s.cue_lemma == ":"
+        )
+    ]
+    people = [
+        entities.KnownPerson(person.name, person.title, party.name)
+        for party in lexicons.parties.parties
+        for person in party.people
+    ]
     # A relative-pronoun speaker ("who said") is resolved through what it stands for.
     speakers = [s.refers_to or s.speaker for s in found]
-    resolved = entities.resolve_speakers(text, speakers, lexicons.names, known=people)
+    resolved = entities.resolve_speakers(
+        text,
+        speakers,
+        lexicons.names,
+        known=people,
+        sentences=[span for _, _, spans in units for span in spans],
+        headline=headline,
+        descriptions=[s.description for s in found],
+        party_of=lambda phrase: getattr(
+            parties.first_party(lexicons.parties, phrase), "party", None
+        ),
+    )
     resolutions = [
         parties.resolve_party(
             lexicons.parties,
@@ -283,12 +319,18 @@ def _analyze_text(
             entity=e.name if e is not None else None,
             mention=e.mention.text(text) if e is not None and e.mention is not None else None,
             description=s.description.text(text) if s.description is not None else None,
+            entity_kind=e.kind if e is not None else "person",
         )
         for s, speaker, e in zip(found, speakers, resolved, strict=True)
     ]
     resolutions = parties.carry_parties(
         resolutions, [e.name if e is not None else None for e in resolved]
     )
+    if attributions == "speech":  # after resolving, so "he" still finds a thinker named before
+        speaking = [i for i, s in enumerate(found) if speech.is_speech(s.verb_class)]
+        found = [found[i] for i in speaking]
+        resolved = [resolved[i] for i in speaking]
+        resolutions = [resolutions[i] for i in speaking]
     signals = _signals(doc, text, units, found, resolutions, lexicons, decider, portray)
     yield (
         "statements",

@@ -34,6 +34,19 @@ def split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
+_HEADLINE_WORDS = 30
+
+
+def headline(text: str) -> Span | None:
+    """The title line: a text's first non-blank line, when more lines follow and it is short
+    enough to be one (a .txt article's first line is its title, as `io` reads it). Headline syntax
+    drops articles ("Minister urges talks"), so the speaker rules read it with that in mind."""
+    lines = split_paragraphs(text)
+    if len(lines) < 2 or len(lines[0].text(text).split()) > _HEADLINE_WORDS:
+        return None
+    return lines[0]
+
+
 def split_sentences_in(text: str, paragraphs: Sequence[Span]) -> list[list[Span]]:
     """The sentences of each paragraph, from one pass over the whole text.
 

@@ -33,11 +33,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from research.attribution.passes import (
+    continued_turns,
     end_contents_at_next_predicate,
     end_contents_at_next_speaker,
     end_relative_clauses,
     mark_nested,
+    not_statements,
     restated,
+    trim_coordinated_speakers,
 )
 from research.attribution.quotes import (
     RunningQuote,
@@ -89,8 +92,10 @@ def find_statements(
     running = RunningQuote()
     unclaimed: Span | None = None  # the quotation that made up the paragraph before, unclaimed
     announcing: tuple[int, Span] | None = None  # the paragraph before's last sentence, if ":"
+    quoted: list[tuple[int, Span, Sequence[Span]]] = []  # each paragraph's quotations
     for index, paragraph, sentences in paragraphs:
         quotes = find_quotes(text, paragraph)
+        quoted.append((index, paragraph, quotes))
         found: list[Statement] = []
         labelled = speaker_label(text, index, paragraph, quotes)
         if labelled is not None:
@@ -117,6 +122,9 @@ def find_statements(
         last = sentences[-1] if sentences else None
         ends_in_colon = last is not None and last.text(text).rstrip().endswith(":")
         announcing = (index, last) if last is not None and ends_in_colon else None
+    statements = not_statements(text, statements)
+    statements.extend(continued_turns(text, quoted, statements))
+    trim_coordinated_speakers(text, statements, tags)
     statements.sort(key=lambda s: (s.content[0].start, s.cue.start if s.cue is not None else 0))
     # a "SMITH: ..." turn runs to its paragraph's end, whatever it reports
     reports = [s for s in statements if s.cue_lemma != ":"]

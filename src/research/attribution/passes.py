@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from research.attribution.statement import Statement
 from research.attribution.words import trim_content
@@ -192,3 +193,173 @@ def restated(text: str, statement: Statement, statements: Sequence[Statement]) -
         if other is not statement
         for span in other.content
     )
+
+
+# --- speakers' turns and non-statements (issue 15) ---------------------------------------------
+
+
+def continued_turns(
+    text: str,
+    paragraphs: Sequence[tuple[int, Span, Sequence[Span]]],
+    statements: Sequence[Statement],
+) -> list[Statement]:
+    """Quotation paragraphs with no tag of their own that continue the turn of the speaker the
+    paragraph before ended with: '... ," said Mayor Linda Gajewski. ¶ "We cannot keep building
+    roads ..."'. Such a paragraph is the same speaker's (news style: a new speaker gets a tag); it
+    becomes a direct statement with that speaker and no cue. A turn runs on over such paragraphs."""
+    last_in: dict[int, Statement] = {}
+    for statement in statements:
+        end = statement.content[-1].end
+        latest = last_in.get(statement.paragraph)
+        if latest is None or end >= latest.content[-1].end:
+            last_in[statement.paragraph] = statement
+    owners = _Owners(statements)
+    continued: list[Statement] = []
+    previous: Statement | None = None
+    previous_end = 0
+    for index, paragraph, quotes in paragraphs:
+        turn, turn_end = previous, previous_end
+        previous, previous_end = last_in.get(index), paragraph.end
+        owner = owners.of(quotes[0]) if quotes else None
+        if owner is not None:  # announced ("X said:") or run on: the turn goes on with it
+            previous = previous or owner
+            continue
+        if turn is None or turn.speaker is None or not quotes or index in last_in:
+            continue
+        outside = text[paragraph.start : quotes[0].start] + text[quotes[-1].end : paragraph.end]
+        between = "".join(text[a.end : b.start] for a, b in pairwise(quotes))
+        if quotes[0].start != paragraph.start or (outside + between).strip(" .,") or turn.nested:
+            continue
+        if not _ends_turn(text, turn, turn_end) or _TRANSCRIPT_LABEL.match(text, quotes[0].start):
+            continue
+        # left open, a tag further on may claim it; '"...”' is a stray mark, not one quotation
+        if _PAIRS.get(text[quotes[0].start]) != text[quotes[-1].end - 1]:
+            continue
+        # a question hands the turn to someone else ('"... angry?" Clinton asked. ¶ "Nooo!"'),
+        # and a word or two ("Yesss!", "Related:") is a response or a label, not a turn
+        if _ASKS.search(_last_quote(text, turn)) or _words(text, quotes) < _TURN_WORDS:
+            continue
+        previous = Statement(
+            kind="direct",
+            speaker=turn.speaker,
+            cue=None,
+            content=list(quotes),
+            paragraph=index,
+            verb_class=turn.verb_class,
+            description=turn.description,
+            refers_to=turn.refers_to,
+        )
+        continued.append(previous)
+    return continued
+
+
+class _Owners:
+    """Which statement's content overlaps a span, by bisection over the contents' starts (a scan
+    of every statement for every paragraph would be quadratic in a long article)."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        spans = sorted((c.start, c.end, i) for i, s in enumerate(statements) for c in s.content)
+        self.statements = statements
+        self.starts = [start for start, _, _ in spans]
+        # for each prefix of the spans, the one reaching furthest: (end, statement index)
+        self.furthest: list[tuple[int, int]] = []
+        best = (-1, -1)
+        for _, end, index in spans:
+            best = max(best, (end, index))
+            self.furthest.append(best)
+
+    def of(self, span: Span) -> Statement | None:
+        before = bisect_left(self.starts, span.end)
+        if before == 0:
+            return None
+        end, index = self.furthest[before - 1]
+        return self.statements[index] if end > span.start else None
+
+
+_PAIRS = {"“": "”", '"': '"'}
+_ASKS = re.compile(r"\?\W*$")
+_TURN_WORDS = 3
+
+
+def _last_quote(text: str, statement: Statement) -> str:
+    return statement.content[-1].text(text)
+
+
+def _words(text: str, quotes: Sequence[Span]) -> int:
+    return sum(len(q.text(text).split()) for q in quotes)
+
+
+# A quoted transcript turn, "“PENCE: Well, look ...”", has a speaker of its own.
+_TRANSCRIPT_LABEL = re.compile(r"[“\"]\s*[A-Z][A-Z .'’-]+:")
+
+
+def _ends_turn(text: str, statement: Statement, paragraph_end: int) -> bool:
+    """Whether a statement quotes its speaker and nothing but punctuation, or the speaker's
+    apposition, follows it in its paragraph: '"...," said Mayor Linda Gajewski.', '"...," said
+    Rita Okafor, a spokeswoman for the union.' or '... said: "... ."'."""
+    if statement.kind == "indirect":
+        return False
+    parts = [*statement.content, statement.speaker, statement.cue, statement.description]
+    end = max(part.end for part in parts if part is not None)
+    rest = text[end:paragraph_end]
+    if not rest.strip(" .,;:”\"’'"):
+        return True
+    return rest.startswith(",") and len(rest) < _APPOSITION_LENGTH and not _QUOTE_MARK.search(rest)
+
+
+_APPOSITION_LENGTH = 100  # characters
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+# "who asked not to be named", "spoke on condition of anonymity": why a source is unnamed, not
+# something the source said.
+_ANONYMITY = re.compile(
+    r"\b(?:asked|requested|declined|wished|wanted)\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)"
+    r"|\bon\s+(?:the\s+)?condition\s+(?:of|that\s+\w+\s+not\s+be\s+named)(?:\s+anonymity)?"
+    r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss|talk)\w*(?:\s+publicly)?",
+    re.IGNORECASE,
+)
+
+
+def not_statements(text: str, statements: Sequence[Statement]) -> list[Statement]:
+    """The statements left once those whose cue only says why a source is unnamed are dropped."""
+    spans = [(m.start(), m.end()) for m in _ANONYMITY.finditer(text)]
+    if not spans:
+        return list(statements)
+    starts = [start for start, _ in spans]
+
+    def inside(offset: int) -> bool:
+        at = bisect_right(starts, offset) - 1
+        return at >= 0 and offset < spans[at][1]
+
+    return [s for s in statements if s.cue is None or not inside(s.cue.start)]
+
+
+_CONJUNCTION = re.compile(r"\s(?:and|but|while|whereas)\s+(?=the\s|a\s|an\s|its\s|their\s|[A-Z])")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "new", "two", "three"})
+
+
+def trim_coordinated_speakers(
+    text: str, statements: Sequence[Statement], tags: Mapping[str, str]
+) -> None:
+    """In "the government appointed a mediator and the union rejected the offer" the speaker of
+    "rejected" is "the union": a speaker whose words before a conjunction form a clause (a
+    lowercase finite verb, or a participle with an object: "appointed a mediator", not "led by")
+    keeps only the conjunct after it."""
+    for statement in statements:
+        speaker, cue = statement.speaker, statement.cue
+        if speaker is None or cue is None or cue.start < speaker.end:
+            continue
+        said = speaker.text(text)
+        joins = list(_CONJUNCTION.finditer(said))
+        if joins and _is_clause(said[: joins[-1].start()], tags):
+            statement.speaker = Span(speaker.start + joins[-1].end(), speaker.end).stripped(text)
+
+
+def _is_clause(words: str, tags: Mapping[str, str]) -> bool:
+    tokens = re.findall(r"[\w’'-]+", words)
+    for word, following in zip(tokens, [*tokens[1:], ""], strict=True):
+        tag = tags.get(word, "") if word.islower() else ""
+        if tag in ("VBD", "VBZ", "VBP") or (tag == "VBN" and following.lower() in _DETERMINERS):
+            return True
+    return False

@@ -882,7 +882,7 @@ def _rule_scores(
 ) -> pd.DataFrame:
     """Per rule: its predictions, how many were paired with gold, its precision, its share of
     the gold relations found (recall) and the speaker accuracy among its pairs; most used first."""
-    counts = Counter(p.rule for p in predictions if p.rule is not None)
+    counts = Counter(p.rule for p in predictions if isinstance(p.rule, str) and p.rule)
     rows = []
     for rule, n_pred in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         paired = matches.loc[matches["pred_rule"] == rule]

@@ -248,6 +248,7 @@ def continued_turns(
             verb_class=turn.verb_class,
             description=turn.description,
             refers_to=turn.refers_to,
+            rule="continued_turn",
         )
         continued.append(previous)
     return continued

@@ -6,7 +6,15 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import takewhile
 
-from research.attribution.statement import Statement, _overlaps, _within, statement_kind
+from research.attribution.statement import (
+    Statement,
+    _first_starting_at,
+    _last_ending_by,
+    _overlaps,
+    _quotes_near,
+    _within,
+    statement_kind,
+)
 from research.attribution.words import (
     _ACRONYM,
     _ADDRESSEE_VERBS,
@@ -122,7 +130,7 @@ class _SentenceReader:
         self.text = text
         self.paragraph = paragraph
         self.sentence = sentence
-        self.quotes = quotes
+        self.quotes = quotes  # as find_quotes gives them: sorted, not overlapping
         self.cues = cues
         self.earlier = earlier
         self.tags = tags
@@ -173,7 +181,7 @@ class _SentenceReader:
             if not content or any(self._readings_in(content[0])):
                 return None
             return Statement(
-                kind=statement_kind(self.text, content, self.quotes),
+                kind=statement_kind(self.text, content, _quotes_near(self.quotes, content)),
                 speaker=noun,
                 cue=Span(token.start, token.end),
                 content=content,
@@ -243,7 +251,9 @@ class _SentenceReader:
         return found
 
     def _quoted(self, offset: int) -> bool:
-        return any(q.start < offset < q.end for q in self.quotes)
+        # only the last quotation opening before `offset` can hold it (they do not overlap)
+        index = _first_starting_at(self.quotes, offset) - 1
+        return index >= 0 and offset < self.quotes[index].end
 
     def _inner_quoted(self, index: int) -> bool:
         """Quoted and not the last mark before the closing quote ('as “Medicare for all,” she')."""
@@ -252,7 +262,8 @@ class _SentenceReader:
         return self._quoted(self.tokens[index].start) and not closes
 
     def _quote_at(self, offset: int) -> Span | None:
-        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+        index = _first_starting_at(self.quotes, offset + 1) - 1
+        return self.quotes[index] if index >= 0 and offset < self.quotes[index].end else None
 
     # rules --------------------------------------------------------------------------------------
 
@@ -2133,11 +2144,11 @@ class _SentenceReader:
 
     def _prior_quote(self) -> Span | None:
         """A quotation that ends right where this sentence starts: '"...?" Rubio said.'"""
-        for quote in self.quotes:
-            if quote.end <= self.sentence.start and not self.text[
-                quote.end : self.sentence.start
-            ].strip(" ,"):
-                return quote
+        # an earlier quotation has the later one's marks in between
+        index = _last_ending_by(self.quotes, self.sentence.start)
+        quote = self.quotes[index] if index >= 0 else None
+        if quote is not None and not self.text[quote.end : self.sentence.start].strip(" ,"):
+            return quote
         return None
 
     def _quote_follows(self, index: int) -> bool:
@@ -2238,31 +2249,31 @@ class _SentenceReader:
 
     def _quote_ends_before(self, offset: int) -> bool:
         """Whether a quotation closes right before `offset`, past commas: '“...,” Lott told'."""
-        return any(
-            q.end <= offset and not self.text[q.end : offset].strip(" ,") for q in self.quotes
-        )
+        # an earlier quotation has the later one's marks in between
+        index = _last_ending_by(self.quotes, offset)
+        return index >= 0 and not self.text[self.quotes[index].end : offset].strip(" ,")
 
     def _quote_reported_before(self) -> bool:
         """Whether the quotation closing before this sentence is already the content of the
         statement before: in 'The aide said “We are done.” A spokesman declined to comment.'
         the spokesman's refusal does not take the aide's words."""
-        before = [q for q in self.quotes if q.end <= self.sentence.start]
+        index = _last_ending_by(self.quotes, self.sentence.start)
         previous = self.earlier[-1] if self.earlier else None
         return (
-            bool(before)
+            index >= 0
             and previous is not None
             and previous.cue is not None
-            and previous.cue.end <= before[-1].start
-            and any(_overlaps(before[-1], c) for c in previous.content)
+            and previous.cue.end <= self.quotes[index].start
+            and any(_overlaps(self.quotes[index], c) for c in previous.content)
         )
 
     def _quote_opens_sentence(self, offset: int) -> bool:
         """Whether the quotation closing before `offset` opens this sentence and ends in a comma
         ('“...,” Clinton told'), not an earlier sentence ('“...” He said') or an aside."""
-        before = [q for q in self.quotes if q.end <= offset]
-        if not before or before[-1].end <= self.sentence.start:
+        index = _last_ending_by(self.quotes, offset)
+        if index < 0 or self.quotes[index].end <= self.sentence.start:
             return False
-        quote = before[-1]
+        quote = self.quotes[index]
         opening = self.text[self.sentence.start : max(quote.start, self.sentence.start)]
         closing = self.text[quote.start : quote.end].rstrip("”\"'» ")
         return not any(ch.isalnum() for ch in opening) and closing.endswith(",")
@@ -2526,7 +2537,7 @@ class _SentenceReader:
         if speaker is not None and any(_overlaps(speaker, c) for c in content):
             return None
         return Statement(
-            kind=statement_kind(self.text, content, self.quotes),
+            kind=statement_kind(self.text, content, _quotes_near(self.quotes, content)),
             speaker=speaker,
             cue=cue_span,
             content=content,

@@ -9,7 +9,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 # recompile every module on every run (about twice as slow).
 SYNC := $(UV) sync --frozen --compile-bytecode --quiet
 
-.PHONY: setup report test lint format bench clean chromium notebooks lab screenshot
+.PHONY: setup report test test-slow lint format bench profile clean chromium notebooks lab screenshot
 
 setup: .venv/.synced
 
@@ -24,8 +24,13 @@ $(UV):
 report: setup
 	.venv/bin/research report
 
+# The suite without its few long behaviour tests (marked slow: the 10 MB article); `make test-slow`
+# runs those. No test has a time limit: speed is measured by `make bench`.
 test: setup chromium
-	.venv/bin/python -m pytest
+	.venv/bin/python -m pytest -m "not slow"
+
+test-slow: setup
+	.venv/bin/python -m pytest -m slow
 
 # The browser test loads rendered reports in headless Chromium. As root on Debian (CI), install the
 # distribution's chromium when it is missing; elsewhere the test is skipped and says why.

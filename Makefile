@@ -63,13 +63,18 @@ lab: setup
 screenshot: report chromium
 	.venv/bin/python -m research.browser reports/default/default.html docs/report.png
 
-# Throughput, Dask scaling, streaming memory and report cost on a 5,000-article corpus (about ten
+# The pipeline against TextBlob on every sentence, time against length on one line, pandas
+# against Dask with 1 and 2 workers end to end, streaming memory and report cost (about fifteen
 # minutes; by hand, not in CI): prints a table and writes benchmarks/results.json. With
-# POLNEAR=path/to/PolNeAR (fetched separately, never committed), also extraction speed on its
-# train texts.
+# POLNEAR=path/to/PolNeAR (fetched separately, never committed) on its 840 train texts: the
+# ratio on them, the engines on them copied six times (5,040 articles).
 bench: setup
-	.venv/bin/python benchmarks/run.py
-	$(if $(POLNEAR),.venv/bin/python benchmarks/extraction.py $(POLNEAR)/data/train/text)
+	.venv/bin/python benchmarks/run.py $(if $(POLNEAR),--from $(POLNEAR)/data/train/text --articles 5040 --speed-from $(POLNEAR)/data/train/text)
+
+# cProfile of `research statements` (benchmarks/profiling.py): CORPUS=path, or LINE=KB for one
+# paragraph on one line; 300 synthetic articles by default.
+profile: setup
+	.venv/bin/python benchmarks/profiling.py $(CORPUS) $(if $(LINE),--line $(LINE))
 
 clean:
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache

@@ -166,6 +166,8 @@ def find_hedges(
     for number, sentence in enumerate(sentences):
         if not by_first or first_words.search(text, sentence.start, sentence.end) is None:
             continue
+        if not _may_hold(_words(text, sentence), by_first):
+            continue  # "is", "has", "it" open many hedges; the rest of a hedge's words are rarer
         tokens = _tokens(text, sentence)
         nearby = index_of.around(sentence)
         index = 0
@@ -182,6 +184,22 @@ def find_hedges(
                 )
             index = last + 1
     return found
+
+
+def _words(text: str, span: Span) -> set[str]:
+    """The lowercase words of a span, as `_tokens` spells them, without building tokens."""
+    return set(
+        " ".join(_TOKEN.findall(text, span.start, span.end)).lower().replace("’", "'").split(" ")
+    )
+
+
+def _may_hold(words: set[str], by_first: dict[str, list[tuple[tuple[str, ...], Hedge]]]) -> bool:
+    """Whether every word of some hedge is among `words`: else no hedge can match there."""
+    return any(
+        words.issuperset(phrase)
+        for first in words.intersection(by_first)
+        for phrase, _ in by_first[first]
+    )
 
 
 def _hedge_at(

@@ -25,9 +25,10 @@ report: setup
 	.venv/bin/research report
 
 # The suite without its few long behaviour tests (marked slow: the 10 MB article); `make test-slow`
-# runs those. No test has a time limit: speed is measured by `make bench`.
+# runs those. No test has a time limit: speed is measured by `make bench`. The test files run in
+# parallel, one process a core (pytest-xdist; at most four), each file whole in one process.
 test: setup chromium
-	.venv/bin/python -m pytest -m "not slow"
+	.venv/bin/python -m pytest -m "not slow" --numprocesses auto --maxprocesses 4 --dist loadfile
 
 test-slow: setup
 	.venv/bin/python -m pytest -m slow

@@ -43,6 +43,8 @@ def _claimed(quote: Span, statements: Sequence[Statement]) -> bool:
 def _claimed_quotes(quotes: Sequence[Span], statements: Sequence[Statement]) -> set[Span]:
     """The quotations that are part of some statement's content: `_claimed` for each at once,
     by bisection over the contents sorted by start, so a long paragraph is not quadratic."""
+    if not quotes:
+        return set()
     contents = sorted((c.start, c.end) for s in statements for c in s.content)
     starts = [start for start, _ in contents]
     reach = list(accumulate((end for _, end in contents), max))  # furthest end so far

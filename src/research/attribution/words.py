@@ -253,7 +253,16 @@ _TOKEN = re.compile(
 
 
 def tokenize(text: str, span: Span) -> list[Token]:
-    return [_token(text, m) for m in _TOKEN.finditer(text, span.start, span.end)]
+    # built inline but for the two marks `_token` rereads: saves a function call for every word
+    return [
+        _token(text, m)
+        if (word := m.group()) in _REREAD_MARKS
+        else Token(m.start(), m.end(), word, word.lower())
+        for m in _TOKEN.finditer(text, span.start, span.end)
+    ]
+
+
+_REREAD_MARKS = frozenset({"'''", "“"})
 
 
 def _token(text: str, match: re.Match[str]) -> Token:

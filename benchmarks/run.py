@@ -289,10 +289,11 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory(prefix="research-bench-") as folder:
         work = Path(folder)
-        print(f"building corpora of {args.articles} and {4 * args.articles} articles", flush=True)
+        print(f"building a corpus of {args.articles} articles", flush=True)
         corpus = write_corpus(work / "corpus.jsonl", args.articles, sources=args.sources)
         large = None
         if not args.skip_memory:
+            print(f"building a corpus of {4 * args.articles} articles", flush=True)
             large = write_corpus(work / "corpus-4x.jsonl", 4 * args.articles, sources=args.sources)
         megabytes = corpus.stat().st_size / 1e6
         results["corpus"] = {

@@ -9,7 +9,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 # recompile every module on every run (about twice as slow).
 SYNC := $(UV) sync --frozen --compile-bytecode --quiet
 
-.PHONY: setup report test lint format bench clean chromium notebooks lab screenshot model snapshot
+.PHONY: setup report test test-slow lint format bench profile clean chromium notebooks lab screenshot model snapshot
 
 setup: .venv/.synced
 
@@ -24,8 +24,14 @@ $(UV):
 report: setup
 	.venv/bin/research report
 
+# The suite without its few long behaviour tests (marked slow: the 10 MB article); `make test-slow`
+# runs those. No test has a time limit: speed is measured by `make bench`. The test files run in
+# parallel, one process a core (pytest-xdist; at most four), each file whole in one process.
 test: setup chromium
-	.venv/bin/python -m pytest
+	.venv/bin/python -m pytest -m "not slow" --numprocesses auto --maxprocesses 4 --dist loadfile
+
+test-slow: setup
+	.venv/bin/python -m pytest -m slow
 
 # The browser test loads rendered reports in headless Chromium. As root on Debian (CI), install the
 # distribution's chromium when it is missing; elsewhere the test is skipped and says why.
@@ -58,18 +64,23 @@ lab: setup
 screenshot: report chromium
 	.venv/bin/python -m research.browser reports/default/default.html docs/report.png
 
-# Throughput, Dask scaling, streaming memory and report cost on a 5,000-article corpus (about ten
-# minutes; by hand, not in CI): prints a table and writes benchmarks/results.json. With
-# POLNEAR=path/to/PolNeAR (fetched separately, never committed), also extraction speed on its
-# train texts.
 # The attributor's frozen regression snapshot (tests/attribution/snapshot/): rewrite it after a
 # change in behaviour that is meant, and review its diff.
 snapshot: setup
 	.venv/bin/python tests/attribution/snapshot.py --refresh
 
+# The pipeline against TextBlob on every sentence, time against length on one line, pandas
+# against Dask with 1 and 2 workers end to end, streaming memory and report cost (about fifteen
+# minutes; by hand, not in CI): prints a table and writes benchmarks/results.json. With
+# POLNEAR=path/to/PolNeAR (fetched separately, never committed) on its 840 train texts: the
+# ratio on them, the engines on them copied six times (5,040 articles).
 bench: setup
-	.venv/bin/python benchmarks/run.py
-	$(if $(POLNEAR),.venv/bin/python benchmarks/extraction.py $(POLNEAR)/data/train/text)
+	.venv/bin/python benchmarks/run.py $(if $(POLNEAR),--from $(POLNEAR)/data/train/text --articles 5040 --speed-from $(POLNEAR)/data/train/text)
+
+# cProfile of `research statements` (benchmarks/profiling.py): CORPUS=path, or LINE=KB for one
+# paragraph on one line; 300 synthetic articles by default.
+profile: setup
+	.venv/bin/python benchmarks/profiling.py $(CORPUS) $(if $(LINE),--line $(LINE))
 
 # The portrayal model (src/research/portrayal/model.json) from NewsMTSC's train.jsonl, fetched
 # separately (MIT licence; never committed): NEWSMTSC=path/to/NewsMTSC-dataset. The same data

@@ -4,27 +4,33 @@
     .venv/bin/python benchmarks/run.py --articles 5000 --from my-articles/
 
 One run builds a corpus (benchmarks/corpus.py: synthetic wire stories, or --from your own corpus
-repeated to size) and a copy 4x as large, then measures, each in fresh processes:
+repeated to size) and a copy 4x as large, then measures:
 
-1. `research statements CORPUS -o out.parquet` (pandas engine: one process, one core, as the
+1. the pipeline against sentence sentiment alone, in one process (benchmarks/speed.py): articles
+   a CPU second of `research statements`, of TextBlob's polarity on every Bling Fire sentence of
+   the same texts, and of VADER's, and their ratio (on --speed-from, else 500 synthetic articles);
+2. time against length inside one paragraph on one line, at 100 KB, 300 KB and 1 MB
+   (benchmarks/scaling.py);
+3. `research statements CORPUS -o out.parquet` (pandas engine: one process, one core, as the
    pipeline is single-threaded): articles and MB a second of wall time and of CPU time, and peak
    RSS; again on the 4x corpus, where streaming must keep the peak flat;
-2. the same with `--engine dask` on a local cluster of 1, then 2 worker processes (started and
-   warmed up before the clock starts), in turn and twice (--dask-repeat), each judged by its
-   faster run: articles a second and the scaling ratio, beside what two
-   processes gain over one on a pure-Python loop at that moment (the machine's ceiling: other
-   load, or two vCPUs sharing a core, lower it);
-3. the cold `research report` on the bundled article against papermill + nbconvert on an empty
+4. the same command with `--engine dask --workers 1`, then `--workers 2`, end to end (the local
+   cluster's start-up included), in turn and twice (--dask-repeat), each judged by its faster
+   run: articles a second against the pandas engine's, beside what two processes gain over one
+   on a pure-Python loop at that moment (the machine's ceiling: other load lowers it);
+5. the cold `research report` on the bundled article against papermill + nbconvert on an empty
    notebook (median of --repeat runs each), two ways: both libraries called from one Python
    process (the floor: one interpreter, one import of each), and the `papermill` and
    `jupyter nbconvert` commands run one after the other (what one would type);
-4. where the time goes: cProfile of the pipeline on a sample of the corpus, by module, and the
+6. where the time goes: cProfile of the pipeline on a sample of the corpus, by module, and the
    report's slowest cells (from papermill's timings in the executed notebook).
 
-It prints a table and writes benchmarks/results.json. Targets: >= 100 articles/s on one core;
-2 Dask workers >= 1.7x one; peak memory flat from 1x to 4x; the report within 1.5x the empty
-notebook. Times are wall-clock and include each command's start-up (about a second); CPU time
-(user + system, from the child's rusage) is not lengthened by other load on the machine.
+It prints a table and writes benchmarks/results.json. Targets: the pipeline at least as fast as
+TextBlob on every sentence; 1 MB on one line within 12x 100 KB; Dask with 1 worker within 10% of
+the pandas engine, with 2 workers at least 1.8x it; peak memory flat from 1x to 4x; the report
+within 1.5x the empty notebook. Times of commands are wall-clock and include each command's
+start-up (about a second); CPU time (user + system, from the child's rusage, which counts the
+worker processes it waited for) is not lengthened by other load on the machine.
 """
 
 from __future__ import annotations
@@ -32,7 +38,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
-import logging
 import multiprocessing
 import os
 import platform
@@ -47,12 +52,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import scaling
+import speed
 from corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent  # the virtual environment's bin/: research, python
 BUNDLED = ROOT / "data" / "raw"
-TARGETS = {"articles_per_second": 100.0, "dask_scaling": 1.7, "memory_growth": 1.2, "report": 1.5}
+TARGETS = {
+    "articles_per_second": 100.0,
+    "textblob_ratio": speed.TARGET_RATIO,
+    "line_growth": scaling.TARGET_GROWTH,
+    "dask_1_vs_pandas": 0.9,
+    "dask_2_vs_pandas": 1.8,
+    "memory_growth": 1.2,
+    "report": 1.5,
+}
 
 
 @dataclass(frozen=True)
@@ -100,54 +115,12 @@ def measure_pandas(corpus: Path, work: Path) -> Child:
     return statements_run(corpus, work / f"{corpus.stem}.pandas.parquet")
 
 
-@dataclass(frozen=True)
-class DaskRun:
-    child: Child  # the CLI: the client, which plans, gathers and writes
-    worker_cpu_seconds: float  # all workers' CPU time during the run
-    task_seconds: float  # all workers' time inside tasks (CPU, or waiting for a CPU)
-
-
-def measure_dask(corpus: Path, work: Path, *, workers: int) -> DaskRun:
-    """The CLI against a running local cluster: start-up and warm-up are not timed.
-
-    The workers' CPU time beside their time in tasks tells a scheduling gap (workers idle) from a
-    machine that is busy with something else (workers in tasks, waiting for a CPU).
-    """
-    from distributed import Client, LocalCluster, get_task_stream
-
-    print(f"  dask engine, {workers} worker(s): {corpus.name}", flush=True)
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.CRITICAL,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        client.run(_warm_up, str(BUNDLED))
-        options = ["--engine", "dask", "--scheduler", cluster.scheduler_address]
-        before = client.run(_cpu_seconds)
-        with get_task_stream(client) as stream:
-            child = statements_run(
-                corpus, work / f"{corpus.stem}.dask{workers}.parquet", options=options
-            )
-        after = client.run(_cpu_seconds)
-    in_tasks = sum(
-        part["stop"] - part["start"]
-        for task in stream.data
-        for part in task["startstops"]
-        if part["action"] == "compute"
-    )
-    return DaskRun(child, sum(after[w] - before[w] for w in after), in_tasks)
-
-
-def _cpu_seconds() -> float:
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+def measure_dask(corpus: Path, work: Path, *, workers: int) -> Child:
+    """`research statements --engine dask --workers N`, end to end: the local cluster's start-up,
+    the reading, the work and the writing, as a user would run it."""
+    print(f"  dask engine, {workers} worker(s), end to end: {corpus.name}", flush=True)
+    options = ["--engine", "dask", "--workers", str(workers)]
+    return statements_run(corpus, work / f"{corpus.stem}.dask{workers}.parquet", options=options)
 
 
 def parallel_capacity(*, loops: int = 15_000_000) -> float:
@@ -170,13 +143,6 @@ def _burn(loops: int) -> int:
     for number in range(loops):
         total += number * number
     return total
-
-
-def _warm_up(bundled: str) -> int:
-    # On each worker: import the pipeline and load the lexicons, as the first partition would.
-    from research import engines
-
-    return len(engines.extract([bundled]))
 
 
 def profile_pipeline(corpus: Path, *, articles: int = 300) -> dict[str, Any]:
@@ -305,7 +271,11 @@ def main() -> None:
                         help="Repeat this corpus to size instead of synthesizing one.")  # fmt: skip
     parser.add_argument("--repeat", type=int, default=3, help="Cold report runs [3].")
     parser.add_argument("--dask-repeat", type=int, default=2, help="Runs of each Dask setup [2].")
+    parser.add_argument("--speed-from", type=Path, metavar="PATH",
+                        help="Measure pipeline/TextBlob on this corpus [500 synthetic articles].")  # fmt: skip
+    parser.add_argument("--speed-repeat", type=int, default=3, help="Runs of each [3].")
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true", help="No run on the 4x corpus.")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results.json")
     args = parser.parse_args()
 
@@ -319,9 +289,12 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory(prefix="research-bench-") as folder:
         work = Path(folder)
-        print(f"building corpora of {args.articles} and {4 * args.articles} articles", flush=True)
+        print(f"building a corpus of {args.articles} articles", flush=True)
         corpus = write_corpus(work / "corpus.jsonl", args.articles, sources=args.sources)
-        large = write_corpus(work / "corpus-4x.jsonl", 4 * args.articles, sources=args.sources)
+        large = None
+        if not args.skip_memory:
+            print(f"building a corpus of {4 * args.articles} articles", flush=True)
+            large = write_corpus(work / "corpus-4x.jsonl", 4 * args.articles, sources=args.sources)
         megabytes = corpus.stat().st_size / 1e6
         results["corpus"] = {
             "articles": args.articles,
@@ -331,52 +304,52 @@ def main() -> None:
 
         print("measuring", flush=True)
         results["load_average_before"] = [round(x, 2) for x in os.getloadavg()]
+        speed_corpus = args.speed_from or write_corpus(work / "speed.jsonl", 500)
+        print(f"  pipeline against TextBlob on every sentence: {speed_corpus}", flush=True)
+        results["speed"] = speed.measure(speed_corpus, repeat=args.speed_repeat)
+        print("  one paragraph on one line: 100 KB, 300 KB, 1 MB", flush=True)
+        results["single_line"] = scaling.measure()
         start_up = statements_run(BUNDLED / "aleppo-safe-exit-deal.txt", work / "one.parquet")
         single = measure_pandas(corpus, work)
-        single_4x = measure_pandas(large, work)
+        single_4x = measure_pandas(large, work) if large is not None else None
         capacity = parallel_capacity()
         # 1 and 2 workers in turn, twice: other load on a shared machine only ever slows a run,
         # so each count of workers is judged by its faster run.
-        dask_runs: dict[int, list[DaskRun]] = {1: [], 2: []}
+        dask_runs: dict[int, list[Child]] = {1: [], 2: []}
         for _ in range(args.dask_repeat):
             for workers in (1, 2):
                 dask_runs[workers].append(measure_dask(corpus, work, workers=workers))
-        dask_1, dask_2 = (min(dask_runs[w], key=lambda r: r.child.seconds) for w in (1, 2))
+        dask_1, dask_2 = (min(dask_runs[w], key=lambda r: r.seconds) for w in (1, 2))
         results["dask_runs_s"] = {
-            f"{w}_worker{'s' * (w > 1)}": [round(r.child.seconds, 2) for r in runs]
+            f"{w}_worker{'s' * (w > 1)}": [round(r.seconds, 2) for r in runs]
             for w, runs in dask_runs.items()
         }
         results["start_up_s"] = round(start_up.seconds, 2)
         for key, child, size in (
             ("pandas_1_core", single, 1),
             ("pandas_1_core_4x", single_4x, 4),
-            ("dask_1_worker", dask_1.child, 1),
-            ("dask_2_workers", dask_2.child, 1),
+            ("dask_1_worker", dask_1, 1),
+            ("dask_2_workers", dask_2, 1),
         ):
+            if child is None:
+                continue
             results[key] = {
                 "seconds": round(child.seconds, 2),
                 "articles_per_second": round(size * args.articles / child.seconds, 1),
                 "megabytes_per_second": round(size * megabytes / child.seconds, 3),
                 "peak_rss_mb": round(child.peak_rss / 1e6, 1),
+                # the command's and the worker processes' it waited for: user + system
+                "cpu_seconds": round(child.cpu_seconds, 2),
+                "articles_per_cpu_second": round(size * args.articles / child.cpu_seconds, 1),
+                # CPUs obtained on average: 2.0 is two cores busy throughout
+                "cpus_obtained": round(child.cpu_seconds / child.seconds, 2),
             }
-            if key.startswith("pandas"):  # the whole work is in this one process
-                results[key]["cpu_seconds"] = round(child.cpu_seconds, 2)
-                results[key]["articles_per_cpu_second"] = round(
-                    size * args.articles / child.cpu_seconds, 1
-                )
-        for key, run in (("dask_1_worker", dask_1), ("dask_2_workers", dask_2)):
-            results[key].update(
-                {
-                    "worker_cpu_seconds": round(run.worker_cpu_seconds, 2),
-                    "worker_task_seconds": round(run.task_seconds, 2),
-                    # CPUs the workers got, on average: 2.0 is two cores running flat out
-                    "cpus_obtained": round(run.worker_cpu_seconds / run.child.seconds, 2),
-                    "client_cpu_seconds": round(run.child.cpu_seconds, 2),
-                }
-            )
         results["parallel_capacity"] = round(capacity, 2)
-        results["dask_scaling"] = round(dask_1.child.seconds / dask_2.child.seconds, 2)
-        results["memory_growth"] = round(single_4x.peak_rss / single.peak_rss, 2)
+        results["dask_1_vs_pandas"] = round(single.seconds / dask_1.seconds, 2)
+        results["dask_2_vs_pandas"] = round(single.seconds / dask_2.seconds, 2)
+        results["dask_scaling"] = round(dask_1.seconds / dask_2.seconds, 2)
+        if single_4x is not None:
+            results["memory_growth"] = round(single_4x.peak_rss / single.peak_rss, 2)
         results["profile"] = profile_pipeline(corpus)
         if not args.skip_report:
             results["report"] = measure_reports(work, repeat=args.repeat)
@@ -407,25 +380,30 @@ def print_table(results: dict[str, Any]) -> None:
          + verdict(pandas["articles_per_second"] >= TARGETS["articles_per_second"])),
         ("pandas, 1 core: articles/CPU-s", pandas["articles_per_cpu_second"], ""),
         ("pandas, 1 core: MB/s", pandas["megabytes_per_second"], ""),
-        ("dask, 1 worker: articles/s", dask_1["articles_per_second"], ""),
-        ("dask, 2 workers: articles/s", dask_2["articles_per_second"], ""),
-        ("dask, 2 workers: MB/s", dask_2["megabytes_per_second"], ""),
-        ("scaling, 2 workers / 1", f"{results['dask_scaling']}x",
-         f">= {TARGETS['dask_scaling']}x  "
-         + verdict(results["dask_scaling"] >= TARGETS["dask_scaling"])),
+        ("dask end to end, 1 worker: articles/s", dask_1["articles_per_second"], ""),
+        ("dask end to end, 2 workers: articles/s", dask_2["articles_per_second"], ""),
+        ("dask, 1 worker / pandas", f"{results['dask_1_vs_pandas']}x",
+         f">= {TARGETS['dask_1_vs_pandas']}x  "
+         + verdict(results["dask_1_vs_pandas"] >= TARGETS["dask_1_vs_pandas"])),
+        ("dask, 2 workers / pandas", f"{results['dask_2_vs_pandas']}x",
+         f">= {TARGETS['dask_2_vs_pandas']}x  "
+         + verdict(results["dask_2_vs_pandas"] >= TARGETS["dask_2_vs_pandas"])),
+        ("dask, 2 workers / 1", f"{results['dask_scaling']}x", ""),
         ("  runs, 1 worker / 2 workers (faster counts)",
          " / ".join(", ".join(map(str, r)) for r in results["dask_runs_s"].values()) + " s", ""),
         ("  two processes / one, pure-Python loop", f"{results['parallel_capacity']}x",
          "the machine's ceiling then"),
-        ("  CPUs the workers got, 1 / 2 workers",
-         f"{dask_1['cpus_obtained']} / {dask_2['cpus_obtained']}", ""),
-        ("  worker time in tasks / CPU, 2 workers",
-         f"{dask_2['worker_task_seconds']} / {dask_2['worker_cpu_seconds']} s", ""),
+        ("  CPUs obtained: pandas / dask 1 / dask 2",
+         f"{pandas['cpus_obtained']} / {dask_1['cpus_obtained']} / {dask_2['cpus_obtained']}",
+         ""),
         ("peak RSS, 1x corpus (streaming)", f"{pandas['peak_rss_mb']} MB", ""),
-        ("peak RSS, 4x corpus (streaming)", f"{results['pandas_1_core_4x']['peak_rss_mb']} MB",
-         f"flat  {verdict(results['memory_growth'] <= TARGETS['memory_growth'])}"
-         f" ({results['memory_growth']}x)"),
     ]  # fmt: skip
+    if "memory_growth" in results:
+        rows.append(
+            ("peak RSS, 4x corpus (streaming)", f"{results['pandas_1_core_4x']['peak_rss_mb']} MB",
+             f"flat  {verdict(results['memory_growth'] <= TARGETS['memory_growth'])}"
+             f" ({results['memory_growth']}x)")
+        )  # fmt: skip
     if "report" in results:
         report = results["report"]
         rows += [
@@ -442,9 +420,12 @@ def print_table(results: dict[str, Any]) -> None:
     print(
         f"\nload average before: {results['load_average_before']} on {results['machine']['cpus']} CPUs"
     )
-    print(f"{'measure':<40} {'value':>22}   target")
+    print()
+    speed.print_result(results["speed"])
+    scaling.print_result(results["single_line"])
+    print(f"\n{'measure':<42} {'value':>22}   target")
     for name, value, target in rows:
-        print(f"{name:<40} {value!s:>22}   {target}")
+        print(f"{name:<42} {value!s:>22}   {target}")
     profile = results["profile"]
     print(f"\nwhere the pipeline's time goes ({profile['articles']} articles, cProfile):")
     print("  by the calls the pipeline makes (their callees included):")

@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -582,31 +581,55 @@ def _big_article(size: int) -> str:
     return "A very long story\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def test_ten_megabyte_article_is_read_whole_and_fast(tmp_path: Path) -> None:
+def test_ten_megabyte_article_is_read_whole(tmp_path: Path) -> None:
     text = _big_article(10_000_000)
     path = _file(tmp_path, "long.txt", text.encode("utf-8"))
-    started = time.perf_counter()
     [row] = read_articles([path]).to_dict("records")
-    assert time.perf_counter() - started < 5
     assert row["text"] == text
 
 
-def test_ten_megabyte_article_end_to_end_under_a_minute(tmp_path: Path) -> None:
+# How long it takes is measured by `make bench` (benchmarks/scaling.py), not asserted here.
+@pytest.mark.slow
+def test_ten_megabyte_article_end_to_end(tmp_path: Path) -> None:
     article = _big_article(10_000_000)
     path = _file(tmp_path, "long.txt", article.encode("utf-8"))
     out = tmp_path / "long.jsonl"
-    try:
-        done = subprocess.run(
-            [RESEARCH, "statements", path, "-o", out, "-q"],
-            capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        pytest.fail("a 10 MB article took more than a minute")
+    done = subprocess.run(
+        [RESEARCH, "statements", path, "-o", out, "-q"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     paragraphs = article.count("\n\n")
     # each paragraph holds a quote with its tag and a "told reporters that" statement
     with out.open(encoding="utf-8") as lines:
-        assert sum(1 for _ in lines) >= 2 * paragraphs
+        records = [json.loads(line) for line in lines]
+    assert len(records) >= 2 * paragraphs
+    for record in records[:: len(records) // 1000]:  # a sample: each span is the text it names
+        for span in spans_of(record):
+            assert article[span["start"] : span["end"]] == span["text"]
+
+
+def test_long_single_line_paragraph_reads_every_statement(tmp_path: Path) -> None:
+    """Scraped text often has no line breaks: one 150 KB paragraph of repeated sentences gives
+    each repetition's two statements, with the same spans as the sentences alone."""
+    unit = (
+        "“The convoy left at dawn,” said Sergei Petrov. Officials told reporters that the "
+        "talks had ended late, and the evacuation was delayed again. "
+    )
+    repeats = 150_000 // len(unit)
+    path = _file(tmp_path, "line.txt", (unit * repeats).rstrip().encode("utf-8"))
+    out = tmp_path / "line.jsonl"
+    assert run("statements", path, "-o", out, "-q").exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 2 * repeats
+    for number, record in enumerate(records):
+        shift = (number // 2) * len(unit)
+        expected = (
+            ("direct", "Sergei Petrov", "said")
+            if number % 2 == 0
+            else ("indirect", "Officials", "told")
+        )
+        assert (record["kind"], record["speaker"]["text"], record["cue"]["text"]) == expected
+        assert record["content"][0]["start"] == records[number % 2]["content"][0]["start"] + shift
 
 
 # --- nothing half written --------------------------------------------------------------------------

@@ -44,7 +44,9 @@ def clean_paragraphs(text: str, spans: list[Span]) -> list[Paragraph]:
             )
             core = core.stripped(text)
         key = _normal_form(core.text(text))
-        duplicate_of = seen.get(key) if len(_WORD.findall(key)) >= _MIN_REPEATED_WORDS else None
+        duplicate_of = seen.get(key)
+        if duplicate_of is not None and len(_WORD.findall(key)) < _MIN_REPEATED_WORDS:
+            duplicate_of = None  # words counted only for a repeat: most paragraphs are not one
         if duplicate_of is None and key:
             seen.setdefault(key, index)
         paragraphs.append(Paragraph(span, core, debris, duplicate_of))
@@ -61,8 +63,11 @@ def find_debris(text: str, span: Span) -> Span | None:
     return None if found.empty else found
 
 
+_STRAIGHT_QUOTES = str.maketrans("“”‘’", "\"\"''")
+
+
 def _normal_form(piece: str) -> str:
     """What two copies of a paragraph share: same words, whatever the quotes, case and spacing."""
     folded = unicodedata.normalize("NFKC", piece).casefold()
-    folded = folded.translate(str.maketrans("“”‘’", "\"\"''"))
+    folded = folded.translate(_STRAIGHT_QUOTES)
     return " ".join(folded.split())

@@ -227,6 +227,7 @@ def _run_dask(
 @contextmanager
 def _client(*, workers: int | None, scheduler: str | None) -> Iterator[Any]:
     """A client of the scheduler at `scheduler`, or of a local cluster of `workers` processes."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
@@ -236,7 +237,10 @@ def _client(*, workers: int | None, scheduler: str | None) -> Iterator[Any]:
             yield client
         return
     # Processes, one thread each: the pipeline is pure Python and would share one GIL in threads.
+    # Without the workers' sampling profiler (for the dashboard, which a local run does not show):
+    # every 10 ms it walks the stack of the running task, a few per cent of each worker's time.
     with (
+        dask.config.set({"distributed.worker.profile.enabled": False}),
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,

@@ -36,7 +36,7 @@ from research.lexicons import (
     trie_alternation,
 )
 from research.schema import UNRESOLVED, Span
-from research.text import BE, DO, HAVE, MODALS, RELATIVES, Token, word_tokens
+from research.text import BE, DO, HAVE, MODALS, RELATIVES, Token, word_set, word_tokens
 
 # Grammar, not lexicon data.
 _CLAUSE_WORDS = RELATIVES - {"whom", "whose"} | {
@@ -149,6 +149,8 @@ def find_hedges(
     for number, sentence in enumerate(sentences):
         if not by_first or first_words.search(text, sentence.start, sentence.end) is None:
             continue
+        if not _may_hold(word_set(text, sentence), by_first):
+            continue  # "is", "has", "it" open many hedges; the rest of a hedge's words are rarer
         tokens = word_tokens(text, sentence)
         nearby = index_of.around(sentence)
         index = 0
@@ -165,6 +167,15 @@ def find_hedges(
                 )
             index = last + 1
     return found
+
+
+def _may_hold(words: set[str], by_first: dict[str, list[tuple[tuple[str, ...], Hedge]]]) -> bool:
+    """Whether every word of some hedge is among `words`: else no hedge can match there."""
+    return any(
+        words.issuperset(phrase)
+        for first in words.intersection(by_first)
+        for phrase, _ in by_first[first]
+    )
 
 
 def _hedge_at(

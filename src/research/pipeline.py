@@ -209,10 +209,13 @@ class SkippedArticleWarning(UserWarning):
 def _score(statements: pd.DataFrame, backend: str) -> None:
     """Sentiment of each statement's content, but for a negated one ("did not say whether ..."),
     whose content the speaker did not say: left NaN, as it is left out of stance."""
-    scores = sentiment.score_texts(statements["content"].tolist(), backend=backend)
     negated = statements["negated"].to_numpy(dtype=bool)
+    said = statements["content"][~negated].tolist()  # a negated content is not scored at all
+    scores = sentiment.score_texts(said, backend=backend)
     for measure in ("polarity", "subjectivity"):
-        statements[measure] = np.where(negated, np.nan, scores[measure].to_numpy(dtype=float))
+        column = np.full(len(statements), np.nan)
+        column[~negated] = scores[measure].to_numpy(dtype=float)
+        statements[measure] = column
 
 
 def extract_statements(

@@ -89,6 +89,13 @@ def word_tokens(text: str, span: Span) -> list[Token]:
     ]
 
 
+def word_set(text: str, span: Span) -> set[str]:
+    """The `lower` of each of `word_tokens(text, span)`, as a set, without building tokens."""
+    return set(
+        " ".join(_WORD.findall(text, span.start, span.end)).lower().replace("’", "'").split(" ")
+    )
+
+
 def is_punct(token: Token) -> bool:
     return not token.text[0].isalnum()
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from research.attribution.statement import Statement, is_claimed, overlaps, statement_kind
+from research.attribution.statement import (
+    Statement,
+    claimed_quotes,
+    first_starting_at,
+    last_ending_by,
+    overlaps,
+    quotes_near,
+    statement_kind,
+)
 from research.attribution.table import read_sentence
 from research.attribution.view import SentenceView
 from research.attribution.words import (
@@ -168,8 +176,9 @@ def quote_labels(
     """Statements for unclaimed quotations that a "Name:" label introduces: "The survey's
     authors agree - Jane Roe: “Turnout will be low.”" """
     labelled = []
+    claimed = claimed_quotes(quotes, found)
     for quote in quotes:
-        if is_claimed(quote, found):
+        if quote in claimed:
             continue
         match = _QUOTE_LABEL.search(text, max(paragraph.start, quote.start - 80), quote.start)
         if match is None or match.group(1).lower().split()[-1] in _HEADLINE_KICKERS:
@@ -210,8 +219,9 @@ def quote_tags(
     """Statements for unclaimed quotations tagged by a verb outside the cue lexicon:
     '“We will appeal,” the lawyer vows.'"""
     tagged = []
+    claimed = claimed_quotes(quotes, found)
     for quote in quotes:
-        if text[quote.end - 2 : quote.end - 1] != "," or is_claimed(quote, found):
+        if text[quote.end - 2 : quote.end - 1] != "," or quote in claimed:
             continue
         match = _QUOTE_TAG.match(text, quote.end)
         # the lexicon knows "answers" and "states" as plural nouns; here they can only be verbs
@@ -253,8 +263,9 @@ def quote_leads(
     """Statements for unclaimed quotations that a clause ending in a colon leads into, its verb
     outside the cue lexicon: 'The governor leaned in and boomed: “We will win.”'"""
     led = []
+    claimed = claimed_quotes(quotes, found)
     for quote in quotes:
-        if is_claimed(quote, found):
+        if quote in claimed:
             continue
         match = _QUOTE_LEAD.search(text, max(0, quote.start - 100), quote.start)
         if match is None or tags.get(match.group(2).split()[0], "NN") not in FINITE_TAGS:
@@ -286,36 +297,60 @@ def join_quotes(
 ) -> None:
     """Give a quoted statement the quotations its tag interrupts: “A,” she said, “B.” is one
     statement with two content fragments, as in PARC and PolNeAR, not one quote and an orphan."""
-    claimed = {q for q in quotes if is_claimed(q, statements)}
+    claimed = claimed_quotes(quotes, statements)
     for statement in statements:
         if statement.cue is None or statement.nested or statement.kind == "indirect":
             continue
         tag = [statement.cue] + ([statement.speaker] if statement.speaker is not None else [])
         tag_start = min(span.start for span in tag)
         tag_end = max(span.end for span in [*tag, *statement.content])
-        before = [q for q in quotes if q not in claimed and q.end <= tag_start]
         # 'On “Meet the Press,” Roe said the plan is “dead.”': a clause after the cue, not a
         # quotation, so the quoted title before the speaker is not the first half of what she said
-        quoted = any(q.start == statement.content[0].start for q in quotes)
-        if before and quoted and _only_glue(text, before[-1].end, tag_start, cues, tags):
-            statement.content.insert(0, before[-1])
-            claimed.add(before[-1])
+        opening = first_starting_at(quotes, statement.content[0].start)
+        quoted = opening < len(quotes) and quotes[opening].start == statement.content[0].start
+        before = _unclaimed_before(text, quotes, claimed, tag_start) if quoted else None
+        if before is not None and _only_glue(text, before.end, tag_start, cues, tags):
+            statement.content.insert(0, before)
+            claimed.add(before)
         position = tag_end
-        for quote in (q for q in quotes if q.start >= position):
+        for following in range(first_starting_at(quotes, position), len(quotes)):
+            quote = quotes[following]
             if quote in claimed or not _only_glue(text, position, quote.start, cues, tags):
                 break
             statement.content.append(quote)
             claimed.add(quote)
             position = quote.end
-        statement.kind = statement_kind(text, statement.content, quotes)
+        statement.kind = statement_kind(
+            text, statement.content, quotes_near(quotes, statement.content)
+        )
+
+
+def _unclaimed_before(
+    text: str, quotes: Sequence[Span], claimed: set[Span], offset: int
+) -> Span | None:
+    """The last unclaimed quotation that ends by `offset`; none once more words lie between
+    than `_only_glue` allows, as they would before any earlier one too."""
+    for index in range(last_ending_by(quotes, offset), -1, -1):
+        if quotes[index] not in claimed:
+            return quotes[index]
+        if len(_glue_words(text, quotes[index].end, offset)) > _MAX_GLUE_WORDS:
+            return None
+    return None
+
+
+_MAX_GLUE_WORDS = 25
+
+
+def _glue_words(text: str, start: int, end: int) -> list[str]:
+    return re.findall(r"[\w'’]+", text[start:end].lower())
 
 
 def _only_glue(text: str, start: int, end: int, cues: CueLexicon, tags: Mapping[str, str]) -> bool:
     """Whether the text between two quotation pieces is only punctuation or the tag's own words
     ("in an interview", "a senator from Ohio"): no other verb, no other cue. A cue noun after a
     determiner is the tag's own setting ("said in a statement"), not another cue."""
-    words = re.findall(r"[\w'’]+", text[start:end].lower())
-    if len(words) > 25:
+    words = _glue_words(text, start, end)
+    if len(words) > _MAX_GLUE_WORDS:
         return False
     return not any(
         (w in cues.cues and previous not in NOUN_DETERMINERS)

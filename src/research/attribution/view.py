@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from research.attribution.statement import Statement, overlaps, statement_kind, within
+from research.attribution.statement import (
+    Statement,
+    first_starting_at,
+    last_ending_by,
+    overlaps,
+    quotes_near,
+    statement_kind,
+    within,
+)
 from research.attribution.words import (
     AUXILIARIES,
     BARE,
@@ -123,7 +131,9 @@ class SentenceView:
 
     def quoted(self, offset: int) -> bool:
         """Whether `offset` is inside one of the paragraph's quotations."""
-        return any(q.start < offset < q.end for q in self.quotes)
+        # only the last quotation opening before `offset` can hold it (they do not overlap)
+        index = first_starting_at(self.quotes, offset) - 1
+        return index >= 0 and offset < self.quotes[index].end
 
     def inner_quoted(self, index: int) -> bool:
         """Quoted and not the last mark before the closing quote ('as “Medicare for all,” she')."""
@@ -133,7 +143,8 @@ class SentenceView:
 
     def quote_at(self, offset: int) -> Span | None:
         """The quotation that holds `offset`, if any."""
-        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+        index = first_starting_at(self.quotes, offset + 1) - 1
+        return self.quotes[index] if index >= 0 and offset < self.quotes[index].end else None
 
     def embedded_quote_start(self, closing: int) -> int | None:
         """The index of the opening mark of a short quotation that ends at token `closing` and
@@ -151,11 +162,11 @@ class SentenceView:
 
     def prior_quote(self) -> Span | None:
         """A quotation that ends right where this sentence starts: '"...?" Rubio said.'"""
-        for quote in self.quotes:
-            if quote.end <= self.sentence.start and not self.text[
-                quote.end : self.sentence.start
-            ].strip(" ,"):
-                return quote
+        # an earlier quotation has the later one's marks in between
+        index = last_ending_by(self.quotes, self.sentence.start)
+        quote = self.quotes[index] if index >= 0 else None
+        if quote is not None and not self.text[quote.end : self.sentence.start].strip(" ,"):
+            return quote
         return None
 
     def quote_follows(self, index: int) -> bool:
@@ -169,31 +180,31 @@ class SentenceView:
 
     def quote_ends_before(self, offset: int) -> bool:
         """Whether a quotation closes right before `offset`, past commas: '“...,” Lott told'."""
-        return any(
-            q.end <= offset and not self.text[q.end : offset].strip(" ,") for q in self.quotes
-        )
+        # an earlier quotation has the later one's marks in between
+        index = last_ending_by(self.quotes, offset)
+        return index >= 0 and not self.text[self.quotes[index].end : offset].strip(" ,")
 
     def quote_reported_before(self) -> bool:
         """Whether the quotation closing before this sentence is already the content of the
         statement before: in 'The aide said “We are done.” A spokesman declined to comment.'
         the spokesman's refusal does not take the aide's words."""
-        before = [q for q in self.quotes if q.end <= self.sentence.start]
+        index = last_ending_by(self.quotes, self.sentence.start)
         previous = self.earlier[-1] if self.earlier else None
         return (
-            bool(before)
+            index >= 0
             and previous is not None
             and previous.cue is not None
-            and previous.cue.end <= before[-1].start
-            and any(overlaps(before[-1], c) for c in previous.content)
+            and previous.cue.end <= self.quotes[index].start
+            and any(overlaps(self.quotes[index], c) for c in previous.content)
         )
 
     def quote_opens_sentence(self, offset: int) -> bool:
         """Whether the quotation closing before `offset` opens this sentence and ends in a comma
         ('“...,” Clinton told'), not an earlier sentence ('“...” He said') or an aside."""
-        before = [q for q in self.quotes if q.end <= offset]
-        if not before or before[-1].end <= self.sentence.start:
+        index = last_ending_by(self.quotes, offset)
+        if index < 0 or self.quotes[index].end <= self.sentence.start:
             return False
-        quote = before[-1]
+        quote = self.quotes[index]
         opening = self.text[self.sentence.start : max(quote.start, self.sentence.start)]
         closing = self.text[quote.start : quote.end].rstrip("”\"'» ")
         return not any(ch.isalnum() for ch in opening) and closing.endswith(",")
@@ -546,7 +557,7 @@ class SentenceView:
         if speaker is not None and any(overlaps(speaker, c) for c in content):
             return None
         return Statement(
-            kind=statement_kind(self.text, content, self.quotes),
+            kind=statement_kind(self.text, content, quotes_near(self.quotes, content)),
             speaker=speaker,
             cue=cue_span,
             content=content,

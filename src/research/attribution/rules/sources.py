@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from research.attribution.contents import backward_content, forward_content
 from research.attribution.phrases import noun_phrase_after
-from research.attribution.statement import Statement, statement_kind
+from research.attribution.statement import Statement, quotes_near, statement_kind
 from research.attribution.view import SentenceView
 from research.attribution.words import (
     CLAUSE_BREAKS,
@@ -47,7 +47,7 @@ def in_document(view: SentenceView) -> Statement | None:
         if not content or any(view.readings_in(content[0])):
             return None
         return Statement(
-            kind=statement_kind(view.text, content, view.quotes),
+            kind=statement_kind(view.text, content, quotes_near(view.quotes, content)),
             speaker=noun,
             cue=Span(token.start, token.end),
             content=content,

@@ -11,10 +11,15 @@ from research.text import Token
 class CueAt:
     """The cue `cue` read over tokens `first` to `last` (inclusive) of `view`."""
 
-    __slots__ = ("_progressive", "_subject_end", "cue", "first", "last", "view")
+    __slots__ = (
+        "_progressive", "_subject_end", "before", "cue", "first", "following", "last", "view"
+    )  # fmt: skip
 
     def __init__(self, view: SentenceView, first: int, last: int, cue: Cue) -> None:
         self.view, self.first, self.last, self.cue = view, first, last, cue
+        tokens = view.tokens
+        self.before: Token | None = tokens[first - 1] if first > 0 else None  # the token before
+        self.following: Token | None = tokens[last + 1] if last + 1 < len(tokens) else None
         self._progressive: bool | None = None
         self._subject_end: int | None = None
 
@@ -22,17 +27,6 @@ class CueAt:
     def args(self) -> tuple[SentenceView, int, int, Cue]:
         """(view, first, last, cue): the arguments every rule takes."""
         return self.view, self.first, self.last, self.cue
-
-    @property
-    def before(self) -> Token | None:
-        """The token right before the cue."""
-        return self.view.tokens[self.first - 1] if self.first > 0 else None
-
-    @property
-    def following(self) -> Token | None:
-        """The token right after the cue."""
-        tokens = self.view.tokens
-        return tokens[self.last + 1] if self.last + 1 < len(tokens) else None
 
     @property
     def progressive(self) -> bool:

@@ -14,7 +14,7 @@ from research.attribution.statement import Statement
 Context = TypeVar("Context")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step(Generic[Context]):
     """One entry of a rule table: when `applies` holds, `build` decides (its statement, or None
     for no statement); a step with no `build` is a rejection filter. A step with a `kind` is for

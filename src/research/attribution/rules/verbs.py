@@ -102,7 +102,7 @@ def deciding_clause_step(
     return next((step.name for step in CLAUSE_RULES if step.applies(clause)), "none")
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
     """A verb cue with its subject: where the speaker is, and what follows the verb."""
 

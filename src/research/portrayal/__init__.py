@@ -11,6 +11,10 @@ Donnay, EACL 2021; see model.md beside this file for data, features, figures and
 features are computed once per sentence for all the spans in it and scored with numpy dot products;
 nothing is downloaded, no GPU is used.
 
+For a whole article, `research.portrayal.mentions.portray_parties(text, sentences, parties)`
+finds every party mention (party lexicon) and scores them all in one call; `inside()` picks those
+within a statement's content and `portrayal_record()` makes one JSON-ready.
+
 Spans are half-open character ranges [start, end) into `text`, as (start, end) pairs or Spans. A span outside the text, reversed
 or empty is clipped into it and still gets a result (neutral when nothing bears on it), so a
 corpus never stops at one bad offset.

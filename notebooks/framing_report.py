@@ -50,8 +50,13 @@ analysis = pipeline.analyze(
 statements = compare.with_signals(analysis.statements)
 summary = compare.summarize_parties(statements, min_n=min_n)
 covered = profile.coverage(statements)
+narration = analysis.portrayal_evidence[analysis.portrayal_evidence["by"] == "author"]
 parties = profile.party_profile(
-    statements, labels=analysis.labels, stances=analysis.stances, min_n=min_n
+    statements,
+    labels=analysis.labels,
+    stances=analysis.stances,
+    extra={"author_portrayal": (narration, "score")},
+    min_n=min_n,
 )
 
 
@@ -84,7 +89,12 @@ display(
 display(
     tables.table(
         parties,
-        profile.profile_columns(parties),
+        # the author's portrayal in place of the polarity of each party's own words (a section below)
+        [
+            c
+            for c in profile.profile_columns(parties, extra=["author_portrayal"])
+            if c.key != "polarity"
+        ],
         caption=(
             f"Each party at a glance: shares and means with their 95% interval and n; with fewer "
             f"than {min_n} statements, counts and no interval; a dash where there is nothing to count"
@@ -97,7 +107,8 @@ display(
         f"{profile.extractor_accuracy()} Evidence: "
         "[who speaks](#evidence-voice) · [reporting verbs](#evidence-verbs) · "
         "[hedges](#evidence-hedges) · [labels](#evidence-labels) · [stances](#evidence-stance) · "
-        "[sentiment](#evidence-sentiment) · [every statement](#evidence-statements) · "
+        "[sentiment](#evidence-sentiment) · [portrayal](#portrayals) · "
+        "[every statement](#evidence-statements) · "
         "[the article annotated](#The-article,-annotated)."
     )
 )
@@ -456,11 +467,6 @@ display(
             ("n", "Mentions", "count"),
             Column("score", "Mean score", "score_ci"),
             ("label", "Label"),
-            ("mention", "Mention sentiment", "score"),
-            ("loaded", "Loaded words", "score"),
-            ("label_signal", "Labels", "score"),
-            ("verb", "Reporting verbs", "score"),
-            ("stance", "Others' stance", "score"),
             ("evidence", "Strongest evidence"),
             ("too_few", f"Fewer than {min_n}", "flag"),
         ],
@@ -475,7 +481,20 @@ display(
     tables.evidence(
         "evidence-portrayals",
         f"Evidence: prominence, {int(untied['n'].sum())} of {len(analysis.labels)} labels tied to "
-        f"no party, and the {len(scored)} scored observations",
+        f"no party, each signal per party, and the {len(scored)} scored observations",
+        tables.table(
+            portrayed,
+            [
+                ("party", "Party"),
+                ("by", "Portrayed by"),
+                ("mention", "Mention sentiment", "score"),
+                ("loaded", "Loaded words", "score"),
+                ("label_signal", "Labels", "score"),
+                ("verb", "Reporting verbs", "score"),
+                ("stance", "Others' stance", "score"),
+            ],
+            caption="Each signal's mean score per party and who portrays it (−1 to 1)",
+        ),
         tables.table(
             prominence,
             [

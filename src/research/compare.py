@@ -168,7 +168,7 @@ def stance_matrix(
 ) -> pd.DataFrame:
     """One row per speaker party (or group) and target: how many of its statements mention the
     target, how many are for, against and neutral, and the mean stance (favor 1, against -1) with
-    a 95% bootstrap interval."""
+    a 95% interval (`mean_interval`)."""
     keys = [*by, "target", "target_kind"]
     rows = []
     for key, group in stances.groupby(keys, sort=True, dropna=False):
@@ -319,7 +319,7 @@ def portrayals_by_group(
 ) -> pd.DataFrame:
     """Each party's portrayal per group (outlet `source`, date `published`) and by whom (author,
     sources): the observations of all the group's articles pooled, with n, the mean score, its
-    95% bootstrap interval, the label and the strongest evidence (research.portrayals)."""
+    95% interval (`mean_interval`), the label and the strongest evidence (research.portrayals)."""
     from research import portrayals
 
     grouped = attach_articles(evidence, articles, columns=(group,))

@@ -19,7 +19,7 @@ as evidence but not scored):
     stance   (sources only) a statement of another party for or against it (research.stance).
 
 Per (article, party, by) the portrayal is the mean of its scored observations with a 95%
-bootstrap interval, and a label by one stated rule (`LABEL_RULE`). Every number keeps its
+interval that holds at small n (`compare.mean_interval`), and a label by one stated rule (`LABEL_RULE`). Every number keeps its
 evidence: the words, their offsets and their sentence.
 """
 
@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from research.compare import MIN_N, bootstrap_ci
+from research.compare import MIN_N, mean_interval
 from research.lexicons import LoadedLexicon, PartyLexicon
 from research.schema import UNATTRIBUTED, UNRESOLVED, Span, make_frame
 
@@ -706,7 +706,8 @@ def summarize(
     shown: int = 3,
 ) -> pd.DataFrame:
     """One row per group (article, outlet or date) and party and who portrays it: mentions, the
-    mean score of the scored observations with a 95% bootstrap interval, its label, each signal's
+    mean score of the scored observations with a 95% interval that holds at small n
+    (`compare.mean_interval`), its label, each signal's
     mean, and the `shown` strongest observations as evidence."""
     keys = list(by)
     columns = {
@@ -730,7 +731,7 @@ def summarize(
         row["n"] = int((signals_here == "mention").sum())
         row["scored"] = int(known.size)
         row["score"] = mean
-        row["low"], row["high"] = bootstrap_ci(known)
+        row["low"], row["high"] = mean_interval(known)
         row["label"] = label_of(mean, scored=int(known.size), threshold=threshold)
         for signal in SIGNALS:
             of_signal = scores[(signals_here == signal) & ~np.isnan(scores)]

@@ -114,7 +114,11 @@ def profile_columns(profile: pd.DataFrame, extra: Sequence[str] = ()) -> list[Co
         Column("stance", "Clearest stance"),
         Column("polarity", "Polarity of its words", "score_ci"),
     ]
-    columns += [Column(name, name, "score_ci") for name in extra if f"{name}_mean" in profile]
+    columns += [
+        Column(name, name.replace("_", " ").capitalize(), "score_ci")
+        for name in extra
+        if f"{name}_mean" in profile
+    ]
     return columns
 
 
@@ -175,6 +179,8 @@ def summary_sentences(
             + (". Negative labels: " + ", ".join(negative) if negative else ". No negative labels")
             + "."
         )
+    if "author_portrayal_mean" in profile:
+        sentences.append(_portrayal_sentence(profile[~profile["party"].isin(NOT_A_PARTY)]))
     stances = [f"{name(r.party)} {_escape(r.stance)}" for r in _rows(parties) if r.stance]
     if stances:
         sentences.append(
@@ -191,6 +197,24 @@ def summary_sentences(
         )
     sentences.append(differences)
     return sentences
+
+
+def _portrayal_sentence(parties: pd.DataFrame) -> str:
+    """How the narration treats each party: the mean sentiment toward its mentions and the words
+    the author chose about it (research.portrayals), -1 to 1, with n."""
+    scored = parties[parties["author_portrayal_n"] > 0].sort_values(
+        "author_portrayal_mean", kind="stable"
+    )
+    if scored.empty:
+        return "How the author portrays them: no party is mentioned in the narration."
+    shown = [
+        f"{_name(r.party)} {r.author_portrayal_mean:+.2f} (n={r.author_portrayal_n})"
+        for r in _rows(scored.head(5))
+    ]
+    return (
+        "How the author portrays them (mean score of its mentions and the words chosen about "
+        "it, −1 to 1, most negative first): " + "; ".join(shown) + "."
+    )
 
 
 MEASURES = {

@@ -467,7 +467,6 @@ display(
             ("n", "Mentions", "count"),
             Column("score", "Mean score", "score_ci"),
             ("label", "Label"),
-            ("evidence", "Strongest evidence"),
             ("too_few", f"Fewer than {min_n}", "flag"),
         ],
         caption="Each party's portrayal by the author and by other sources (−1 to 1; 95% interval, n)",
@@ -492,8 +491,10 @@ display(
                 ("label_signal", "Labels", "score"),
                 ("verb", "Reporting verbs", "score"),
                 ("stance", "Others' stance", "score"),
+                ("evidence", "Strongest evidence"),
             ],
-            caption="Each signal's mean score per party and who portrays it (−1 to 1)",
+            caption="Each signal's mean score per party and who portrays it (−1 to 1), and the "
+            "strongest evidence",
         ),
         tables.table(
             prominence,

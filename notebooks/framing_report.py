@@ -498,15 +498,7 @@ display(
         ),
         tables.table(
             prominence,
-            [
-                ("party", "Party"),
-                ("articles", "Articles", "count"),
-                ("headline", "In the headline", "share"),
-                ("speaks_in_lede", "Speaks in the lede", "share"),
-                ("last_word", "Has the last word", "share"),
-                ("first_rank", "Rank of first statement", "score"),
-                ("statements", "Statements", "count"),
-            ],
+            profile.PROMINENCE_COLUMNS,
             caption="Prominence: of the articles naming each party, the share with it in the "
             "headline, speaking in the first two paragraphs and having the last word",
         ),

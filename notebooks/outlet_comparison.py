@@ -527,16 +527,7 @@ display(
         "Prominence per group",
         tables.table(
             prominence,
-            [
-                (group_by, group_by.capitalize()),
-                ("party", "Party"),
-                ("articles", "Articles", "count"),
-                ("headline", "In the headline", "share"),
-                ("speaks_in_lede", "Speaks in the lede", "share"),
-                ("last_word", "Has the last word", "share"),
-                ("first_rank", "Rank of first statement", "score"),
-                ("statements", "Statements", "count"),
-            ],
+            [(group_by, group_by.capitalize()), *profile.PROMINENCE_COLUMNS],
             caption="Prominence: of the group's articles naming each party, the share with it in "
             "the headline, speaking in the first two paragraphs and having the last word",
         ),

@@ -122,6 +122,18 @@ def profile_columns(profile: pd.DataFrame, extra: Sequence[str] = ()) -> list[Co
     return columns
 
 
+# Each party's prominence (research.portrayals) as the reports show it, after the group column.
+PROMINENCE_COLUMNS = (
+    Column("party", "Party"),
+    Column("articles", "Articles", "count"),
+    Column("headline", "In the headline", "share"),
+    Column("speaks_in_lede", "Speaks in the lede", "share"),
+    Column("last_word", "Has the last word", "share"),
+    Column("first_rank", "Rank of first statement", "score"),
+    Column("statements", "Statements", "count"),
+)
+
+
 def summary_sentences(
     profile: pd.DataFrame, covered: Coverage, *, min_n: int = MIN_N, articles: int = 1
 ) -> list[str]:

@@ -13,6 +13,11 @@ before its first record is dropped, as offsets there point into each record's te
 UTF-16 and binary files are refused with an InputError, as is anything else that cannot be read:
 its message names the file, and the line where there is one.
 
+A bad record in a file of many (invalid JSON, a list where the text or id belongs, a CSV row with
+more fields than the header) is a RecordError naming the file, the line and the article's id where
+it has one: the record is skipped with a warning (`research.skips`), or, with `strict`, stops the
+read. A corpus of which no article at all could be read is an InputError.
+
 Outputs are written by `atomic_write`: under a temporary name, moved into place when complete.
 
 Large corpora are read in partitions (`plan_partitions`, `read_partition`, `iter_article_batches`)
@@ -25,6 +30,7 @@ import codecs
 import errno
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -33,12 +39,14 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+import numpy as np
 import pandas as pd
 
+from research import skips
 from research.errors import ResearchError
 from research.schema import ARTICLES, STATEMENTS, empty_frame, make_frame
 
@@ -52,7 +60,21 @@ class InputError(ResearchError, ValueError):
         super().__init__(problem, path=path, line=line)
 
 
-Reader = Callable[[Path], list[dict[str, Any]]]
+class RecordError(InputError):
+    """One record of a corpus file that cannot be read as an article: skipped unless strict. The
+    message names the file, the line and, where it could be read, the article's id."""
+
+    def __init__(
+        self, path: str | os.PathLike[str], problem: str, *, line: int, doc: str | None = None
+    ):
+        self.doc = doc
+        super().__init__(path, problem if doc is None else f"article {doc!r}: {problem}", line=line)
+
+
+Row = dict[str, Any]
+# What a reader finds in a file: its articles, and a RecordError for each record it cannot read.
+Found = list[Row | RecordError]
+Reader = Callable[[Path], Found]
 READERS: dict[str, Reader] = {}
 
 # The columns a table corpus may carry besides its text, and the names they are accepted under.
@@ -77,14 +99,20 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
     return register
 
 
-def read_articles(paths: Iterable[str | os.PathLike[str]]) -> pd.DataFrame:
-    """Read every article in `paths` (files or folders) into one articles frame."""
-    rows: list[dict[str, Any]] = []
-    for path in _expand(paths):
+def read_articles(paths: Iterable[str | os.PathLike[str]], *, strict: bool = False) -> pd.DataFrame:
+    """Read every article in `paths` (files or folders) into one articles frame.
+
+    A record that cannot be read is skipped with a SkippedArticleWarning naming its file and line
+    (`strict`: a RecordError); a corpus of which nothing could be read is an InputError."""
+    given = _given(paths)
+    rows: list[Row] = []
+    for path in _expand(given):
         found = READERS[_suffix(path)](path)
         if not found:
             raise InputError(path, "holds no articles (a header, but no rows)")
-        rows.extend(found)
+        rows.extend(accepted(found, strict=strict))
+    if not rows:
+        raise nothing_read(given)
     frame = make_frame(rows, ARTICLES)
     duplicated = frame["doc"][frame["doc"].duplicated()]
     if not duplicated.empty:
@@ -94,6 +122,31 @@ def read_articles(paths: Iterable[str | os.PathLike[str]]) -> pd.DataFrame:
             where[-1], f"article id {doc!r} is used more than once ({', '.join(where)})"
         )
     return frame
+
+
+def accepted(found: Iterable[Row | RecordError], *, strict: bool) -> list[Row]:
+    """The articles `found`; each record that could not be read is skipped (`research.skips`)."""
+    rows = []
+    for row in found:
+        if isinstance(row, RecordError):
+            skips.skip(row, strict=strict)
+        else:
+            rows.append(row)
+    return rows
+
+
+def nothing_read(paths: Sequence[str | os.PathLike[str]]) -> InputError:
+    """The error of a corpus whose every record was skipped: an empty output would hide it."""
+    return InputError(
+        ", ".join(_printable(Path(p)) for p in paths),
+        "no article could be read: every record was skipped (the warnings say why)",
+    )
+
+
+def _given(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.PathLike[str]]:
+    if isinstance(paths, str | bytes | os.PathLike):  # one path would be read letter by letter
+        raise TypeError(f"give a list of paths, not one path: [{os.fsdecode(paths)!r}]")
+    return list(paths)
 
 
 def _suffix(path: Path) -> str:
@@ -106,9 +159,7 @@ class SkippedFileWarning(UserWarning):
 
 
 def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    if isinstance(paths, str | bytes | os.PathLike):  # one path would be read letter by letter
-        raise TypeError(f"give a list of paths, not one path: [{os.fsdecode(paths)!r}]")
-    for given in paths:
+    for given in _given(paths):
         path = Path(given)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if _is_article_file(p, path))
@@ -284,7 +335,7 @@ def _warn_decoded(path: Path, encoding: str, bad_byte: int) -> None:
 
 
 @reader(".txt", ".text")
-def _read_txt(path: Path) -> list[dict[str, Any]]:
+def _read_txt(path: Path) -> Found:
     text = read_text(path)
     # The byte-order mark stays in the text (the offsets count it), not in the title.
     lines = text.lstrip("\ufeff").splitlines()
@@ -293,23 +344,9 @@ def _read_txt(path: Path) -> list[dict[str, Any]]:
 
 
 @reader(".csv")
-def _read_csv(path: Path) -> list[dict[str, Any]]:
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=csv_encoding(path))
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise InputError(path, f"cannot be read as CSV ({error})") from None
-    return _table_rows(path, _same_fields(path, table), first_record=2)  # line 1 is the header
-
-
-def _same_fields(path: Path, table: pd.DataFrame) -> pd.DataFrame:
-    """Refuse a first row with more fields than the header: pandas would take the extra ones as
-    an index and shift every field (the text read from the wrong column), without a word."""
-    if not isinstance(table.index, pd.RangeIndex):
-        raise InputError(
-            path,
-            "a row has more fields than the header (a text with commas must be in double quotes)",
-        )
-    return table
+def _read_csv(path: Path) -> Found:
+    [(table, malformed)] = _csv_tables(path)
+    return _csv_rows(path, table, malformed, first_line=2, provenance=_provenance(path))
 
 
 def csv_encoding(path: Path) -> str:
@@ -332,13 +369,13 @@ def _csv_encoding(path: Path, version: tuple[int, int, int]) -> str:
 
 
 @reader(".jsonl", ".ndjson")
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def _read_jsonl(path: Path) -> Found:
     # The streaming reader in one piece, so a whole file and its batches are read alike.
     return [row for piece in _plan_jsonl(path, _WHOLE_FILE) for row in _read_jsonl_piece(piece)]
 
 
 @reader(".parquet", ".pq")
-def _read_parquet(path: Path) -> list[dict[str, Any]]:
+def _read_parquet(path: Path) -> Found:
     try:
         table = pd.read_parquet(path)
     except Exception as error:  # pyarrow raises several unrelated types for a bad file
@@ -352,41 +389,96 @@ def _table_rows(
     *,
     first_record: int | None,
     provenance: Mapping[str, Any] | None = None,
-) -> list[dict[str, Any]]:
+) -> Found:
     """Rows of a table corpus: a text column, and optional id, title, source, published, url.
 
+    A table without a text column is an InputError; a row that cannot be an article, a RecordError.
     A batch of a large file passes its file's `provenance`, hashed once, not once a batch."""
-    columns = {str(c).lower(): c for c in table.columns}
-    text_column = next((columns[name] for name in TEXT_COLUMNS if name in columns), None)
-    if text_column is None:
-        found = ", ".join(str(c) for c in table.columns if c != "__record") or "none"
+    columns = _columns(table.columns)
+    if _text_field(columns) is None:
+        found = ", ".join(str(c) for c in table.columns if c not in _INTERNAL) or "none"
         raise InputError(
             path, f"has no text column (looked for {', '.join(TEXT_COLUMNS)}; found {found})"
         )
     provenance = _provenance(path) if provenance is None else provenance
-    rows = []
-    for position, record in enumerate(table.to_dict("records")):
-        number = record.get("__record", position + (first_record or 1))
-        text = record[text_column]
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(path, "empty or missing text", line=number)
-        text = _without_surrogates(path, number, "text", text)
-        row: dict[str, Any] = {"text": text, **provenance, "record": number}
-        for field, names in OPTIONAL_COLUMNS.items():
-            column = next((columns[name] for name in names if name in columns), None)
-            value = record.get(column) if column is not None else None
-            if isinstance(value, list | dict | tuple):
-                kind = "a list" if isinstance(value, list | tuple) else "a table"
-                problem = f"{column!r} must be text or a number, not {kind}"
-                raise InputError(path, problem, line=number)
-            value = None if value is None or pd.isna(value) else str(value)
-            row[field] = value and _without_surrogates(path, number, field, value)
-        if not row["doc"]:
-            row["doc"] = f"{path.stem}-{number}"
-        if not row["title"]:
-            row["title"] = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        rows.append(row)
-    return rows
+    return [
+        _article(
+            path,
+            record,
+            record.get("__record", position + (first_record or 1)),
+            columns,
+            provenance,
+        )
+        for position, record in enumerate(table.to_dict("records"))
+    ]
+
+
+_EXTRA = "\x00extra"  # a CSV column no header names: it holds a row's field beyond the header's
+_INTERNAL = {"__record", _EXTRA}
+
+
+def _columns(names: Iterable[Any]) -> dict[str, Any]:
+    """The names of a table's columns (or a record's fields) by their lower-case name."""
+    return {str(name).lower(): name for name in names if name not in _INTERNAL}
+
+
+def _text_field(columns: Mapping[str, Any]) -> Any:
+    return next((columns[name] for name in TEXT_COLUMNS if name in columns), None)
+
+
+def _article(
+    path: Path,
+    record: Mapping[Any, Any],
+    number: int,
+    columns: Mapping[str, Any],
+    provenance: Mapping[str, Any],
+) -> Row | RecordError:
+    """One record as an article row, or the RecordError that says why it is not one."""
+    row: Row = {**provenance, "record": number}
+    for field, names in OPTIONAL_COLUMNS.items():
+        column = next((columns[name] for name in names if name in columns), None)
+        value = record.get(column) if column is not None else None
+        if isinstance(value, _COMPOUND):
+            problem = f"{column!r} must be text or a number, not {_kind(value)}"
+            return RecordError(path, problem, line=number, doc=row.get("doc"))
+        value = None if value is None or pd.isna(value) else str(value)
+        row[field] = value and _without_surrogates(path, number, field, value)
+    doc = row["doc"] or None
+    extra = record.get(_EXTRA)
+    if isinstance(extra, str) and extra:
+        return RecordError(path, _TOO_MANY, line=number, doc=doc)
+    text_column = _text_field(columns)
+    if text_column is None:
+        found = ", ".join(map(str, columns.values())) or "none"
+        problem = f"no text field (looked for {', '.join(TEXT_COLUMNS)}; found {found})"
+        return RecordError(path, problem, line=number, doc=doc)
+    text = record.get(text_column)
+    if not isinstance(text, str) and (isinstance(text, _COMPOUND) or not pd.isna(text)):
+        problem = f"{text_column!r} must be a string, not {_kind(text)}"
+        return RecordError(path, problem, line=number, doc=doc)
+    if not isinstance(text, str) or not text.strip():
+        return RecordError(path, "empty or missing text", line=number, doc=doc)
+    row["text"] = _without_surrogates(path, number, "text", text)
+    if not row["doc"]:
+        row["doc"] = f"{path.stem}-{number}"
+    if not row["title"]:
+        row["title"] = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return row
+
+
+# Values that are no field's: JSON lists and objects, Parquet lists (arrays) and structs.
+_COMPOUND = (list, tuple, dict, np.ndarray)
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, for a message: a list, a table, a number, a boolean."""
+    if isinstance(value, list | tuple | np.ndarray):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a number" if isinstance(value, int | float) else f"a {type(value).__name__}"
 
 
 def _provenance(path: Path) -> dict[str, Any]:
@@ -409,6 +501,8 @@ class Piece:
     count: int  # articles in the piece
     start: int = 0  # where the piece starts: a byte offset in JSON Lines, a row in a table
     record: int | None = None  # the record number (line or row, 1-based) of its first article
+    # CSV rows the plan found malformed, as (line, problem): pandas skips them when reading
+    malformed: tuple[tuple[int, str], ...] = ()
 
 
 Partition = tuple[Piece, ...]
@@ -436,7 +530,7 @@ def plan_partitions(
                 current, size = [], 0
             current.append(piece)
             size += piece.count
-            found += piece.count
+            found += piece.count + len(piece.malformed)
         if not found:
             raise InputError(path, "holds no articles (a header, but no rows)")
     if current:
@@ -444,25 +538,34 @@ def plan_partitions(
     return partitions
 
 
-def read_partition(partition: Partition) -> pd.DataFrame:
-    """The articles of one planned partition, as an articles frame."""
-    rows: list[dict[str, Any]] = []
+def read_partition(partition: Partition, *, strict: bool = False) -> pd.DataFrame:
+    """The articles of one planned partition, as an articles frame; a record that cannot be read
+    is skipped (`strict`: raised), as by `read_articles`."""
+    rows: list[Row] = []
     for piece in partition:
         _, read = _STREAMED.get(_suffix(Path(piece.path)), _WHOLE)
-        rows.extend(read(piece))
+        rows.extend(accepted(read(piece), strict=strict))
     return make_frame(rows, ARTICLES)
 
 
 def iter_article_batches(
-    paths: Iterable[str | os.PathLike[str]], *, batch_size: int = DEFAULT_BATCH_SIZE
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    strict: bool = False,
 ) -> Iterator[pd.DataFrame]:
     """The articles of `paths` in frames of at most `batch_size`, read one at a time so memory stays
     flat however large the corpus: the same rows, in the same order, as `read_articles`."""
+    given = _given(paths)
     ids = UniqueIds()
-    for partition in plan_partitions(paths, batch_size=batch_size):
-        batch = read_partition(partition)
+    read = 0
+    for partition in plan_partitions(given, batch_size=batch_size):
+        batch = read_partition(partition, strict=strict)
         ids.check(batch)
+        read += len(batch)
         yield batch
+    if not read:
+        raise nothing_read(given)
 
 
 class UniqueIds:
@@ -491,7 +594,7 @@ def _plan_whole_file(path: Path, batch_size: int) -> Iterator[Piece]:
     yield Piece(str(path), "", 1)  # a text file: one article, hashed by its reader
 
 
-def _read_whole_file(piece: Piece) -> list[dict[str, Any]]:
+def _read_whole_file(piece: Piece) -> Found:
     path = Path(piece.path)
     return READERS[_suffix(path)](path)
 
@@ -523,24 +626,32 @@ def _plan_jsonl(path: Path, batch_size: int) -> Iterator[Piece]:
         yield Piece(str(path), sha256, count, start=start, record=number)
 
 
-def _read_jsonl_piece(piece: Piece) -> list[dict[str, Any]]:
+def _read_jsonl_piece(piece: Piece) -> Found:
+    """The piece's records, each read on its own: its fields are its own (a record may name its
+    text `body` where another names it `text`), and a bad one is a RecordError, not the file's."""
     path = Path(piece.path)
-    records: list[dict[str, Any]] = []
+    provenance = _piece_provenance(piece)
+    found: Found = []
     offset = piece.start
     with path.open("rb") as stream:
         stream.seek(piece.start)
         for number, line in enumerate(stream, start=piece.record or 1):
-            if len(records) == piece.count:
+            if len(found) == piece.count:
                 break
             if line.strip():
-                records.append({**_json_object(path, line, number, offset), "__record": number})
+                try:
+                    record = _json_object(path, line, number, offset)
+                except RecordError as error:
+                    found.append(error)
+                else:
+                    found.append(_article(path, record, number, _columns(record), provenance))
             offset += len(line)
-    # dtype=object: ids stay as written (5, not 5.0 when another record has none)
-    table = pd.DataFrame(records, dtype=object)
-    return _table_rows(path, table, first_record=None, provenance=_piece_provenance(piece))
+    return found
 
 
 def _json_object(path: Path, line: bytes, number: int, offset: int) -> dict[str, Any]:
+    """The line's JSON object. A line that is not one is a RecordError; one that is not UTF-8, an
+    InputError: the file's encoding is wrong, not one record."""
     try:
         # JSON Lines is UTF-8 (RFC 8259 requires it of JSON exchanged between systems); a
         # byte-order mark before the first record is dropped (json.loads would refuse it).
@@ -554,13 +665,13 @@ def _json_object(path: Path, line: bytes, number: int, offset: int) -> dict[str,
     try:
         record = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as error:
-        raise InputError(path, f"invalid JSON ({error.msg})", line=number) from None
+        raise RecordError(path, f"invalid JSON ({error.msg})", line=number) from None
     except RecursionError:
-        raise InputError(
+        raise RecordError(
             path, "a value nested too deep (lists in lists ...)", line=number
         ) from None
     if not isinstance(record, dict):
-        raise InputError(path, "each line must be a JSON object", line=number)
+        raise RecordError(path, "each line must be a JSON object", line=number)
     return record
 
 
@@ -590,37 +701,167 @@ def _without_surrogates(path: Path, line: int | None, field: str, value: str) ->
 
 
 def _plan_csv(path: Path, batch_size: int) -> Iterator[Piece]:
-    """Batches of rows, counted by parsing the file in chunks (a quoted text may span lines)."""
+    """Batches of rows, counted by parsing the file in chunks (a quoted text may span lines).
+
+    Each piece starts after its predecessor's last row, so the malformed rows between them are
+    its own; those after the last row go with the last piece."""
     sha256 = file_sha256(path)
-    start = 0
-    for chunk in _csv_chunks(path, chunksize=batch_size):
-        yield Piece(str(path), sha256, len(chunk), start=start, record=start + 2)  # 1: header
-        start += len(chunk)
+    malformed: list[tuple[int, str]] = []  # found, not yet given to a piece
+    line = 2  # of the next row (line 1 is the header)
+    last: Piece | None = None
+    for table, bad in _csv_tables(path, chunksize=batch_size):
+        malformed.extend(bad)
+        if table.empty:
+            continue
+        if last is not None:
+            yield last
+        lines = _row_lines(line, len(table), {number for number, _ in malformed})
+        mine = tuple(m for m in malformed if m[0] < lines[-1])
+        malformed = [m for m in malformed if m[0] > lines[-1]]
+        # from its first row read, not a malformed one: pandas takes the first row's width as all's
+        first = lines[0]
+        last = Piece(str(path), sha256, len(table), start=first - 2, record=first, malformed=mine)
+        line = lines[-1] + 1
+    if last is None:
+        last = Piece(str(path), sha256, 0, start=0, record=2)
+    if last.count or malformed:
+        yield replace(last, malformed=last.malformed + tuple(malformed))
 
 
-def _read_csv_piece(piece: Piece) -> list[dict[str, Any]]:
+def _read_csv_piece(piece: Piece) -> Found:
     path = Path(piece.path)
-    [table] = _csv_chunks(path, skiprows=range(1, piece.start + 1), nrows=piece.count)
-    return _table_rows(path, table, first_record=piece.record, provenance=_piece_provenance(piece))
+    table = pd.DataFrame()
+    first = piece.record or 2
+    if piece.count:
+        [(table, _)] = _csv_tables(
+            path, rows_before=piece.start, first_line=first, nrows=piece.count
+        )
+    return _csv_rows(
+        path, table, piece.malformed, first_line=first, provenance=_piece_provenance(piece)
+    )
 
 
-def _csv_chunks(path: Path, **options: Any) -> Iterator[pd.DataFrame]:
-    """The CSV reader's options and errors, as `_read_csv` has them, chunk by chunk."""
+def _csv_rows(
+    path: Path,
+    table: pd.DataFrame,
+    malformed: Iterable[tuple[int, str]],
+    *,
+    first_line: int,
+    provenance: Mapping[str, Any],
+) -> Found:
+    """The articles of a CSV table read from `first_line` on, and the rows pandas skipped as
+    malformed, in the file's order."""
+    errors = [RecordError(path, problem, line=number) for number, problem in malformed]
+    if table.empty:
+        return list(errors)
+    lines = _row_lines(first_line, len(table), {error.line for error in errors})
+    rows = _table_rows(path, table.assign(__record=lines), first_record=None, provenance=provenance)
+    return sorted([*rows, *errors], key=_line_of)
+
+
+def _line_of(found: Row | RecordError) -> int:
+    return int(found.line if isinstance(found, RecordError) else found["record"])
+
+
+def _row_lines(first: int, count: int, skipped: set[int]) -> list[int]:
+    """The record numbers of `count` rows read from `first` on, stepping over `skipped` ones."""
+    lines: list[int] = []
+    number = first
+    while len(lines) < count:
+        if number not in skipped:
+            lines.append(number)
+        number += 1
+    return lines
+
+
+# pandas's words for a row it skips (on_bad_lines="warn"); its "line" is the row's record number
+_BAD_LINE = re.compile(r"Skipping line (\d+): expected \d+ fields, saw (\d+)")
+# and for a first row longer than the names it is given (with index_col=False): it cuts it short
+_CUT_SHORT = "Length of header or names does not match length of data"
+_QUOTE_COMMAS = "a text with commas must be in double quotes"
+_TOO_MANY = f"more fields than the header ({_QUOTE_COMMAS})"
+
+Malformed = list[tuple[int, str]]  # (record number, problem) of each row pandas would not read
+
+
+def _csv_tables(
+    path: Path, *, rows_before: int = 0, first_line: int = 2, **options: Any
+) -> Iterator[tuple[pd.DataFrame, Malformed]]:
+    """The CSV file as one table (or chunk by chunk, with `chunksize`) from the row after
+    `rows_before` (at `first_line`) on, each with the rows pandas would not read.
+
+    pandas is given the header's names and one more (_EXTRA), and `index_col=False`: a row with one
+    field too many fills that column (a RecordError when read), one with more is skipped, and
+    none makes pandas read the first column of every row as an index, shifting each field."""
+    encoding = csv_encoding(path)
     try:
-        if "chunksize" in options:
-            with pd.read_csv(
-                path, dtype=str, keep_default_na=False, encoding=csv_encoding(path), **options
-            ) as chunks:
-                yield from (_same_fields(path, chunk) for chunk in chunks)
-        else:
-            yield _same_fields(
-                path,
-                pd.read_csv(
-                    path, dtype=str, keep_default_na=False, encoding=csv_encoding(path), **options
-                ),
-            )
+        header = pd.read_csv(path, dtype=str, encoding=encoding, nrows=0).columns.tolist()
+        read = functools.partial(
+            pd.read_csv,
+            path,
+            dtype=str,
+            keep_default_na=False,
+            encoding=encoding,
+            header=None,
+            names=[*header, _EXTRA],
+            index_col=False,
+            skiprows=range(1 + rows_before),  # the header, then the rows before
+            on_bad_lines="warn",
+            **options,
+        )
+        fields = len(header)
+        if "chunksize" not in options:
+            yield _first_checked(*_reading(read, fields), first_line)
+            return
+        with _reading(read, fields)[0] as chunks:
+            for number in itertools.count():
+                chunk, malformed, cut = _reading(lambda: next(chunks, None), fields)
+                if chunk is None:
+                    if malformed:  # rows after the last one read
+                        yield pd.DataFrame(), malformed
+                    return
+                yield (
+                    _first_checked(chunk, malformed, cut, first_line)
+                    if number == 0
+                    else (
+                        chunk,
+                        malformed,
+                    )
+                )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot be read as CSV ({error})") from None
+
+
+def _reading(read: Callable[[], Any], fields: int) -> tuple[Any, Malformed, bool]:
+    """What `read()` returns, the rows pandas skipped as it read, and whether it cut the first row
+    short; its other warnings go on."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        result = read()
+    malformed: Malformed = []
+    cut = False
+    for warning in caught:
+        message = str(warning.message)
+        skipped = _BAD_LINE.findall(message)
+        for line, saw in skipped:
+            problem = f"{saw} fields where the header has {fields} ({_QUOTE_COMMAS})"
+            malformed.append((int(line), problem))
+        if message.startswith(_CUT_SHORT):
+            cut = True
+        elif not skipped:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return result, malformed, cut
+
+
+def _first_checked(
+    table: pd.DataFrame, malformed: Malformed, cut: bool, first_line: int
+) -> tuple[pd.DataFrame, Malformed]:
+    """A table whose first row pandas cut short loses it, as a malformed row."""
+    if not cut:
+        return table, malformed
+    return table.iloc[1:], sorted([(first_line, _TOO_MANY), *malformed])
 
 
 def _plan_parquet(path: Path, batch_size: int) -> Iterator[Piece]:
@@ -631,7 +872,7 @@ def _plan_parquet(path: Path, batch_size: int) -> Iterator[Piece]:
         yield Piece(str(path), sha256, count, start=start, record=start + 1)
 
 
-def _read_parquet_piece(piece: Piece) -> list[dict[str, Any]]:
+def _read_parquet_piece(piece: Piece) -> Found:
     """The piece's rows, reading only the row groups that hold them."""
     path = Path(piece.path)
     parquet = _parquet_file(path)
@@ -667,7 +908,7 @@ def _parquet_file(path: Path) -> Any:
 
 
 _Plan = Callable[[Path, int], Iterator[Piece]]
-_ReadPiece = Callable[[Piece], list[dict[str, Any]]]
+_ReadPiece = Callable[[Piece], Found]
 _WHOLE: tuple[_Plan, _ReadPiece] = (_plan_whole_file, _read_whole_file)
 # Formats read piece by piece; any other registered reader reads its file whole.
 _STREAMED: dict[str, tuple[_Plan, _ReadPiece]] = {

@@ -11,7 +11,6 @@ call runs on one article, on a corpus in pandas, and per partition on a Dask clu
 from __future__ import annotations
 
 import os
-import warnings
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from research import (
     portrayals,
     segment,
     sentiment,
+    skips,
     speech,
     stance,
 )
@@ -67,6 +67,7 @@ from research.schema import (
     empty_frame,
     make_frame,
 )
+from research.skips import SkippedArticleWarning as SkippedArticleWarning  # its old home
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,7 @@ def analyze(
             failure = ArticleError(
                 path or "<articles>", str(doc), f"{type(error).__name__}: {error}"
             )
-            if strict:
-                raise failure from error
-            warnings.warn(f"{failure}; skipped", SkippedArticleWarning, stacklevel=2)
+            skips.skip(failure, strict=strict, cause=error)
             continue
         for table, found in tables:
             rows[table].extend(found)
@@ -200,10 +199,6 @@ def analyze(
         portrayal_evidence=portrayed.evidence,
         prominence=portrayed.prominence,
     )
-
-
-class SkippedArticleWarning(UserWarning):
-    """An article left out of the analysis: the message names it, its file and the error."""
 
 
 def _score(statements: pd.DataFrame, backend: str) -> None:

@@ -50,7 +50,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from research import io, reports
+from research import io, reports, skips
 from research.errors import ReportError, ResearchError
 from research.parameters import ParameterError, PlainLoader, check_plain, yaml_problem
 from research.progress import progress_bar
@@ -295,6 +295,8 @@ def split_runs(
                     for record in _corpus_records(group):
                         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             bar.update(len(articles))
+        if not parts:  # every record skipped: no group to report on
+            raise io.nothing_read(split.corpus)
         runs = []
         for name, part in sorted(parts.items()):
             folder = out / name
@@ -403,7 +405,7 @@ def render_batch(
         ) as pool,
         progress_bar(total=len(runs), unit="report", description="rendering", quiet=quiet) as bar,
     ):
-        futures: dict[Future[tuple[str, float]], Run] = {
+        futures: dict[Future[Rendered], Run] = {
             pool.submit(_render, run, str(out)): run for run in runs
         }
         try:
@@ -444,32 +446,39 @@ def _stop(pool: ProcessPoolExecutor, futures: Mapping[Future[Any], Run]) -> None
             process.terminate()
 
 
-def _render(run: Run, out: str) -> tuple[str, float]:
+# What a pool process sends back: the HTML's path, the seconds it took, and the articles its
+# corpus check skipped (their warnings would not reach the end-of-run list from there).
+Rendered = tuple[str, float, tuple[str, ...]]
+
+
+def _render(run: Run, out: str) -> Rendered:
     """Render one run (in a pool process); any failure comes back as a ResearchError (each
     crosses processes whole), whatever raised it."""
     started = time.perf_counter()
     try:
-        html = reports.render_report(
-            corpus=run.corpus,
-            lexicon=run.lexicon,
-            name=run.name,
-            out=out,
-            parameters=dict(run.parameters),
-            notebook=run.notebook or reports.DEFAULT_NOTEBOOK,
-        )
+        with skips.collecting() as skipped:
+            html = reports.render_report(
+                corpus=run.corpus,
+                lexicon=run.lexicon,
+                name=run.name,
+                out=out,
+                parameters=dict(run.parameters),
+                notebook=run.notebook or reports.DEFAULT_NOTEBOOK,
+            )
     except ResearchError:
         raise
     except Exception as error:  # whatever it was, it must cross back to the parent process
         # A file the OS refused names its path; anything else (a bug) its type.
         expected = isinstance(error, OSError)
         raise ReportError(str(error) if expected else f"{type(error).__name__}: {error}") from None
-    return str(html), time.perf_counter() - started
+    return str(html), time.perf_counter() - started, tuple(skipped)
 
 
-def _outcome(run: Run, future: Future[tuple[str, float]]) -> Outcome:
+def _outcome(run: Run, future: Future[Rendered]) -> Outcome:
     try:
-        html, seconds = future.result()
+        html, seconds, skipped = future.result()
     except Exception as error:  # a ReportError, or the pool's own (a process that died)
         message = str(error) or type(error).__name__
         return Outcome(run.name, None, message, 0.0)
+    skips.replay(skipped)
     return Outcome(run.name, Path(html), None, seconds)

@@ -20,7 +20,7 @@ from typing import IO, Any
 import click
 import pandas as pd
 
-from research import batch, engines, io, pipeline, reports, sentiment, speech
+from research import batch, engines, io, pipeline, reports, sentiment, skips, speech
 from research.errors import ResearchError
 from research.lexicons import LexiconWarning
 from research.parameters import ParameterError, load_yaml
@@ -73,6 +73,7 @@ class _Main(click.Group):
                 _silence_stdout()
                 ctx.exit(1)
             except Exception as error:
+                _sum_up(skipped)  # what was skipped before, e.g. every record of the corpus
                 if debug:
                     raise
                 if isinstance(error, _EXPECTED):
@@ -89,7 +90,7 @@ _INPUT_WARNINGS = (
     io.DecodingWarning,
     io.SkippedFileWarning,
     LexiconWarning,
-    pipeline.SkippedArticleWarning,
+    skips.SkippedArticleWarning,
 )
 
 
@@ -131,13 +132,22 @@ def _warning_printer(original: Callable[..., None], skipped: list[str]) -> Calla
     def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
         if not issubclass(category, _INPUT_WARNINGS):
             original(message, category, *args, **kwargs)
-        elif issubclass(category, pipeline.SkippedArticleWarning):
+        elif issubclass(category, skips.SkippedArticleWarning):
             skipped.append(str(message))
         elif str(message) not in shown:
             shown.add(str(message))
             click.echo(f"warning: {message}", err=True)
 
     return show
+
+
+# Every command that reads a corpus takes it: a bad record or article is skipped and listed at the end.
+_STRICT = click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first article that cannot be read or analysed "
+    "[default: skip it, list it at the end].",
+)
 
 
 def _silence_stdout() -> None:
@@ -202,11 +212,7 @@ def main(debug: bool) -> None:
     show_default=True,
     help="Articles a partition: read, analysed and written together.",
 )
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Stop at the first article that cannot be analysed [default: skip it, list it at the end].",
-)
+@_STRICT
 @click.option(
     "--attributions",
     type=click.Choice(speech.ATTRIBUTIONS),
@@ -246,7 +252,7 @@ def statements(
     pipeline.load_lexicons(parties_path=lexicon)  # a bad lexicon fails before the corpus
     corpus = engines.plan(paths or reports.DEFAULT_CORPUS, batch_size=batch_size)
     if output is not None:
-        io.refuse_overwriting_inputs(output, [*_corpus_files(corpus), lexicon])
+        io.refuse_overwriting_inputs(output, [*engines.corpus_files(corpus), lexicon])
     target = output if output is not None else sys.stdout
     if output is None and format_ == "parquet":
         target = sys.stdout.buffer
@@ -290,15 +296,6 @@ def _write_statements(
     return found
 
 
-def _corpus_files(corpus: engines.Corpus) -> set[str]:
-    return {
-        piece.path
-        for partition in corpus.partitions
-        if isinstance(partition, tuple)  # pieces of files, not a frame's slice
-        for piece in partition
-    }
-
-
 @main.command()
 @click.option(
     "--corpus",
@@ -330,6 +327,7 @@ def _corpus_files(corpus: engines.Corpus) -> set[str]:
     is_flag=True,
     help="Show the code cells in the HTML too [default: only their output, for sharing].",
 )
+@_STRICT
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def report(
     corpus: tuple[Path, ...],
@@ -339,6 +337,7 @@ def report(
     out: Path,
     parameters: tuple[tuple[str, str], ...],
     code: bool,
+    strict: bool,
     quiet: bool,
 ) -> None:
     """Render a report notebook into OUT/NAME/ (notebook, HTML, manifest).
@@ -363,6 +362,7 @@ def report(
         notebook=path,
         progress=not quiet and sys.stderr.isatty(),
         code=code,
+        strict=strict,
     )
     click.echo(f"report written: {html}")
 
@@ -489,12 +489,14 @@ def evaluate_command(
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout."
 )
+@_STRICT
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def portrayals_command(
     paths: tuple[Path, ...],
     lexicon: Path | None,
     format_: str | None,
     output: Path | None,
+    strict: bool,
     quiet: bool,
 ) -> None:
     """How each party in PATHS is portrayed, by the author and by other sources.
@@ -512,13 +514,13 @@ def portrayals_command(
     lexicons = pipeline.load_lexicons(parties_path=lexicon)
     corpus = engines.plan(paths or reports.DEFAULT_CORPUS)
     if output is not None:
-        io.refuse_overwriting_inputs(output, [*_corpus_files(corpus), lexicon])
+        io.refuse_overwriting_inputs(output, [*engines.corpus_files(corpus), lexicon])
     tables = []
     with progress_bar(
         total=corpus.articles, unit="article", description="portrayals", quiet=quiet
     ) as bar:
-        for articles in io.iter_article_batches(paths or reports.DEFAULT_CORPUS):
-            analysis = pipeline.analyze(articles, lexicons)
+        for articles in io.iter_article_batches(paths or reports.DEFAULT_CORPUS, strict=strict):
+            analysis = pipeline.analyze(articles, lexicons, strict=strict)
             tables.append(portrayals.with_prominence(analysis.portrayals, analysis.prominence))
             bar.update(len(articles))
     table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
@@ -626,15 +628,16 @@ def lexicon_group() -> None:
     show_default=True,
     help="Organisations and people to list, the most frequent first.",
 )
+@_STRICT
 def lexicon_draft(
-    paths: tuple[Path, ...], output: Path | None, lexicon: Path | None, top: int
+    paths: tuple[Path, ...], output: Path | None, lexicon: Path | None, top: int, strict: bool
 ) -> None:
     """Write a draft party lexicon (TOML) from the articles in PATHS: who speaks and who is named
     most, with titles, short names and counts, grouped where the text ties them, unresolved first."""
     from research import lexicon_draft as drafting
 
     lexicons = pipeline.load_lexicons(parties_path=lexicon)
-    articles = io.read_articles(paths)
+    articles = io.read_articles(paths, strict=strict)
     text = drafting.draft_lexicon(
         articles, lexicons, top=top, source=drafting.draft_sources(str(p) for p in paths)
     )

@@ -9,6 +9,10 @@ With Dask the partitions go through `dask.dataframe` (`from_map` reads each one 
 `map_partitions` extracts its statements) on a `dask.distributed` cluster: a local cluster of
 worker processes, or an existing scheduler whose workers see the same files and run the same
 package versions. Results come back in order, a few partitions ahead, so memory stays flat.
+
+An article skipped (a record that cannot be read, an article whose analysis fails; `research.skips`)
+is kept with its partition's result (`DataFrame.attrs["skipped"]`) and warned about here, in order,
+whichever engine ran it: a warning raised on a worker would never reach the run's end-of-run list.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from research import io, pipeline, speech
+from research import io, pipeline, skips, speech
 from research.schema import ARTICLES, STATEMENTS, empty_frame
 
 ENGINES = ("pandas", "dask")
@@ -124,28 +128,56 @@ def iter_statements(
         strict=strict,
         attributions=speech.check_attributions(attributions),
     )
+    read_partition = functools.partial(_articles_of, strict=strict)
     columns = ["doc", "path", "text"] if with_text else ["doc", "path"]
     if engine == "pandas":
         results: Iterator[tuple[pd.DataFrame, pd.DataFrame]] = (
             (articles, extract_partition(articles))
-            for articles in map(_articles_of, corpus.partitions)
+            for articles in map(read_partition, corpus.partitions)
         )
     else:
         results = _run_dask(
-            corpus, extract_partition, columns=columns, workers=workers, scheduler=scheduler
+            corpus,
+            read_partition,
+            extract_partition,
+            columns=columns,
+            workers=workers,
+            scheduler=scheduler,
         )
     ids = io.UniqueIds()
+    read = 0
     for articles, statements in results:
+        skips.replay(statements.attrs.pop("skipped", ()))
+        articles.attrs.pop("skipped", None)
         if corpus.from_files:  # read_articles refuses an id used twice; so must a batched read
             ids.check(articles)
+        read += len(articles)
         yield Batch(articles[[c for c in columns if c in articles]], statements)
+    if corpus.from_files and corpus.articles and not read:
+        raise io.nothing_read(sorted(corpus_files(corpus)))
 
 
 # --- the partition function: the same in both engines ------------------------------------------
 
 
-def _articles_of(partition: Partition) -> pd.DataFrame:
-    return partition if isinstance(partition, pd.DataFrame) else io.read_partition(partition)
+def _articles_of(partition: Partition, *, strict: bool = False) -> pd.DataFrame:
+    """The partition's articles, with the records skipped in reading them (attrs["skipped"])."""
+    if isinstance(partition, pd.DataFrame):
+        return partition
+    with skips.collecting() as skipped:
+        articles = io.read_partition(partition, strict=strict)
+    articles.attrs["skipped"] = skipped
+    return articles
+
+
+def corpus_files(corpus: Corpus) -> set[str]:
+    """The files a planned corpus reads."""
+    return {
+        piece.path
+        for partition in corpus.partitions
+        if isinstance(partition, tuple)  # pieces of files, not a frame's slice
+        for piece in partition
+    }
 
 
 def _extract_partition(
@@ -156,13 +188,18 @@ def _extract_partition(
     strict: bool = False,
     attributions: str = "all",
 ) -> pd.DataFrame:
-    return pipeline.extract_statements(
-        articles,
-        _lexicons(lexicon),
-        sentiment_backend=sentiment_backend,
-        strict=strict,
-        attributions=attributions,
-    )
+    """The partition's statements, with every article skipped in reading and analysing it
+    (attrs["skipped"], in order)."""
+    with skips.collecting() as skipped:
+        statements = pipeline.extract_statements(
+            articles,
+            _lexicons(lexicon),
+            sentiment_backend=sentiment_backend,
+            strict=strict,
+            attributions=attributions,
+        )
+    statements.attrs["skipped"] = [*articles.attrs.get("skipped", ()), *skipped]
+    return statements
 
 
 def _lexicons(path: str | None) -> pipeline.Lexicons:
@@ -184,6 +221,7 @@ def _load_lexicons(path: str | None, stamp: tuple[int, int] | None) -> pipeline.
 
 def _run_dask(
     corpus: Corpus,
+    read_partition: Any,
     extract_partition: Any,
     *,
     columns: list[str],
@@ -198,9 +236,12 @@ def _run_dask(
     # Frames keep the schema's dtypes: no copying of every text into Arrow strings on the way.
     with dask.config.set({"dataframe.convert-string": False}):
         articles = dd.from_map(  # type: ignore[no-untyped-call]
-            _articles_of, list(corpus.partitions), meta=empty_frame(ARTICLES)
+            read_partition, list(corpus.partitions), meta=empty_frame(ARTICLES)
         )
-        statements = articles.map_partitions(extract_partition, meta=empty_frame(STATEMENTS))
+        # not enforced: dask would swap an empty result for `meta`, and lose its skips
+        statements = articles.map_partitions(
+            extract_partition, meta=empty_frame(STATEMENTS), enforce_metadata=False
+        )
         kept = articles[[c for c in columns if c in ARTICLES]]
     # Unoptimised graphs keep the read task shared: each partition is read once for both.
     pairs = zip(

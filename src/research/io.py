@@ -751,16 +751,17 @@ def _csv_rows(
 ) -> Found:
     """The articles of a CSV table read from `first_line` on, and the rows pandas skipped as
     malformed, in the file's order."""
+    malformed = list(malformed)
     errors = [RecordError(path, problem, line=number) for number, problem in malformed]
     if table.empty:
         return list(errors)
-    lines = _row_lines(first_line, len(table), {error.line for error in errors})
+    lines = _row_lines(first_line, len(table), {number for number, _ in malformed})
     rows = _table_rows(path, table.assign(__record=lines), first_record=None, provenance=provenance)
     return sorted([*rows, *errors], key=_line_of)
 
 
 def _line_of(found: Row | RecordError) -> int:
-    return int(found.line if isinstance(found, RecordError) else found["record"])
+    return (found.line or 0) if isinstance(found, RecordError) else int(found["record"])
 
 
 def _row_lines(first: int, count: int, skipped: set[int]) -> list[int]:

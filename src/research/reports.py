@@ -83,13 +83,15 @@ def render_report(
     timeout: int = 600,
     progress: bool = False,
     code: bool = False,
+    strict: bool = False,
 ) -> Path:
     """Execute `notebook` on `corpus` (default: the bundled one) and write the report folder;
     returns the HTML path.
 
     `corpus` and `lexicon` may come as parameters instead; every parameter is checked against the
     notebook (research.parameters) before anything runs. `progress` shows papermill's bar of cells executed on stderr; `code` keeps the code cells in
-    the HTML (by default it shows only what they output, for sharing)."""
+    the HTML (by default it shows only what they output, for sharing). A corpus record that cannot
+    be read is skipped with a warning before the notebook runs, or, with `strict`, stops the run."""
     started = time.perf_counter()
     notebook = Path(notebook)
     _check_name(name)
@@ -97,7 +99,7 @@ def render_report(
     corpus = given if given is not None else DEFAULT_CORPUS
     # The kernel starts first, and gets ready while the inputs are checked (research.kernel).
     with warm_kernel(notebook, cwd=notebook.parent) as kernel:
-        values = _checked_parameters(notebook, corpus, lexicon, parameters)
+        values = _checked_parameters(notebook, corpus, lexicon, parameters, strict=strict)
         corpus_paths = values["corpus"]
         folder = Path(out) / name
         executed = folder / f"{name}.ipynb"
@@ -192,6 +194,8 @@ def _checked_parameters(
     corpus: Sequence[str | os.PathLike[str]],
     lexicon: str | os.PathLike[str] | None,
     parameters: Mapping[str, Any] | None,
+    *,
+    strict: bool = False,
 ) -> dict[str, Any]:
     """The notebook's parameter values, with paths made absolute, once the inputs are known good.
 
@@ -200,7 +204,7 @@ def _checked_parameters(
     from research.io import read_articles
     from research.lexicons import load_parties, load_targets
 
-    read_articles(corpus)
+    read_articles(corpus, strict=strict)
     if lexicon is not None:  # the user's party lexicon: its parties and stance targets
         load_parties(lexicon)
         load_targets(lexicon)

@@ -92,11 +92,12 @@ def fresh(folder: Path, suffix: str) -> Path:
 
 
 def read_or_refuse(path: Path) -> tuple[pd.DataFrame | None, list[warnings.WarningMessage]]:
-    """The articles in `path`, or None when it is refused with an InputError naming it."""
+    """The articles in `path`, or None when it is refused with an InputError naming it (strict:
+    a bad record too, rather than skipped)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DecodingWarning)
         try:
-            articles = read_articles([path])
+            articles = read_articles([path], strict=True)
         except InputError as error:
             assert error.path == str(path)
             assert "\n" not in str(error)

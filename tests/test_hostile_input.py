@@ -258,15 +258,16 @@ def test_an_id_of_5000_digits_is_kept_as_written(tmp_path: Path) -> None:
         ('{"id": "d", "text": "x", "title": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too"),
         ('{"id": ["a", "b"], "text": "Lavrov said it."}', r"'id' must be text or a number, not a"),
         ('{"id": "d", "text": "x", "source": {"a": 1}}', r"'source' must be text .*not a table"),
-        ('{"id": "d", "text": ["Lavrov said it."]}', r"empty or missing text"),
+        ('{"id": "d", "text": ["Lavrov said it."]}', r"'text' must be a string, not a list"),
     ],
 )
-def test_a_json_value_of_the_wrong_shape_is_one_line(
+def test_a_json_value_of_the_wrong_shape_is_one_line_under_strict(
     tmp_path: Path, record: str, message: str
 ) -> None:
+    # (without --strict the record is skipped and listed: tests/test_bad_records.py)
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": "ok", "text": "Lavrov said it."}\n' + record + "\n", encoding="utf-8")
-    result = run("statements", corpus, "-o", tmp_path / "s.jsonl")
+    result = run("statements", corpus, "-o", tmp_path / "s.jsonl", "--strict")
     one_line_error(result, rf"c\.jsonl:2: .*{message}")
     assert not (tmp_path / "s.jsonl").exists()
 
@@ -286,6 +287,7 @@ json_values = st.recursive(
     json_values,
 )
 def test_any_json_value_in_any_field_is_read_or_refused_by_line(field: str, value: Any) -> None:
+    # strict: refused; by default, skipped (tests/test_bad_records.py)
     record = {"id": "x", "text": "Lavrov said that talks went on.", field: value}
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "c.jsonl"
@@ -293,7 +295,7 @@ def test_any_json_value_in_any_field_is_read_or_refused_by_line(field: str, valu
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", io.DecodingWarning)
-                articles = read_articles([corpus])
+                articles = read_articles([corpus], strict=True)
         except InputError as error:
             assert str(error).startswith(f"{corpus}:1: ")
             return

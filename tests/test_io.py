@@ -85,7 +85,7 @@ def test_bad_input_names_file_and_problem(
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InputError, match=message.replace(".", r"\.")):
-        read_articles([path])
+        read_articles([path], strict=True)
 
 
 def test_missing_path_and_empty_folder(tmp_path: Path) -> None:

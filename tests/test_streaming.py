@@ -11,6 +11,7 @@ import pytest
 
 from research import io
 from research.io import InputError, iter_article_batches, read_articles, statement_writer
+from research.skips import SkippedArticleWarning
 
 TABLE = pd.DataFrame(
     {
@@ -80,10 +81,14 @@ def test_bad_record_in_a_later_batch_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "late.jsonl"
     lines = [json.dumps({"text": f"Story {i}."}) for i in range(5)] + ['{"text": oops}']
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    batches = iter_article_batches([path], batch_size=2)
+    batches = iter_article_batches([path], batch_size=2, strict=True)
     assert len(next(batches)) == 2  # the first batches are read before the bad line is reached
     with pytest.raises(InputError, match=r"late\.jsonl:6: invalid JSON"):
         list(batches)
+    # by default the bad line is skipped, named, and every other record read
+    with pytest.warns(SkippedArticleWarning, match=r"late\.jsonl:6: invalid JSON .*; skipped$"):
+        read = pd.concat(iter_article_batches([path], batch_size=2))
+    assert read["text"].tolist() == [f"Story {i}." for i in range(5)]
 
 
 def test_plan_keeps_no_text_and_partitions_read_anywhere(tmp_path: Path) -> None:

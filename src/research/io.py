@@ -458,7 +458,7 @@ def _article(
         return RecordError(path, problem, line=number, doc=doc)
     if not isinstance(text, str) or not text.strip():
         return RecordError(path, "empty or missing text", line=number, doc=doc)
-    row["text"] = _without_surrogates(path, number, "text", text)
+    row["text"] = text = _without_surrogates(path, number, "text", text)
     if not row["doc"]:
         row["doc"] = f"{path.stem}-{number}"
     if not row["title"]:

@@ -77,6 +77,7 @@ def extract(
     workers: int | None = None,
     scheduler: str | None = None,
     attributions: str = "all",
+    strict: bool = False,
 ) -> pd.DataFrame:
     """Every statement in `source` with every score, as one statements frame.
 
@@ -93,6 +94,7 @@ def extract(
         scheduler=scheduler,
         with_text=False,
         attributions=attributions,
+        strict=strict,
     )
     found = [batch.statements for batch in batches]
     return pd.concat(found, ignore_index=True) if found else empty_frame(STATEMENTS)

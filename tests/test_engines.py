@@ -87,7 +87,7 @@ def test_bad_input_on_a_worker_is_the_same_error(tmp_path: Path, scheduler: str)
     path = tmp_path / "broken.jsonl"
     path.write_text('{"text": "Fine, he said."}\n{"text": oops}\n', encoding="utf-8")
     with pytest.raises(io.InputError, match=r"broken\.jsonl:2: invalid JSON"):
-        engines.extract([path], engine="dask", scheduler=scheduler, batch_size=1)
+        engines.extract([path], engine="dask", scheduler=scheduler, batch_size=1, strict=True)
 
 
 def test_user_lexicon_is_loaded_once_a_worker(

@@ -140,7 +140,7 @@ def test_corpus_parameter_gets_the_input_checks(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "fine"}\n{"text": \n', encoding="utf-8")
     out = tmp_path / "out"
-    result = run("report", "--out", out, "-p", "corpus", f"[{bad}]")
+    result = run("report", "--out", out, "-p", "corpus", f"[{bad}]", "--strict")
     one_line_error(result, r"bad\.jsonl:2: invalid JSON")
     assert not out.exists()
 

@@ -256,7 +256,7 @@ def statements(
     target = output if output is not None else sys.stdout
     if output is None and format_ == "parquet":
         target = sys.stdout.buffer
-    found = _write_statements(
+    found, read = _write_statements(
         corpus,
         target,
         format=format_,
@@ -270,7 +270,7 @@ def statements(
         attributions=attributions,
     )
     if output is not None:
-        click.echo(f"{found} statements from {corpus.articles} articles -> {output}", err=True)
+        click.echo(f"{found} statements from {read} articles -> {output}", err=True)
 
 
 def _write_statements(
@@ -280,9 +280,10 @@ def _write_statements(
     format: str,
     quiet: bool,
     **options: Any,
-) -> int:
-    """Write each batch's statements as it comes, with a bar of articles done; their number."""
-    found = 0
+) -> tuple[int, int]:
+    """Write each batch's statements as it comes, with a bar of articles done; the number of
+    statements, and of articles read (a record that could not be read is not one)."""
+    found = read = 0
     with (
         io.statement_writer(target, format=format) as sink,
         progress_bar(
@@ -292,8 +293,9 @@ def _write_statements(
         for batch in engines.iter_statements(corpus, with_text=format == "jsonl", **options):
             sink.write(batch.statements, batch.articles)
             found += len(batch.statements)
+            read += len(batch.articles)
             bar.update(len(batch.articles))
-    return found
+    return found, read
 
 
 @main.command()
@@ -516,12 +518,14 @@ def portrayals_command(
     if output is not None:
         io.refuse_overwriting_inputs(output, [*engines.corpus_files(corpus), lexicon])
     tables = []
+    read = 0
     with progress_bar(
         total=corpus.articles, unit="article", description="portrayals", quiet=quiet
     ) as bar:
         for articles in io.iter_article_batches(paths or reports.DEFAULT_CORPUS, strict=strict):
             analysis = pipeline.analyze(articles, lexicons, strict=strict)
             tables.append(portrayals.with_prominence(analysis.portrayals, analysis.prominence))
+            read += len(articles)
             bar.update(len(articles))
     table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
     if output is None:
@@ -530,7 +534,7 @@ def portrayals_command(
     else:
         with io.atomic_write(output, "wb" if format_ == "parquet" else "w") as stream:
             _write_table(table, stream, format_)
-        click.echo(f"{len(table)} portrayals from {corpus.articles} articles -> {output}", err=True)
+        click.echo(f"{len(table)} portrayals from {read} articles -> {output}", err=True)
 
 
 def _write_table(table: pd.DataFrame, stream: IO[Any], format_: str) -> None:

@@ -440,7 +440,7 @@ def _article(
         value = record.get(column) if column is not None else None
         if isinstance(value, _COMPOUND):
             problem = f"{column!r} must be text or a number, not {_kind(value)}"
-            return RecordError(path, problem, line=number, doc=row.get("doc"))
+            return RecordError(path, problem, line=number, doc=row.get("doc") or None)
         value = None if value is None or pd.isna(value) else str(value)
         row[field] = value and _without_surrogates(path, number, field, value)
     doc = row["doc"] or None
@@ -703,8 +703,9 @@ def _without_surrogates(path: Path, line: int | None, field: str, value: str) ->
 def _plan_csv(path: Path, batch_size: int) -> Iterator[Piece]:
     """Batches of rows, counted by parsing the file in chunks (a quoted text may span lines).
 
-    Each piece starts after its predecessor's last row, so the malformed rows between them are
-    its own; those after the last row go with the last piece."""
+    Each piece starts at its first row that is not malformed (pandas takes the width of the first
+    row it reads for every row's); the malformed rows since its predecessor's last row are its
+    own (`Piece.malformed`), and those after the file's last good row go with the last piece."""
     sha256 = file_sha256(path)
     malformed: list[tuple[int, str]] = []  # found, not yet given to a piece
     line = 2  # of the next row (line 1 is the header)
@@ -718,7 +719,6 @@ def _plan_csv(path: Path, batch_size: int) -> Iterator[Piece]:
         lines = _row_lines(line, len(table), {number for number, _ in malformed})
         mine = tuple(m for m in malformed if m[0] < lines[-1])
         malformed = [m for m in malformed if m[0] > lines[-1]]
-        # from its first row read, not a malformed one: pandas takes the first row's width as all's
         first = lines[0]
         last = Piece(str(path), sha256, len(table), start=first - 2, record=first, malformed=mine)
         line = lines[-1] + 1
@@ -821,14 +821,9 @@ def _csv_tables(
                     if malformed:  # rows after the last one read
                         yield pd.DataFrame(), malformed
                     return
-                yield (
-                    _first_checked(chunk, malformed, cut, first_line)
-                    if number == 0
-                    else (
-                        chunk,
-                        malformed,
-                    )
-                )
+                if number == 0:
+                    chunk, malformed = _first_checked(chunk, malformed, cut, first_line)
+                yield chunk, malformed
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot be read as CSV ({error})") from None
 

@@ -129,7 +129,7 @@ def accepted(found: Iterable[Row | RecordError], *, strict: bool) -> list[Row]:
     rows = []
     for row in found:
         if isinstance(row, RecordError):
-            skips.skip(row, strict=strict)
+            skips.skip(row, strict=strict, stacklevel=3)  # whoever asked read_articles
         else:
             rows.append(row)
     return rows

@@ -26,8 +26,15 @@ class SkippedArticleWarning(UserWarning):
 _collected: ContextVar[list[str] | None] = ContextVar("collected_skips", default=None)
 
 
-def skip(error: ResearchError, *, strict: bool, cause: BaseException | None = None) -> None:
-    """Stop with `error` under `strict`; else say that its article is skipped."""
+def skip(
+    error: ResearchError,
+    *,
+    strict: bool,
+    cause: BaseException | None = None,
+    stacklevel: int = 2,
+) -> None:
+    """Stop with `error` under `strict`; else say that its article is skipped. The warning points
+    at the frame `stacklevel` above the caller's (2: whoever called the caller)."""
     if strict:
         raise error from cause
     message = f"{error}; skipped"
@@ -35,7 +42,7 @@ def skip(error: ResearchError, *, strict: bool, cause: BaseException | None = No
     if collected is not None:
         collected.append(message)
     else:
-        warnings.warn(message, SkippedArticleWarning, stacklevel=3)
+        warnings.warn(message, SkippedArticleWarning, stacklevel=stacklevel + 1)
 
 
 @contextmanager

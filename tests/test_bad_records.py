@@ -11,7 +11,7 @@ import re
 import sys
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -311,6 +311,27 @@ def test_report_skips_a_bad_record_and_lists_it(tmp_path: Path, corpus: Path) ->
     result = run("report", "--corpus", corpus, "--out", out, "--name", "r")
     assert result.exit_code == 0, result.output
     assert (out / "r" / "r.html").is_file()
+    assert skipped_lines(result) == [f"{corpus / BAD_LINE}; skipped"]
+
+
+def test_batch_lists_what_each_reports_corpus_check_skipped(
+    tmp_path: Path, corpus: Path, write_notebook: Callable[..., Path]
+) -> None:
+    # each report renders in a pool process: its skips come back to the end-of-run list
+    write_notebook(
+        tmp_path / "small.ipynb",
+        "from research import io\n"
+        "articles = io.read_articles(corpus)\n"
+        "print('articles:', ' '.join(articles['doc']))",
+    )
+    spec = tmp_path / "spec.toml"
+    spec.write_text(
+        f'out = "out"\n[[run]]\nname = "r"\nnotebook = "small.ipynb"\ncorpus = ["{corpus}"]\n',
+        encoding="utf-8",
+    )
+    result = run("batch", spec)
+    assert result.exit_code == 0, result.output
+    assert "articles: a wire-1 wire-3" in (tmp_path / "out" / "r" / "r.html").read_text("utf-8")
     assert skipped_lines(result) == [f"{corpus / BAD_LINE}; skipped"]
 
 

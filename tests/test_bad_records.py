@@ -201,6 +201,34 @@ def test_errors_of_the_whole_file_stay_errors(tmp_path: Path) -> None:
         read_articles([notext])
 
 
+def test_an_unreadable_text_file_in_a_folder_is_skipped_and_listed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(FIRST["text"], encoding="utf-8")
+    (corpus / "blank.txt").write_text(" \n\n", encoding="utf-8")
+    (corpus / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (corpus / "wide.txt").write_bytes(LAST["text"].encode("utf-16"))
+    out = tmp_path / "found.jsonl"
+
+    result = run("statements", corpus, "-o", out)
+
+    assert result.exit_code == 0, result.output
+    assert [s["doc"] for s in statements_of(out)] == ["talks"]
+    listed = skipped_lines(result)
+    assert [line.split(":")[0] for line in listed] == [
+        str(corpus / name) for name in ("blank.txt", "scan.txt", "wide.txt")
+    ]
+    assert "file is empty" in listed[0]
+    assert "binary" in listed[1]
+    assert "UTF-16" in listed[2]
+
+    strict = run("statements", corpus, "-o", tmp_path / "strict.jsonl", "--strict")
+
+    assert strict.exit_code == 1
+    assert strict.stderr.strip().endswith("blank.txt: file is empty")
+    assert not (tmp_path / "strict.jsonl").exists()
+
+
 # --- a corpus of which nothing could be read -----------------------------------------------------
 
 

@@ -65,7 +65,12 @@ class RecordError(InputError):
     message names the file, the line and, where it could be read, the article's id."""
 
     def __init__(
-        self, path: str | os.PathLike[str], problem: str, *, line: int, doc: str | None = None
+        self,
+        path: str | os.PathLike[str],
+        problem: str,
+        *,
+        line: int | None = None,
+        doc: str | None = None,
     ):
         self.doc = doc
         super().__init__(path, problem if doc is None else f"article {doc!r}: {problem}", line=line)
@@ -336,7 +341,10 @@ def _warn_decoded(path: Path, encoding: str, bad_byte: int) -> None:
 
 @reader(".txt", ".text")
 def _read_txt(path: Path) -> Found:
-    text = read_text(path)
+    try:
+        text = read_text(path)
+    except InputError as error:  # an empty or binary file in a folder is one article lost, not all
+        return [RecordError(path, error.problem)]  # the file names its one article
     # The byte-order mark stays in the text (the offsets count it), not in the title.
     lines = text.lstrip("\ufeff").splitlines()
     title = next((line.strip() for line in lines if line.strip()), "")

@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 
-from research.tables import MISSING, Column, details, table
+from research.tables import MISSING, Column, details, side_by_side, table
 
 
 def test_a_table_has_caption_scoped_headers_words_and_formatted_numbers() -> None:
@@ -41,3 +41,11 @@ def test_evidence_folds_under_a_summary_and_escapes_text() -> None:
     markup = str(details("Evidence: 3 <rows>", "a & b"))
     assert markup.startswith('<details class="report-evidence"><summary>Evidence: 3 &lt;rows&gt;')
     assert "<p>a &amp; b</p>" in markup and " open" not in markup
+
+
+def test_side_by_side_puts_parts_in_one_row_in_order() -> None:
+    first = table(pd.DataFrame({"party": ["Unions"]}), [("party", "Party")], caption="First")
+    second = details("Evidence", "second & last")
+    markup = str(side_by_side(first, second))
+    assert markup.startswith('<div class="report-row"><table') and markup.endswith("</div>")
+    assert markup.index("First") < markup.index("second &amp; last")

@@ -134,6 +134,46 @@ PROMINENCE_COLUMNS = (
 )
 
 
+PORTRAYERS = ("author", "sources")
+
+
+def portrayal_sides(portrayed: pd.DataFrame, *, keys: Sequence[str] = ("party",)) -> pd.DataFrame:
+    """`portrayals.summarize` (a row per party and who portrays it) as one row per `keys`, the
+    author's and the sources' portrayal side by side: `{by}_mentions`, `{by}_score_mean`, `_low`,
+    `_high`, `_n` (observations scored) and `{by}_label`. Under `min_n` scored observations the
+    interval is left out, as the report's tables do for too few."""
+    rows: dict[tuple[object, ...], dict[str, object]] = {}
+    for record in portrayed.to_dict("records"):
+        key = tuple(record[k] for k in keys)
+        row = rows.setdefault(key, dict(zip(keys, key, strict=True)))
+        side = str(record["by"])
+        few = bool(record["too_few"])
+        row[f"{side}_mentions"] = record["n"]
+        row[f"{side}_score_mean"] = record["score"]
+        row[f"{side}_score_low"] = float("nan") if few else record["low"]
+        row[f"{side}_score_high"] = float("nan") if few else record["high"]
+        row[f"{side}_score_n"] = record["scored"]
+        row[f"{side}_label"] = record["label"]
+    columns = [*keys] + [
+        f"{side}_{name}"
+        for side in PORTRAYERS
+        for name in ("mentions", "score_mean", "score_low", "score_high", "score_n", "label")
+    ]
+    return pd.DataFrame(list(rows.values()), columns=columns)
+
+
+# portrayal_sides as a table shows it, after its keys' columns
+PORTRAYAL_SIDE_COLUMNS = tuple(
+    column
+    for side, words in (("author", "by the author"), ("sources", "by sources"))
+    for column in (
+        Column(f"{side}_mentions", f"Mentions {words}", "count"),
+        Column(f"{side}_score", f"Mean score {words}", "score_ci"),
+        Column(f"{side}_label", f"Label {words}"),
+    )
+)
+
+
 def summary_sentences(
     profile: pd.DataFrame, covered: Coverage, *, min_n: int = MIN_N, articles: int = 1
 ) -> list[str]:

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+import pandas as pd
+from PIL import Image
+
+from research import plots
+
+
+def _png_width(markup: str) -> int:
+    data = re.search(r'src="data:image/png;base64,([^"]+)"', markup)
+    assert data is not None
+    with Image.open(io.BytesIO(base64.b64decode(data[1]))) as image:
+        return image.width
+
+
+def _labels() -> pd.DataFrame:
+    """Labels for parties with long names, whose tick labels reach far left of the axes."""
+    rows = [
+        ("Harbour Pilots' Union", "militants", "negative"),
+        ("Harbour Pilots' Union", "strikers", "neutral"),
+        ("Estuary Port Authority", "bosses", "negative"),
+    ]
+    return pd.DataFrame(rows, columns=["party", "label", "connotation"])
+
+
+def test_a_figure_with_long_tick_labels_is_narrowed_to_the_planned_width() -> None:
+    figure = plots.plot_labels(_labels())
+    markup = str(plots.figure_html(figure, "Bar chart: labels per party"))
+    # everything drawn fits WIDTH inches, so a phone scales its text by no more than planned
+    assert _png_width(markup) <= round(plots.WIDTH * plots.DPI) + 2
+    assert 'class="report-wide"' not in markup
+    assert 'alt="Bar chart: labels per party"' in markup
+
+
+def test_fit_width_leaves_a_figure_that_already_fits_unchanged() -> None:
+    counts = pd.DataFrame({"qualifies": ["Unions"], "hedges": [2], "adverb": [2]})
+    figure = plots.plot_hedges(counts)
+    before = figure.get_figwidth()
+    plots.fit_width(figure, width=before + 3)
+    assert figure.get_figwidth() == before
+
+
+def test_the_same_figure_renders_the_same_bytes() -> None:
+    first = str(plots.figure_html(plots.plot_labels(_labels()), "x"))
+    second = str(plots.figure_html(plots.plot_labels(_labels()), "x"))
+    assert first == second

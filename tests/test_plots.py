@@ -5,6 +5,7 @@ import io
 import re
 
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
 from research import plots
@@ -48,3 +49,13 @@ def test_the_same_figure_renders_the_same_bytes() -> None:
     first = str(plots.figure_html(plots.plot_labels(_labels()), "x"))
     second = str(plots.figure_html(plots.plot_labels(_labels()), "x"))
     assert first == second
+
+
+def test_one_bar_keeps_its_thickness_under_title_axis_and_legend() -> None:
+    counts = pd.DataFrame(
+        {"qualifies": ["(anonymous statement)"], "hedges": [5], "adverb": [2], "noun": [3]}
+    )
+    figure = plots.plot_hedges(counts)
+    axes = figure.axes[0]
+    bar = axes.patches[0].get_window_extent(FigureCanvasAgg(figure).get_renderer())
+    assert bar.height >= 20  # pixels at the report's DPI: a bar, not a line

@@ -38,6 +38,7 @@ KIND_COLOURS = {"direct": "#1b6ca8", "mixed": "#7fb3d5", "indirect": "#b8c4cc"}
 DPI = 100
 WIDTH = 6.0
 ROW = 0.34
+MIN_HEIGHT = 2.6
 SMALLEST_FONT_PT = 11
 STYLE: dict[str, Any] = {
     "font.size": 12,
@@ -116,6 +117,12 @@ def class_colours(classes: Iterable[str]) -> dict[str, str]:
     return colours
 
 
+def _height(rows: int, margins: float, *, row: float = ROW) -> float:
+    """A figure's height in inches: `row` a bar (or dot row) and `margins` for the title, axis
+    and legend, and never so short that one bar would be squeezed to a line under them."""
+    return max(row * max(rows, 1) + margins, MIN_HEIGHT)
+
+
 def _title(axes: Axes, text: str) -> None:
     """The figure's title from its left edge, over the tick labels: over the axes alone, a long
     title on narrow axes would reach past the figure's right edge."""
@@ -145,7 +152,7 @@ def _legend_below(axes: Axes, *, title: str, count: int, **options: Any) -> None
 def plot_voice(summary: pd.DataFrame, *, title: str = "Who gets to speak") -> Figure:
     """Statements per party, split into direct quotes, mixed quotes and reported speech."""
     ordered = summary.sort_values("statements")
-    figure = Figure(figsize=(WIDTH, ROW * len(ordered) + 1.4))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.4)))
     axes = figure.subplots()
     left = _bars_by_kind(axes, ordered, "{kind}")
     for position, (count, words) in enumerate(
@@ -177,7 +184,7 @@ def plot_measure(
 ) -> Figure:
     """Each statement as a dot per party, with the mean and its 95% interval; small n is marked."""
     ordered = summary.sort_values(f"{measure}_mean", na_position="first")
-    figure = Figure(figsize=(WIDTH, 0.4 * len(ordered) + 1.3))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.3, row=0.4)))
     axes = figure.subplots()
     rng = np.random.default_rng(0)  # fixed jitter: the same figure on every render
     for position, row in enumerate(ordered.itertuples(index=False)):
@@ -306,7 +313,7 @@ def plot_verb_classes(
         ordered = ordered.assign(**{"other classes": ordered[classes[len(kept) :]].sum(axis=1)})
         classes = [*kept, "other classes"]
     colours = class_colours(classes)
-    figure = Figure(figsize=(WIDTH, ROW * len(ordered) + 1.5 + 0.25 * ((len(classes) + 2) // 3)))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.5 + 0.25 * ((len(classes) + 2) // 3))))
     axes = figure.subplots()
     left = np.zeros(len(ordered))
     for verb_class in classes:
@@ -330,7 +337,7 @@ def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Attribution hedges by what they qualify (a statement's party, or no statement) and kind."""
     ordered = counts.sort_values("hedges")
     kinds = [c for c in counts.columns if c not in ("qualifies", "hedges")]
-    figure = Figure(figsize=(WIDTH, ROW * max(len(ordered), 1) + 1.6))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.6)))
     axes = figure.subplots()
     left = np.zeros(len(ordered))
     for index, kind in enumerate(kinds):
@@ -362,7 +369,7 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     totals = counts.groupby("party")["n"].sum()
     counts["total"] = counts["party"].map(totals)
     counts = counts.sort_values(["total", "party", "n"], ascending=[True, True, True])
-    figure = Figure(figsize=(WIDTH, 0.28 * max(len(counts), 1) + 1.6))
+    figure = Figure(figsize=(WIDTH, _height(len(counts), 1.6, row=0.28)))
     axes = figure.subplots()
     positions = np.arange(len(counts))
     colours = [CONNOTATION_COLOURS.get(str(c), "#7f8c8d") for c in counts["connotation"]]
@@ -393,7 +400,7 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
 def plot_words_by_kind(shares: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Words each party gets, in its own quoted words (direct), partly (mixed) or paraphrased."""
     ordered = shares.sort_values("words_quoted")
-    figure = Figure(figsize=(WIDTH, ROW * len(ordered) + 1.4))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.4)))
     axes = figure.subplots()
     left = _bars_by_kind(axes, ordered, "{kind}_words")
     for position, (words, share) in enumerate(

@@ -351,14 +351,17 @@ def group_sentences(profiles: pd.DataFrame, *, group: str, min_n: int = MIN_N) -
             for r in _rows(rows.head(4))
         )
         sentences.append(f"{_name(name)} quotes {voices}.")
-    found = []
+    # one clause per party, measure and higher group: "... in A than in B and C"
+    lower: dict[tuple[str, str, str], list[str]] = {}
     comparable = parties[~parties["too_few"].astype(bool)]
     for party, rows in comparable.groupby("party", sort=True):
         for more, less, words in _apart(rows):
-            found.append(
-                f"{_name(party)}: a higher {words} in {_name(getattr(more, group))} than in "
-                f"{_name(getattr(less, group))}"
-            )
+            key = (str(party), words, str(getattr(more, group)))
+            lower.setdefault(key, []).append(_name(getattr(less, group)))
+    found = [
+        f"{_name(party)}: a higher {words} in {_name(more)} than in {' and '.join(less)}"
+        for (party, words, more), less in lower.items()
+    ]
     if found:
         sentences.append(
             "Differences the intervals support (95% intervals apart): " + "; ".join(found) + "."

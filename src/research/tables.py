@@ -136,7 +136,11 @@ def format_html(record: Mapping[Any, Any], column: Column) -> str:
     text = format_value(record, column)
     if column.format in ("share_ci", "score_ci") and " [" in text:
         value, rest = text.split(" ", 1)
-        return f'{html.escape(value)}<br><span class="ci">{html.escape(rest)}</span>'
+        # the interval and its n each unbroken; a narrow column may put the n on a third line
+        interval, _, n = rest.partition(" (")
+        parts = [interval, f"({n}"] if n else [interval]
+        spans = " ".join(f"<span>{html.escape(part)}</span>" for part in parts)
+        return f'{html.escape(value)}<br><span class="ci">{spans}</span>'
     return html.escape(text)
 
 

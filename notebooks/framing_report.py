@@ -510,8 +510,8 @@ display(
 # %% [markdown]
 # ## Outlets and dates
 #
-# With articles from several outlets or dates, the measures above per group; the
-# `outlet_comparison` notebook compares groups in full.
+# With articles from several outlets or dates, the measures above per group (folded: open one to
+# read it); the `outlet_comparison` notebook compares groups in full.
 
 # %%
 groups = [c for c in ("source", "published") if articles[c].nunique() > 1]
@@ -528,7 +528,7 @@ for column in groups:
     by_groups[column] = by_group
     display(
         tables.details(
-            f"Per {column} and party",
+            f"Per {column} and party: {len(by_group)} rows",
             tables.table(
                 by_group,
                 [
@@ -542,7 +542,6 @@ for column in groups:
                 ],
                 caption=f"The measures per {column} and party",
             ),
-            open=True,
         )
     )
 

@@ -118,3 +118,13 @@ def test_portrayal_sides_puts_the_author_and_the_sources_in_one_row_per_party() 
         table(sides.reset_index(), [("party", "Party"), *PORTRAYAL_SIDE_COLUMNS], caption="c")
     )
     assert "+0.50 (n=2)" in cells and "[−0.70, −0.10]" in cells
+
+
+def test_summary_orders_the_author_portrayal_most_negative_first_with_true_minus_signs() -> None:
+    frame = statements([("Union", "direct", 0.0, 0.0)] * 3 + [("Port", "direct", 0.0, 0.0)] * 3)
+    narration = pd.DataFrame(
+        {"party": ["Union", "Union", "Port"], "score": [-0.5, -0.3, 0.25]}
+    )  # the author's sentiment toward each mention
+    profile = party_profile(frame, extra={"author_portrayal": (narration, "score")}, min_n=5)
+    text = " ".join(summary_sentences(profile, coverage(frame), min_n=5))
+    assert "**Union** \u22120.40 (n=2); **Port** +0.25 (n=1)." in text

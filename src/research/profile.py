@@ -260,7 +260,7 @@ def _portrayal_sentence(parties: pd.DataFrame) -> str:
     if scored.empty:
         return "How the author portrays them: no party is mentioned in the narration."
     shown = [
-        f"{_name(r.party)} {r.author_portrayal_mean:+.2f} (n={r.author_portrayal_n})"
+        f"{_name(r.party)} {_signed(r.author_portrayal_mean)} (n={r.author_portrayal_n})"
         for r in _rows(scored.head(5))
     ]
     return (
@@ -436,6 +436,10 @@ def _escape(text: object) -> str:
 
 def _pct(value: float) -> str:
     return "–" if np.isnan(value) else f"{value:.0%}"
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}".replace("-", "\u2212")  # a true minus, as the tables write it
 
 
 def _plural(n: int, word: str) -> str:

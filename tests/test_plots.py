@@ -59,3 +59,14 @@ def test_one_bar_keeps_its_thickness_under_title_axis_and_legend() -> None:
     axes = figure.axes[0]
     bar = axes.patches[0].get_window_extent(FigureCanvasAgg(figure).get_renderer())
     assert bar.height >= 20  # pixels at the report's DPI: a bar, not a line
+
+
+def test_a_wide_heat_map_scrolls_in_a_frame_a_keyboard_can_reach() -> None:
+    targets = [f"target {i}" for i in range(8)]
+    matrix = pd.DataFrame(
+        {"party": "Union", "target": targets, "target_kind": "target", "mean": 0.5, "n": 6,
+         "favor": 3, "against": 0, "neutral": 3, "too_few": False}
+    )  # fmt: skip
+    markup = str(plots.figure_html(plots.plot_stance_matrix(matrix), "Heat map: stance"))
+    assert markup.startswith('<figure class="report-wide" tabindex="0"><img')
+    assert _png_width(markup) > round(plots.WIDTH * plots.DPI)  # kept wide: its text stays legible

@@ -85,7 +85,8 @@ def figure_html(figure: Figure, alt: str, *, caption: str | None = None) -> Html
     image = (
         f'<img class="report-figure" src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
     )
-    wide = ' class="report-wide"' if figure.get_figwidth() > WIDTH + 0.5 else ""
+    # a wide figure scrolls inside its frame on a phone: focusable, so a keyboard can scroll it
+    wide = ' class="report-wide" tabindex="0"' if figure.get_figwidth() > WIDTH + 0.5 else ""
     if caption is None:
         return Html(f"<figure{wide}>{image}</figure>")
     return Html(f"<figure{wide}>{image}<figcaption>{html.escape(caption)}</figcaption></figure>")

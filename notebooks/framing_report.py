@@ -30,6 +30,8 @@ data_dir = None  # where the tables are written as CSV and Parquet (`research re
 
 # %% tags=["contents"]
 # %matplotlib inline
+import html
+
 from IPython.display import HTML, Markdown, display
 
 from research import annotate as annotation
@@ -76,16 +78,8 @@ display(
         )
     )
 )
-resolution = resolution_coverage(analysis.statements, top=5)
+resolution = resolution_coverage(analysis.statements, top=3)
 unplaced = ", ".join(f"{row.speaker} ({row.statements})" for row in resolution.unresolved.itertuples())
-display(
-    Markdown(
-        escape_markdown(
-            f"Statements counted: {speech.DESCRIPTIONS[attributions]}. "
-            + (f"Most frequent unresolved speakers: {unplaced}." if unplaced else "")
-        )
-    )
-)
 display(
     tables.table(
         parties,
@@ -96,20 +90,29 @@ display(
             if c.key != "polarity"
         ],
         caption=(
-            f"Each party at a glance: shares and means with their 95% interval and n; with fewer "
-            f"than {min_n} statements, counts and no interval; a dash where there is nothing to count"
+            f"Each party at a glance: 95% interval and n; under {min_n} statements, counts and no "
+            "interval; a dash: nothing to count"
         ),
         anchor="profile",
     )
 )
+links = {
+    "evidence-voice": "who speaks", "evidence-verbs": "reporting verbs", "evidence-hedges": "hedges",
+    "evidence-labels": "labels", "evidence-stance": "stances", "evidence-sentiment": "sentiment",
+    "portrayals": "portrayal", "evidence-statements": "every statement",
+    "The-article,-annotated": "the article annotated",
+}  # fmt: skip
 display(
-    Markdown(
-        f"{profile.extractor_accuracy()} Evidence: "
-        "[who speaks](#evidence-voice) · [reporting verbs](#evidence-verbs) · "
-        "[hedges](#evidence-hedges) · [labels](#evidence-labels) · [stances](#evidence-stance) · "
-        "[sentiment](#evidence-sentiment) · [portrayal](#portrayals) · "
-        "[every statement](#evidence-statements) · "
-        "[the article annotated](#The-article,-annotated)."
+    HTML(
+        '<p class="report-note">'
+        + html.escape(
+            f"Statements counted: {speech.DESCRIPTIONS[attributions]}. "
+            + (f"Most frequent unresolved speakers: {unplaced}. " if unplaced else "")
+            + profile.extractor_accuracy()
+        )
+        + " Evidence: "
+        + " · ".join(f'<a href="#{anchor}">{words}</a>' for anchor, words in links.items())
+        + ".</p>"
     )
 )
 display(HTML('<div id="summary-end"></div>'))
@@ -156,17 +159,27 @@ display(
 # The author chooses the verb that introduces each statement: *neutral* ("said", "told") reports,
 # *distancing* ("claimed", "alleged") puts the content at arm's length, *emphatic* ("insisted",
 # "stressed") marks force; the other classes are in `cues.toml`. Sentiment scores cannot see this
-# choice.
+# choice. Attribution hedges ("reportedly", "are said to") hand a claim to a vague source or mark
+# it as only claimed; each is tied to the statement it qualifies, or counted with no statement.
 
 # %%
 verbs = compare.verb_classes(statements)
 framing_summary = compare.summarize_parties(statements, measures=compare.SIGNALS, min_n=min_n)
-display(
-    plots.figure_html(
-        plots.plot_verb_classes(verbs),
-        "Stacked bar chart: statements per party by the class of their reporting verb",
-    )
+verb_figure = plots.figure_html(
+    plots.plot_verb_classes(verbs),
+    "Stacked bar chart: statements per party by the class of their reporting verb",
 )
+attribution_hedges = analysis.hedges[analysis.hedges["scope"] == "attribution"]
+if attribution_hedges.empty:
+    display(verb_figure, Markdown("No attribution hedges in this corpus."))
+else:
+    counts = compare.hedge_counts(analysis.hedges)
+    hedge_figure = plots.figure_html(
+        plots.plot_hedges(counts),
+        "Bar chart: attribution hedges by what they qualify; "
+        + "; ".join(f"{q}: {n}" for q, n in zip(counts["qualifies"], counts["hedges"])),
+    )
+    display(tables.side_by_side(verb_figure, hedge_figure))
 warn(compare.small_n_warning(framing_summary, min_n=min_n))
 display(
     tables.evidence(
@@ -198,26 +211,6 @@ display(
         ),
     )
 )
-
-# %% [markdown]
-# ### Hedges
-#
-# Attribution hedges ("reportedly", "are said to") hand a claim to a vague source or mark it as
-# only claimed; each is tied to the statement it qualifies, or listed with no statement.
-
-# %%
-attribution_hedges = analysis.hedges[analysis.hedges["scope"] == "attribution"]
-if attribution_hedges.empty:
-    display(Markdown("No attribution hedges in this corpus."))
-else:
-    counts = compare.hedge_counts(analysis.hedges)
-    display(
-        plots.figure_html(
-            plots.plot_hedges(counts),
-            "Bar chart: attribution hedges by what they qualify; "
-            + "; ".join(f"{q}: {n}" for q, n in zip(counts["qualifies"], counts["hedges"])),
-        )
-    )
 display(
     tables.evidence(
         "evidence-hedges",
@@ -444,8 +437,8 @@ for doc in chosen:
 # outside the contents of statements) and the **sources** (inside the statements of other parties'
 # speakers; what a party says of itself stays in the measures above). Each observation scores
 # -1 to 1: the sentiment toward each mention, loaded words (`loaded.toml`: "slammed", "doubled
-# down", "so-called"), labels and reporting cues, each tied to the party it is about. `n` counts
-# mentions, `scored` the observations in the mean.
+# down", "so-called"), labels and reporting cues, each tied to the party it is about. Mentions
+# are counted; the mean is over every scored observation (its n).
 
 # %%
 display(
@@ -458,18 +451,10 @@ portrayed = portrayals.summarize(analysis.portrayal_evidence, by=("party", "by")
 warn(compare.small_n_warning(portrayed, keys=("party", "by"), min_n=min_n))
 display(
     tables.table(
-        portrayed.rename(
-            columns={"score": "score_mean", "low": "score_low", "high": "score_high", "scored": "score_n"}
-        ),
-        [
-            ("party", "Party"),
-            ("by", "Portrayed by"),
-            ("n", "Mentions", "count"),
-            Column("score", "Mean score", "score_ci"),
-            ("label", "Label"),
-            ("too_few", f"Fewer than {min_n}", "flag"),
-        ],
-        caption="Each party's portrayal by the author and by other sources (−1 to 1; 95% interval, n)",
+        profile.portrayal_sides(portrayed),
+        [Column("party", "Party"), *profile.PORTRAYAL_SIDE_COLUMNS],
+        caption=f"Each party's portrayal by the author and by other sources (−1 to 1; 95% interval "
+        f"and n scored; under {min_n} scored, no interval)",
         anchor="portrayals",
     )
 )
@@ -525,8 +510,8 @@ display(
 # %% [markdown]
 # ## Outlets and dates
 #
-# With articles from several outlets or dates, the measures above per group; the
-# `outlet_comparison` notebook compares groups in full.
+# With articles from several outlets or dates, the measures above per group (folded: open one to
+# read it); the `outlet_comparison` notebook compares groups in full.
 
 # %%
 groups = [c for c in ("source", "published") if articles[c].nunique() > 1]
@@ -543,7 +528,7 @@ for column in groups:
     by_groups[column] = by_group
     display(
         tables.details(
-            f"Per {column} and party",
+            f"Per {column} and party: {len(by_group)} rows",
             tables.table(
                 by_group,
                 [
@@ -557,7 +542,6 @@ for column in groups:
                 ],
                 caption=f"The measures per {column} and party",
             ),
-            open=True,
         )
     )
 

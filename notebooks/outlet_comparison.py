@@ -16,13 +16,9 @@
 # %% [markdown]
 # # Outlets (or periods) compared
 #
-# The same measures as the framing report, per group of articles: by default per outlet (`source`),
-# or per date (`published`). For each group: whose statements it carries, with which reporting verbs
-# and hedges, what those statements are for and against, and what the outlet itself calls each party.
-# Every share comes with its n and a 95% Wilson interval (a mean of stance scores, the Wilson
-# interval of the rescaled mean); groups with fewer than `min_n` statements (or labels) are drawn
-# hollow, without an interval, and named in a warning. A difference between outlets that
-# the intervals do not separate is not a finding.
+# The framing report's measures per group of articles, per outlet (`source`) or per date
+# (`published`), each share with its n and 95% interval: a difference between groups that the
+# intervals do not separate is not a finding.
 
 # %% tags=["parameters"]
 # Parameters: papermill replaces this cell's values when it renders a report.
@@ -62,16 +58,6 @@ statements = compare.attach_articles(
 stances = compare.attach_articles(analysis.stances, articles, columns=[group_by])
 hedges = compare.attach_articles(analysis.hedges, articles, columns=[group_by])
 labels = compare.attach_articles(analysis.labels, articles, columns=[group_by])
-
-
-EXAMPLE = Path("../data/examples/marrow-bay/articles.jsonl").resolve()
-if [Path(c).resolve() for c in corpus] == [EXAMPLE]:
-    display(
-        Markdown(
-            "This is the bundled example: nine short invented articles from three fictional "
-            "outlets on three dates, read with its own lexicon."
-        )
-    )
 
 
 def warn(text):
@@ -128,9 +114,20 @@ display(HTML('<div id="summary-end"></div>'))
 # %% [markdown]
 # ## The groups
 #
-# Articles and statements per group; the manifest lists every input file with its sha256.
+# Articles and statements per group; the manifest lists every input file with its sha256. Every
+# share comes with its n and a 95% Wilson interval (a mean of stance scores, the Wilson interval of
+# the rescaled mean); groups with fewer than `min_n` statements (or labels) are drawn hollow,
+# without an interval, and named in a warning.
 
 # %%
+EXAMPLE = Path("../data/examples/marrow-bay/articles.jsonl").resolve()
+if [Path(c).resolve() for c in corpus] == [EXAMPLE]:
+    display(
+        Markdown(
+            "This is the bundled example: nine short invented articles from three fictional "
+            "outlets on three dates, read with its own lexicon."
+        )
+    )
 groups = (
     articles.assign(
         statements=articles["doc"].map(statements["doc"].value_counts()).fillna(0).astype(int)
@@ -173,14 +170,11 @@ display(
 # %%
 warn(compare.small_n_warning(voice.drop_duplicates(group_by), keys=(group_by,), min_n=min_n))
 
-# %% [markdown]
-# <a id="evidence-voice"></a>
-# ### Evidence E1: every statement, by group
-
 # %%
 display(
-    tables.details(
-        "Show every statement, by group",
+    tables.evidence(
+        "evidence-voice",
+        "Evidence E1: every statement, by group",
         tables.auto(
             statements[
                 [
@@ -214,47 +208,34 @@ signals = compare.summarize_parties(
 )
 signals = signals.rename(columns={"statements": "n"})
 display(
-    plots.figure_html(
-        plots.plot_group_intervals(
-            signals,
-            group=group_by,
-            mean="distancing_mean",
-            low="distancing_low",
-            high="distancing_high",
-            xlabel="share of statements with a distancing cue",
-            title=f"Distancing verbs per party and {group_by}",
-        ),
-        "Dot plot: a mean with its 95% interval per party (rows) and "
-        + group_by
-        + " (colours); hollow: too few to compare",
+    tables.side_by_side(
+        *(
+            plots.figure_html(
+                plots.plot_group_intervals(
+                    signals,
+                    group=group_by,
+                    mean=f"{signal}_mean",
+                    low=f"{signal}_low",
+                    high=f"{signal}_high",
+                    xlabel=xlabel,
+                    title=f"{title} per party and {group_by}",
+                ),
+                "Dot plot: a mean with its 95% interval per party (rows) and "
+                + group_by
+                + " (colours); hollow: too few to compare",
+            )
+            for signal, xlabel, title in (
+                ("distancing", "share of statements with a distancing cue", "Distancing verbs"),
+                ("hedged", "share of statements with an attribution hedge", "Hedged statements"),
+            )
+        )
     )
 )
 
 # %% [markdown]
-# *Figure 2.* Share of each party's statements introduced by a distancing verb, per group. Evidence:
-# [table E2](#evidence-verbs).
-
-# %%
-display(
-    plots.figure_html(
-        plots.plot_group_intervals(
-            signals,
-            group=group_by,
-            mean="hedged_mean",
-            low="hedged_low",
-            high="hedged_high",
-            xlabel="share of statements qualified by an attribution hedge",
-            title=f"Hedged statements per party and {group_by}",
-        ),
-        "Dot plot: a mean with its 95% interval per party (rows) and "
-        + group_by
-        + " (colours); hollow: too few to compare",
-    )
-)
-
-# %% [markdown]
-# *Figure 3.* Share of each party's statements qualified by an attribution hedge, per group. Evidence:
-# [table E2](#evidence-verbs) and [table E3](#evidence-hedges).
+# *Figures 2 and 3.* Share of each party's statements introduced by a distancing verb (left) and
+# qualified by an attribution hedge (right), per group. Evidence: [table E2](#evidence-verbs) and
+# [table E3](#evidence-hedges).
 
 # %%
 warn(compare.small_n_warning(signals, keys=(group_by, "party"), min_n=min_n))
@@ -277,14 +258,11 @@ display(
     )
 )
 
-# %% [markdown]
-# <a id="evidence-verbs"></a>
-# ### Evidence E2: each statement's cue and hedges
-
 # %%
 display(
-    tables.details(
-        "Show each statement's cue and hedges",
+    tables.evidence(
+        "evidence-verbs",
+        "Evidence E2: each statement's cue and hedges",
         tables.auto(
             statements[
                 [
@@ -305,14 +283,11 @@ display(
     )
 )
 
-# %% [markdown]
-# <a id="evidence-hedges"></a>
-# ### Evidence E3: every attribution hedge, with or without a statement
-
 # %%
 display(
-    tables.details(
-        "Show every attribution hedge",
+    tables.evidence(
+        "evidence-hedges",
+        "Evidence E3: every attribution hedge, with or without a statement",
         tables.auto(
             hedges[hedges["scope"] == "attribution"][
                 [
@@ -391,14 +366,11 @@ display(
     )
 )
 
-# %% [markdown]
-# <a id="evidence-stance"></a>
-# ### Evidence E4: stances with their words
-
 # %%
 display(
-    tables.details(
-        "Show every stance with its words",
+    tables.evidence(
+        "evidence-stance",
+        "Evidence E4: stances with their words",
         tables.auto(
             stances[
                 [
@@ -461,14 +433,11 @@ display(
     )
 )
 
-# %% [markdown]
-# <a id="evidence-labels"></a>
-# ### Evidence E5: every label with its offsets
-
 # %%
 display(
-    tables.details(
-        "Show every label with its offsets",
+    tables.evidence(
+        "evidence-labels",
+        "Evidence E5: every label with its offsets",
         tables.auto(
             labels[
                 [
@@ -493,7 +462,8 @@ display(
 #
 # Each party's portrayal per group, by the author (the narration) and by the sources (other
 # parties' statements), pooling the observations of the group's articles: mentions, the mean
-# score in [-1, 1] with its 95% interval, and the label. Then each party's prominence per group.
+# score in [-1, 1] with its 95% interval, and the label; the words behind each and each party's
+# prominence per group are folded under the table.
 
 # %%
 display(Markdown(f"Label rule: {portrayals.LABEL_RULE}."))
@@ -503,28 +473,28 @@ portrayed = compare.portrayals_by_group(
 warn(compare.small_n_warning(portrayed, keys=(group_by, "party", "by"), min_n=min_n))
 display(
     tables.table(
-        portrayed.rename(
-            columns={"score": "score_mean", "low": "score_low", "high": "score_high", "scored": "score_n"}
-        ),
-        [
-            (group_by, group_by.capitalize()),
-            ("party", "Party"),
-            ("by", "Portrayed by"),
-            ("n", "Mentions", "count"),
-            tables.Column("score", "Mean score", "score_ci"),
-            ("label", "Label"),
-            ("evidence", "Strongest evidence"),
-            ("too_few", f"Fewer than {min_n}", "flag"),
-        ],
+        profile.portrayal_sides(portrayed, keys=(group_by, "party")),
+        [(group_by, group_by.capitalize()), ("party", "Party"), *profile.PORTRAYAL_SIDE_COLUMNS],
         caption=f"Each party's portrayal per {group_by.replace('source', 'outlet')}, by the author "
-        "and by other sources (−1 to 1; 95% interval, n)",
+        f"and by other sources (−1 to 1; 95% interval and n scored; under {min_n} scored, no "
+        "interval)",
     )
 )
 prominence = compare.prominence_by_group(analysis.prominence, articles, group=group_by)
 display(
     tables.evidence(
         "evidence-prominence",
-        "Prominence per group",
+        "Evidence: the strongest words behind each portrayal, and prominence per group",
+        tables.table(
+            portrayed,
+            [
+                (group_by, group_by.capitalize()),
+                ("party", "Party"),
+                ("by", "Portrayed by"),
+                ("evidence", "Strongest evidence"),
+            ],
+            caption="The strongest evidence of each portrayal",
+        ),
         tables.table(
             prominence,
             [(group_by, group_by.capitalize()), *profile.PROMINENCE_COLUMNS],
@@ -535,7 +505,7 @@ display(
 )
 
 # %%
-export.write_tables(
+written = export.write_tables(
     {
         "statements": statements,
         "voice": voice,

@@ -44,6 +44,9 @@ window.addEventListener('load', async () => {
   out.summary_end = summary ? summary.getBoundingClientRect().top + window.scrollY : null;
   const profile = document.querySelector('#profile');
   out.profile_end = profile ? profile.getBoundingClientRect().bottom + window.scrollY : null;
+  // where each section (h2) begins: which sections make the height
+  out.sections = [...document.querySelectorAll('h2')].map(h =>
+    [h.textContent.replace('¶', '').trim(), Math.round(h.getBoundingClientRect().top + window.scrollY)]);
   out.sideways = [...document.querySelectorAll('table, img')]
     .filter(e => e.getBoundingClientRect().right > doc.clientWidth + 1)
     .map(e => e.tagName + ' ' + (e.getAttribute('alt') || e.closest('table')?.caption?.textContent || '').slice(0, 60));

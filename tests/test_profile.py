@@ -4,12 +4,15 @@ import numpy as np
 import pandas as pd
 
 from research.profile import (
+    PORTRAYAL_SIDE_COLUMNS,
     coverage,
     group_profiles,
     group_sentences,
     party_profile,
+    portrayal_sides,
     summary_sentences,
 )
+from research.tables import table
 
 
 def statements(rows: list[tuple[str, str, float, float]]) -> pd.DataFrame:
@@ -79,3 +82,49 @@ def test_group_summary_names_a_difference_between_outlets_for_the_same_party() -
         "**Army**: a higher share introduced with a distancing verb in **Ledger** than in "
         "**Herald**" in text
     )
+
+
+def test_group_summary_names_every_lower_group_in_one_clause() -> None:
+    rows = (
+        [("Army", "direct", 0.0, 1.0, "Ledger")] * 8
+        + [("Army", "direct", 0.0, 0.0, "Herald")] * 8
+        + [("Army", "direct", 0.0, 0.0, "Courier")] * 8
+    )  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["party", "kind", "polarity", "distancing", "source"])
+    profiles = group_profiles(frame.assign(words=10, hedged=0.0), group="source", min_n=5)
+    text = " ".join(group_sentences(profiles, group="source", min_n=5))
+    assert (
+        "**Army**: a higher share introduced with a distancing verb in **Ledger** than in "
+        "**Courier** and **Herald**." in text
+    )
+    assert text.count("distancing verb in **Ledger**") == 1
+
+
+def test_portrayal_sides_puts_the_author_and_the_sources_in_one_row_per_party() -> None:
+    portrayed = pd.DataFrame(
+        {"party": ["Union", "Union", "Port"], "by": ["author", "sources", "author"],
+         "n": [9, 2, 4], "score": [-0.4, 0.5, 0.1], "low": [-0.7, -0.2, -0.3],
+         "high": [-0.1, 0.9, 0.5], "scored": [12, 2, 6], "label": ["negative", "neutral", "neutral"],
+         "too_few": [False, True, False]}
+    )  # fmt: skip
+    sides = portrayal_sides(portrayed).set_index("party")
+    assert list(sides.index) == ["Union", "Port"]
+    union = sides.loc["Union"]
+    assert (union["author_mentions"], union["author_score_n"]) == (9, 12)
+    assert (union["author_score_low"], union["author_label"]) == (-0.7, "negative")
+    assert union["sources_score_mean"] == 0.5 and np.isnan(union["sources_score_low"])  # too few
+    assert np.isnan(sides.loc["Port", "sources_score_mean"])  # no source mentions Port
+    cells = str(
+        table(sides.reset_index(), [("party", "Party"), *PORTRAYAL_SIDE_COLUMNS], caption="c")
+    )
+    assert "+0.50 (n=2)" in cells and "[−0.70, −0.10]" in cells
+
+
+def test_summary_orders_the_author_portrayal_most_negative_first_with_true_minus_signs() -> None:
+    frame = statements([("Union", "direct", 0.0, 0.0)] * 3 + [("Port", "direct", 0.0, 0.0)] * 3)
+    narration = pd.DataFrame(
+        {"party": ["Union", "Union", "Port"], "score": [-0.5, -0.3, 0.25]}
+    )  # the author's sentiment toward each mention
+    profile = party_profile(frame, extra={"author_portrayal": (narration, "score")}, min_n=5)
+    text = " ".join(summary_sentences(profile, coverage(frame), min_n=5))
+    assert "**Union** \u22120.40 (n=2); **Port** +0.25 (n=1)." in text

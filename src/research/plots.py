@@ -10,6 +10,7 @@ import base64
 import functools
 import html
 import io
+import warnings
 from collections.abc import Callable, Iterable
 from typing import Any, ParamSpec
 
@@ -17,10 +18,11 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
-from matplotlib.transforms import offset_copy
+from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from research.markup import escape_label
 from research.schema import KINDS
@@ -28,11 +30,15 @@ from research.tables import Html
 
 KIND_COLOURS = {"direct": "#1b6ca8", "mixed": "#7fb3d5", "indirect": "#b8c4cc"}
 
-# Sizes for a report page: a figure is WIDTH inches at DPI, shown at its natural width (640 px) on a
-# wide screen and scaled to the column on a phone; its smallest text, SMALLEST_FONT_PT, is then
-# 15 px at 1280 px and about 9 px at 400 px (scripts/inspect_report.py measures it).
+# Sizes for a report page: a figure is WIDTH inches at DPI, shown at its natural width (about
+# 600 px) on a wide screen, two side by side at 1280 px, and scaled to the column on a phone; its
+# smallest text, SMALLEST_FONT_PT, is then 15 px at 1280 px and at least 9 px at 400 px (a 374 px
+# column: a figure's natural width must stay under about 630 px; scripts/inspect_report.py
+# measures it). A bar takes ROW inches: compact, and still 20 px thick on a phone.
 DPI = 100
-WIDTH = 6.4
+WIDTH = 6.0
+ROW = 0.34
+MIN_HEIGHT = 2.6
 SMALLEST_FONT_PT = 11
 STYLE: dict[str, Any] = {
     "font.size": 12,
@@ -71,16 +77,35 @@ def figure_html(figure: Figure, alt: str, *, caption: str | None = None) -> Html
     saying what it shows, inside a <figure> with `caption` when given (both escaped). A figure
     wider than WIDTH (a heat map with many columns) scrolls sideways on a narrow screen rather
     than shrinking its text below legibility."""
+    if figure.get_figwidth() <= WIDTH + 0.5:
+        fit_width(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     image = (
         f'<img class="report-figure" src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
     )
-    wide = ' class="report-wide"' if figure.get_figwidth() > WIDTH + 0.5 else ""
+    # a wide figure scrolls inside its frame on a phone: focusable, so a keyboard can scroll it
+    wide = ' class="report-wide" tabindex="0"' if figure.get_figwidth() > WIDTH + 0.5 else ""
     if caption is None:
         return Html(f"<figure{wide}>{image}</figure>")
     return Html(f"<figure{wide}>{image}<figcaption>{html.escape(caption)}</figcaption></figure>")
+
+
+def fit_width(figure: Figure, width: float = WIDTH) -> None:
+    """Narrow `figure`'s axes until everything drawn (long tick labels, notes beside the axes,
+    legends) fits in `width` inches: a figure wider than planned would be scaled down on a phone
+    and its text with it, below legibility."""
+    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
+    for _ in range(4):
+        excess = figure.get_tightbbox(renderer).width - width
+        if excess <= 0.02 or figure.get_figwidth() - excess < width / 2:
+            return
+        figure.set_figwidth(figure.get_figwidth() - excess)
+        with warnings.catch_warnings():
+            # labels too long to fit at all: the figure keeps the width it has
+            warnings.simplefilter("ignore", UserWarning)
+            figure.tight_layout()
 
 
 def class_colours(classes: Iterable[str]) -> dict[str, str]:
@@ -93,14 +118,31 @@ def class_colours(classes: Iterable[str]) -> dict[str, str]:
     return colours
 
 
+def _height(rows: int, margins: float, *, row: float = ROW) -> float:
+    """A figure's height in inches: `row` a bar (or dot row) and `margins` for the title, axis
+    and legend, and never so short that one bar would be squeezed to a line under them."""
+    return max(row * max(rows, 1) + margins, MIN_HEIGHT)
+
+
+def _title(axes: Axes, text: str) -> None:
+    """The figure's title from its left edge, over the tick labels: over the axes alone, a long
+    title on narrow axes would reach past the figure's right edge."""
+    figure = axes.get_figure(root=True)
+    assert figure is not None
+    figure.suptitle(text, x=0.01, horizontalalignment="left", fontsize=STYLE["axes.titlesize"])
+
+
 def _legend_below(axes: Axes, *, title: str, count: int, **options: Any) -> None:
-    """A legend under the axes, outside the data, in as many columns as fit."""
-    below = offset_copy(axes.transAxes, fig=axes.get_figure(root=True), y=-0.62, units="inches")
+    """A legend under the axes, outside the data, from the figure's left edge (under the tick
+    labels, so that it never reaches past the figure's right edge), in as many columns as fit."""
+    figure = axes.get_figure(root=True)
+    assert figure is not None
+    below = offset_copy(axes.transAxes, fig=figure, y=-0.62, units="inches")
     axes.legend(
         title=title,
         loc="upper left",
-        bbox_to_anchor=(0, 0),
-        bbox_transform=below,
+        bbox_to_anchor=(0.01, 0),
+        bbox_transform=blended_transform_factory(figure.transFigure, below),
         ncol=min(max(count, 1), 3),
         frameon=False,
         **options,
@@ -111,7 +153,7 @@ def _legend_below(axes: Axes, *, title: str, count: int, **options: Any) -> None
 def plot_voice(summary: pd.DataFrame, *, title: str = "Who gets to speak") -> Figure:
     """Statements per party, split into direct quotes, mixed quotes and reported speech."""
     ordered = summary.sort_values("statements")
-    figure = Figure(figsize=(WIDTH, 0.5 * len(ordered) + 1.4))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.4)))
     axes = figure.subplots()
     left = _bars_by_kind(axes, ordered, "{kind}")
     for position, (count, words) in enumerate(
@@ -127,7 +169,7 @@ def plot_voice(summary: pd.DataFrame, *, title: str = "Who gets to speak") -> Fi
     axes.set_xlabel("statements")
     axes.set_xlim(0, max(left.max(), 1) * 1.35)
     _legend_below(axes, title="kind", count=len(KINDS))
-    axes.set_title(title, loc="left")
+    _title(axes, title)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
@@ -143,7 +185,7 @@ def plot_measure(
 ) -> Figure:
     """Each statement as a dot per party, with the mean and its 95% interval; small n is marked."""
     ordered = summary.sort_values(f"{measure}_mean", na_position="first")
-    figure = Figure(figsize=(WIDTH, 0.55 * len(ordered) + 1.4))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.3, row=0.4)))
     axes = figure.subplots()
     rng = np.random.default_rng(0)  # fixed jitter: the same figure on every render
     for position, row in enumerate(ordered.itertuples(index=False)):
@@ -170,9 +212,7 @@ def plot_measure(
     if measure == "polarity":
         axes.axvline(0, color="#bbbbbb", linewidth=1, zorder=1)
     axes.set_xlabel(f"{measure} of the statement's content (TextBlob)")
-    axes.set_title(
-        title or f"{measure.capitalize()} by party: statements, mean and 95% interval", loc="left"
-    )
+    _title(axes, title or f"{measure.capitalize()} by party: statements, mean and 95% interval")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
@@ -194,7 +234,7 @@ def plot_stance_matrix(
     targets = list(dict.fromkeys(matrix.sort_values("target_kind", ascending=False)["target"]))
     speakers = sorted(matrix[rows].astype(str).unique())
     grid = np.full((len(speakers), len(targets)), np.nan)
-    figure = Figure(figsize=(min(1.3 * len(targets) + 3.0, 11.0), 0.75 * len(speakers) + 2.4))
+    figure = Figure(figsize=(min(1.3 * len(targets) + 3.0, 11.0), 0.5 * len(speakers) + 2.1))
     axes = figure.subplots()
     cells = matrix.to_dict("records")
     for cell in cells:
@@ -216,10 +256,10 @@ def plot_stance_matrix(
     axes.set_ylabel("speaker's party" if rows == "party" else rows)
     colourbar = figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02)
     colourbar.set_label("mean stance (against −1 … favor +1)")
-    axes.set_title(
+    _title(
+        axes,
         title
         or f"Stance by speaker: statements +for −against ·neutral\nhatched: fewer than {min_n}; blank: not mentioned",
-        loc="left",
     )
     figure.tight_layout()
     return figure
@@ -274,7 +314,7 @@ def plot_verb_classes(
         ordered = ordered.assign(**{"other classes": ordered[classes[len(kept) :]].sum(axis=1)})
         classes = [*kept, "other classes"]
     colours = class_colours(classes)
-    figure = Figure(figsize=(WIDTH, 0.5 * len(ordered) + 1.6 + 0.3 * ((len(classes) + 3) // 4)))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.5 + 0.25 * ((len(classes) + 2) // 3))))
     axes = figure.subplots()
     left = np.zeros(len(ordered))
     for verb_class in classes:
@@ -287,7 +327,7 @@ def plot_verb_classes(
     axes.set_xlim(0, max(left.max(), 1) * 1.05)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     _legend_below(axes, title="cue class", count=len(classes))
-    axes.set_title(title or "Reporting verbs: the class of each statement's cue", loc="left")
+    _title(axes, title or "Reporting verbs: the class of each statement's cue")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
@@ -298,7 +338,7 @@ def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Attribution hedges by what they qualify (a statement's party, or no statement) and kind."""
     ordered = counts.sort_values("hedges")
     kinds = [c for c in counts.columns if c not in ("qualifies", "hedges")]
-    figure = Figure(figsize=(WIDTH, 0.5 * max(len(ordered), 1) + 1.6))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.6)))
     axes = figure.subplots()
     left = np.zeros(len(ordered))
     for index, kind in enumerate(kinds):
@@ -316,7 +356,7 @@ def plot_hedges(counts: pd.DataFrame, *, title: str | None = None) -> Figure:
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     if kinds:
         _legend_below(axes, title="hedge kind", count=len(kinds))
-    axes.set_title(title or "Attribution hedges and the statements they qualify", loc="left")
+    _title(axes, title or "Attribution hedges and the statements they qualify")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
@@ -330,7 +370,7 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     totals = counts.groupby("party")["n"].sum()
     counts["total"] = counts["party"].map(totals)
     counts = counts.sort_values(["total", "party", "n"], ascending=[True, True, True])
-    figure = Figure(figsize=(WIDTH, 0.32 * max(len(counts), 1) + 1.6))
+    figure = Figure(figsize=(WIDTH, _height(len(counts), 1.6, row=0.28)))
     axes = figure.subplots()
     positions = np.arange(len(counts))
     colours = [CONNOTATION_COLOURS.get(str(c), "#7f8c8d") for c in counts["connotation"]]
@@ -351,7 +391,7 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
     _legend_below(
         axes, title="connotation", count=3, handles=handles, labels=list(CONNOTATION_COLOURS)
     )
-    axes.set_title(title or "What the author calls each party", loc="left")
+    _title(axes, title or "What the author calls each party")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
@@ -361,7 +401,7 @@ def plot_labels(labels: pd.DataFrame, *, title: str | None = None) -> Figure:
 def plot_words_by_kind(shares: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Words each party gets, in its own quoted words (direct), partly (mixed) or paraphrased."""
     ordered = shares.sort_values("words_quoted")
-    figure = Figure(figsize=(WIDTH, 0.5 * len(ordered) + 1.4))
+    figure = Figure(figsize=(WIDTH, _height(len(ordered), 1.4)))
     axes = figure.subplots()
     left = _bars_by_kind(axes, ordered, "{kind}_words")
     for position, (words, share) in enumerate(
@@ -373,7 +413,7 @@ def plot_words_by_kind(shares: pd.DataFrame, *, title: str | None = None) -> Fig
     axes.set_xlabel("words")
     axes.set_xlim(0, max(left.max(), 1) * 1.3)
     _legend_below(axes, title="kind", count=len(KINDS))
-    axes.set_title(title or "Share of voice: words per party by kind of statement", loc="left")
+    _title(axes, title or "Share of voice: words per party by kind of statement")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
@@ -386,7 +426,7 @@ def plot_backend_agreement(
     """Each statement's polarity under two sentiment backends; where their directions disagree the
     dot is red and numbered (the statement's row in the evidence table)."""
     first, second = backends
-    figure = Figure(figsize=(6.2, 5.6))
+    figure = Figure(figsize=(WIDTH, 5.4))
     axes = figure.subplots()
     for band in (-0.05, 0.05):
         axes.axvline(band, color="#dddddd", linewidth=1, zorder=1)
@@ -403,7 +443,7 @@ def plot_backend_agreement(
     axes.set_xlabel(f"{first} polarity")
     axes.set_ylabel(f"{second} polarity")
     _legend_below(axes, title="", count=2)
-    axes.set_title(f"Sentiment: {first} against {second}, per statement", loc="left")
+    _title(axes, f"Sentiment: {first} against {second}, per statement")
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure
@@ -429,7 +469,7 @@ def plot_group_intervals(
     categories = sorted(summary[category].astype(str).unique(), reverse=True)
     groups = sorted(summary[group].astype(str).unique())
     colours = [QUALITATIVE[i % len(QUALITATIVE)] for i in range(len(groups))]
-    figure = Figure(figsize=(WIDTH + 1.5, 0.75 * len(categories) + 1.8))
+    figure = Figure(figsize=(WIDTH, (0.2 + 0.16 * len(groups)) * len(categories) + 1.8))
     axes = figure.subplots()
     step = 0.7 / max(len(groups), 1)
     for g, (name, colour) in enumerate(zip(groups, colours, strict=True)):
@@ -454,7 +494,7 @@ def plot_group_intervals(
     axes.set_xlim(*limits)
     axes.set_xlabel(xlabel)
     _legend_below(axes, title=group, count=len(groups))
-    axes.set_title(title, loc="left")
+    _title(axes, title)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure

@@ -134,6 +134,46 @@ PROMINENCE_COLUMNS = (
 )
 
 
+PORTRAYERS = ("author", "sources")
+
+
+def portrayal_sides(portrayed: pd.DataFrame, *, keys: Sequence[str] = ("party",)) -> pd.DataFrame:
+    """`portrayals.summarize` (a row per party and who portrays it) as one row per `keys`, the
+    author's and the sources' portrayal side by side: `{by}_mentions`, `{by}_score_mean`, `_low`,
+    `_high`, `_n` (observations scored) and `{by}_label`. Under `min_n` scored observations the
+    interval is left out, as the report's tables do for too few."""
+    rows: dict[tuple[object, ...], dict[str, object]] = {}
+    for record in portrayed.to_dict("records"):
+        key = tuple(record[k] for k in keys)
+        row = rows.setdefault(key, dict(zip(keys, key, strict=True)))
+        side = str(record["by"])
+        few = bool(record["too_few"])
+        row[f"{side}_mentions"] = record["n"]
+        row[f"{side}_score_mean"] = record["score"]
+        row[f"{side}_score_low"] = float("nan") if few else record["low"]
+        row[f"{side}_score_high"] = float("nan") if few else record["high"]
+        row[f"{side}_score_n"] = record["scored"]
+        row[f"{side}_label"] = record["label"]
+    columns = [*keys] + [
+        f"{side}_{name}"
+        for side in PORTRAYERS
+        for name in ("mentions", "score_mean", "score_low", "score_high", "score_n", "label")
+    ]
+    return pd.DataFrame(list(rows.values()), columns=columns)
+
+
+# portrayal_sides as a table shows it, after its keys' columns
+PORTRAYAL_SIDE_COLUMNS = tuple(
+    column
+    for side, words in (("author", "by the author"), ("sources", "by sources"))
+    for column in (
+        Column(f"{side}_mentions", f"Mentions {words}", "count"),
+        Column(f"{side}_score", f"Mean score {words}", "score_ci"),
+        Column(f"{side}_label", f"Label {words}"),
+    )
+)
+
+
 def summary_sentences(
     profile: pd.DataFrame, covered: Coverage, *, min_n: int = MIN_N, articles: int = 1
 ) -> list[str]:
@@ -220,7 +260,7 @@ def _portrayal_sentence(parties: pd.DataFrame) -> str:
     if scored.empty:
         return "How the author portrays them: no party is mentioned in the narration."
     shown = [
-        f"{_name(r.party)} {r.author_portrayal_mean:+.2f} (n={r.author_portrayal_n})"
+        f"{_name(r.party)} {_signed(r.author_portrayal_mean)} (n={r.author_portrayal_n})"
         for r in _rows(scored.head(5))
     ]
     return (
@@ -311,14 +351,17 @@ def group_sentences(profiles: pd.DataFrame, *, group: str, min_n: int = MIN_N) -
             for r in _rows(rows.head(4))
         )
         sentences.append(f"{_name(name)} quotes {voices}.")
-    found = []
+    # one clause per party, measure and higher group: "... in A than in B and C"
+    lower: dict[tuple[str, str, str], list[str]] = {}
     comparable = parties[~parties["too_few"].astype(bool)]
     for party, rows in comparable.groupby("party", sort=True):
         for more, less, words in _apart(rows):
-            found.append(
-                f"{_name(party)}: a higher {words} in {_name(getattr(more, group))} than in "
-                f"{_name(getattr(less, group))}"
-            )
+            key = (str(party), words, str(getattr(more, group)))
+            lower.setdefault(key, []).append(_name(getattr(less, group)))
+    found = [
+        f"{_name(party)}: a higher {words} in {_name(more)} than in {' and '.join(less)}"
+        for (party, words, more), less in lower.items()
+    ]
     if found:
         sentences.append(
             "Differences the intervals support (95% intervals apart): " + "; ".join(found) + "."
@@ -393,6 +436,10 @@ def _escape(text: object) -> str:
 
 def _pct(value: float) -> str:
     return "–" if np.isnan(value) else f"{value:.0%}"
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}".replace("-", "\u2212")  # a true minus, as the tables write it
 
 
 def _plural(n: int, word: str) -> str:

@@ -124,13 +124,23 @@ def evidence(anchor: str, summary: str, *parts: Html | str) -> Html:
     return details(summary, *parts, anchor=anchor)
 
 
+def side_by_side(*parts: Html) -> Html:
+    """Parts (figures, usually) in one row on a wide screen, one under the other on a narrow one:
+    two small figures that answer one question take the height of one."""
+    return Html('<div class="report-row">' + "".join(part.markup for part in parts) + "</div>")
+
+
 def format_html(record: Mapping[Any, Any], column: Column) -> str:
     """One cell as escaped HTML: a share or score with its interval and n on a second, smaller
     line, so that the number a reader looks for comes first and columns stay narrow."""
     text = format_value(record, column)
     if column.format in ("share_ci", "score_ci") and " [" in text:
         value, rest = text.split(" ", 1)
-        return f'{html.escape(value)}<br><span class="ci">{html.escape(rest)}</span>'
+        # the interval and its n each unbroken; a narrow column may put the n on a third line
+        interval, _, n = rest.partition(" (")
+        parts = [interval, f"({n}"] if n else [interval]
+        spans = " ".join(f"<span>{html.escape(part)}</span>" for part in parts)
+        return f'{html.escape(value)}<br><span class="ci">{spans}</span>'
     return html.escape(text)
 
 

@@ -49,6 +49,7 @@ analysis = pipeline.analyze(
     stance_backend=stance_backend,
     attributions=attributions,
 )
+profile.require_statements(analysis.statements, articles=len(articles))
 statements = compare.with_signals(analysis.statements)
 summary = compare.summarize_parties(statements, min_n=min_n)
 covered = profile.coverage(statements)

@@ -52,6 +52,7 @@ lexicons = pipeline.load_lexicons(parties_path=lexicon)
 analysis = pipeline.analyze(
     articles, lexicons, sentiment_backend=sentiment_backend, stance_backend=stance_backend
 )
+profile.require_statements(analysis.statements, articles=len(articles))
 statements = compare.attach_articles(
     compare.with_signals(analysis.statements), articles, columns=[group_by]
 )

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from research.errors import ResearchError
 from research.profile import (
     PORTRAYAL_SIDE_COLUMNS,
     coverage,
@@ -10,6 +12,7 @@ from research.profile import (
     group_sentences,
     party_profile,
     portrayal_sides,
+    require_statements,
     summary_sentences,
 )
 from research.tables import table
@@ -38,6 +41,19 @@ def test_profile_rows_summarise_each_party_and_keep_labelled_silent_parties() ->
     assert profile.loc["Army", "statements"] == 0  # labelled by the author, never quoted
     assert profile.loc["Army", "labels"] == "regime ×2"
     assert profile.loc["Army", "negative_labels_count"] == 2
+
+
+def test_a_corpus_where_no_party_speaks_gives_the_same_columns_and_no_rows() -> None:
+    speaking = party_profile(statements([("Rebels", "direct", 0.1, 0.0)]), labels=labels())
+    silent = party_profile(statements([]), labels=labels().iloc[:0])
+    assert silent.empty
+    assert list(silent.columns) == list(speaking.columns)
+
+
+def test_a_report_without_statements_stops_with_its_reason() -> None:
+    require_statements(statements([("Rebels", "direct", 0.1, 0.0)]), articles=1)
+    with pytest.raises(ResearchError, match=r"no statement was found in the 3 article\(s\) read"):
+        require_statements(statements([]), articles=3)
 
 
 def test_extra_measures_slot_in_as_columns() -> None:

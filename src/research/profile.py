@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from research.compare import BOUNDS, DEFAULT_BOUNDS, MIN_N, mean_interval, wilson_interval
+from research.errors import ResearchError
 from research.markup import escape_markdown
 from research.schema import UNATTRIBUTED, UNRESOLVED
 from research.tables import Column
@@ -54,6 +55,20 @@ def coverage(statements: pd.DataFrame) -> Coverage:
     return Coverage(total, total - anonymous, total - anonymous - unresolved, anonymous)
 
 
+class NoStatementsError(ResearchError):
+    """A corpus in which no statement was found: a report would have nothing to compare."""
+
+
+def require_statements(statements: pd.DataFrame, *, articles: int) -> None:
+    """Stop a report with a plain reason, rather than an empty figure's error, when no statement
+    was found in the `articles` read."""
+    if statements.empty:
+        raise NoStatementsError(
+            f"no statement was found in the {articles} article(s) read, so there is nothing to "
+            "compare: check that the corpus is news text that reports what people said"
+        )
+
+
 def party_profile(
     statements: pd.DataFrame,
     *,
@@ -70,8 +85,8 @@ def party_profile(
         parties += [p for p in dict.fromkeys(labels["party"].astype(str)) if p not in parties]
     total = len(statements)
     total_words = max(int(statements["words"].sum()), 1)
-    rows = []
-    for party in parties:
+
+    def row_of(party: str) -> dict[str, object]:
         own = statements[statements["party"].astype(str) == party]
         n = len(own)
         row: dict[str, object] = {"party": party, "statements": n}
@@ -91,10 +106,11 @@ def party_profile(
             values = frame.loc[frame["party"].astype(str) == party, column].to_numpy(dtype=float)
             _mean(row, name, values, DEFAULT_BOUNDS)
         row["too_few"] = n < min_n
-        rows.append(row)
-    profile = pd.DataFrame(rows)
-    if profile.empty:
-        return profile
+        return row
+
+    if not parties:  # a corpus in which no party speaks or is labelled: no rows, the same columns
+        return pd.DataFrame(columns=list(row_of("")))
+    profile = pd.DataFrame([row_of(party) for party in parties])
     return profile.sort_values(["statements", "party"], ascending=[False, True]).reset_index(
         drop=True
     )

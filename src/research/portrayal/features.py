@@ -297,8 +297,11 @@ def featurize_sentence(
     phrase_at = {first: (last, tags) for first, last, tags in sent.phrases}
     totals = _sentence_balance(sent, len(spans))
     nearest = _nearest_targets(sent, covers)
+    clauses = _clauses(sent, owner, covers, res)
     return [
-        _features(text, sent, number, covered, owner, nearest, phrase_at, totals, len(spans), res)
+        _features(
+            text, sent, number, covered, owner, nearest, phrase_at, clauses, totals, len(spans), res
+        )
         for number, covered in enumerate(covers)
     ]
 
@@ -309,7 +312,6 @@ def _nearest_targets(sent: _Sentence, covers: Sequence[list[int]]) -> dict[int, 
     places = [(number, covered) for number, covered in enumerate(covers) if covered]
     found: dict[int, set[int]] = {}
     tags = resources_().tags
-    verbs = [tags.get(t.lower, "").startswith("VB") for t in sent.tokens]
     if not places:
         return found
     for i, (vader, pattern) in enumerate(sent.polarity):
@@ -317,7 +319,8 @@ def _nearest_targets(sent: _Sentence, covers: Sequence[list[int]]) -> dict[int, 
             continue
         clause = sent.clause[i]
         same = [p for p in places if sent.clause[p[1][0]] == clause] or places
-        if verbs[i]:  # an evaluative verb bears on its object, not its agent
+        if tags.get(sent.tokens[i].lower, "").startswith("VB"):
+            # an evaluative verb bears on its object, not its agent
             same = [p for p in same if p[1][0] > i] or same
         distance = {number: min(abs(i - j) for j in covered) for number, covered in same}
         best = min(distance.values())
@@ -347,6 +350,7 @@ def _features(
     owner: list[int],
     nearest: Mapping[int, set[int]],
     phrase_at: Mapping[int, tuple[int, tuple[str, ...]]],
+    clauses: Mapping[int, _Clause],
     totals: list[Hit],
     targets: int,
     res: Resources,
@@ -376,6 +380,8 @@ def _features(
         if after < len(tokens) and tokens[after].lower in ("'s", "'"):
             hits.append(("m:<possessive>", 1.0, -1, -1))
     hits.extend(_shape(text, sent, first, last, owner, number, res))
+    if first < len(tokens):
+        hits.extend(_clause_role(sent, first, last, owner, number, clauses[sent.clause[first]]))
     if sum(tokens[i].word for i in range(first)) <= 1:
         hits.append(("pos:subject", 1.0, -1, -1))
     if covered and sent.quoted[first]:
@@ -493,37 +499,57 @@ def _shape(
         (f"tag:LR:{left}_{right}", 1.0, -1, -1),
         (f"tag:head:{head}", 1.0, -1, -1),
     ]
-    found.extend(_clause_role(sent, first, last, owner, number, res))
+    return found
+
+
+class _Clause(NamedTuple):
+    """What a clause offers every mention in it, computed once per sentence."""
+
+    members: list[int]  # its tokens
+    verb: int  # its first verb outside the targets, -1 when none
+    targets: frozenset[int]  # the target mentions in it
+    balance: float  # VADER balance of its words outside the targets
+
+
+def _clauses(
+    sent: _Sentence, owner: Sequence[int], covers: Sequence[list[int]], res: Resources
+) -> dict[int, _Clause]:
+    """The clauses that hold a mention's first word."""
+    wanted = {sent.clause[covered[0]] for covered in covers if covered}
+    members: dict[int, list[int]] = {}
+    for i, number in enumerate(sent.clause):
+        if number in wanted:
+            members.setdefault(number, []).append(i)
+    found = {}
+    for number, tokens in members.items():
+        free = [i for i in tokens if owner[i] == -1]
+        verb = next(
+            (i for i in free if res.tags.get(sent.tokens[i].lower, "").startswith(("VB", "MD"))),
+            -1,
+        )
+        targets = frozenset(owner[i] for i in tokens if owner[i] != -1)
+        found[number] = _Clause(tokens, verb, targets, sum(sent.polarity[i][0] for i in free))
     return found
 
 
 def _clause_role(
-    sent: _Sentence, first: int, last: int, owner: Sequence[int], number: int, res: Resources
+    sent: _Sentence, first: int, last: int, owner: Sequence[int], number: int, clause: _Clause
 ) -> list[Hit]:
     """Subject (before its clause's first verb) or object (after it), crossed with the polarity
     of that verb and of the clause, and whether another target shares the clause."""
-    tokens = sent.tokens
-    if first >= len(tokens):
-        return []
-    clause = sent.clause[first]
-    members = [i for i in range(len(tokens)) if sent.clause[i] == clause]
-    verb = next(
-        (
-            i
-            for i in members
-            if owner[i] == -1 and res.tags.get(tokens[i].lower, "").startswith(("VB", "MD"))
-        ),
-        -1,
-    )
-    role = "noverb" if verb < 0 else "subj" if verb > last else "obj"
-    shared = any(owner[i] not in (-1, number) for i in members)
-    balance = sum(
-        sent.polarity[i][0] for i in members if owner[i] == -1 and not (first <= i <= last)
-    )
+    role = "noverb" if clause.verb < 0 else "subj" if clause.verb > last else "obj"
+    shared = bool(clause.targets - {number})
+    balance = clause.balance
+    if any(owner[i] == -1 for i in range(first, last + 1)):  # overlapping spans: rare
+        balance = sum(
+            sent.polarity[i][0]
+            for i in clause.members
+            if owner[i] == -1 and not (first <= i <= last)
+        )
     mood = "0" if abs(balance) < 0.05 else _sign(balance)
     verb_mood = "0"
-    if verb >= 0 and sent.polarity[verb][0]:
-        verb_mood = _sign(sent.polarity[verb][0])
+    if clause.verb >= 0 and sent.polarity[clause.verb][0]:
+        verb_mood = _sign(sent.polarity[clause.verb][0])
     together = "shared" if shared else "alone"
     return [
         (f"syn:{role}:{together}", 1.0, -1, -1),

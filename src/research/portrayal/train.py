@@ -6,7 +6,7 @@
 Data: NewsMTSC (Hamborg & Donnay, EACL 2021, MIT licence), one JSON object per sentence with
 `sentence_normalized` and `targets` (`from`, `to` one past the mention's last character,
 `polarity` 2.0 / 4.0 / 6.0 = negative / neutral / positive). The model is scikit-learn's
-multinomial logistic regression (L2, lbfgs): a well-tested, deterministic fit of a linear model
+multinomial logistic regression (L2, newton-cg): a well-tested, deterministic fit of a linear model
 whose weights we export as JSON and apply with numpy, so the runtime needs no scikit-learn.
 Its regularisation and class weighting are chosen by five-fold cross-validation on the training
 file alone, folds by sentence (every target of a sentence in the same fold).

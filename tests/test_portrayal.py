@@ -46,7 +46,9 @@ KNOWN_LIMIT = pytest.mark.xfail(strict=True, reason="a known limit, see model.md
         # the object of an evaluative verb takes its sentiment
         ("The minister condemned the attack on the convoy.", "attack", "negative", "condemned"),
         ("The committee praised the nurses for their courage.", "nurses", "positive", "praised"),
-        # ... its agent does not: the linear model mostly gives the agent the verb's sentiment too
+        # ... its agent does not; but NewsMTSC's annotators mostly label the agent of a criticism
+        # negative too (11 of 13 train targets that are the agent of a stance cue with another
+        # target as its object), so the model learned from them does the same: see model.md
         pytest.param("The minister condemned the attack on the convoy.", "minister", "neutral", None, marks=KNOWN_LIMIT),
         # negation flips the word it scopes over, and the evidence starts at the negator
         ("The mayor is honest and hard-working.", "mayor", "positive", "honest"),
@@ -254,6 +256,38 @@ def test_featurize_reads_each_sentence_once_for_all_its_spans() -> None:
     # a mention's features come from its own sentence only
     assert not any("blamed" in hit[0] for hit in found[0])
     assert any("blamed" in hit[0] for hit in found[2])
+
+
+def names(text: str, mention: str, *others: str) -> set[str]:
+    spans = [Span(*span) for span in spans_of(text, mention, *others)]
+    return {hit[0] for hit in portrayal.featurize(text, spans)[0]}
+
+
+def test_word_classes_around_the_mention_are_features() -> None:
+    # "in Ohio ... on Monday": after a preposition, a place is read by its word classes too
+    found = names("The senator was arrested in Ohio on Monday.", "Ohio")
+    assert {"tag:L1:IN", "tag:R1:IN", "tag:head:NNP"} <= found
+    # a name used as a modifier of a noun ("a Wisconsin jail") is marked by the noun after it
+    assert "tag:R1:NN" in names("He spent years in a Wisconsin jail.", "Wisconsin")
+
+
+def test_subject_and_object_of_the_clause_cross_the_verbs_polarity() -> None:
+    text = "The mayor praised the volunteers, and the council met."
+    assert {"syn:subj:vpos", "syn:subj:shared"} <= names(text, "mayor", "volunteers")
+    assert {"syn:obj:vpos", "syn:obj:shared"} <= names(text, "volunteers", "mayor")
+    # alone in its clause, and the clause's verb is not evaluative
+    assert {"syn:subj:alone", "syn:subj:v0"} <= names(text, "council", "mayor")
+
+
+def test_an_evaluative_verb_bears_on_its_object_not_its_agent() -> None:
+    text = "The minister condemned the attack."
+    agent = names(text, "minister", "attack")
+    patient = names(text, "attack", "minister")
+    # "condemned" is nearer the minister, but it is the attack's verb
+    assert "own:other:R:neg" in agent and "own:own:R:neg" not in agent
+    assert "own:own:L:neg" in patient
+    assert "role:agent_of_other:neg" in agent
+    assert "role:agent_of_other:neg" not in names("The minister condemned it.", "minister")
 
 
 # --- in the pipeline -------------------------------------------------------------------------------

@@ -13,7 +13,14 @@ evidence when the feature decides. The families, each marked by its prefix:
              distance, polarity after negation, whether in the mention's clause, whether another
              mention stands between, and whether after "but"
     role:    the mention is the agent (polar verb after it, same clause, nothing between) or the
-             object (polar verb before it) of an evaluative verb: "X condemned Y"
+             object (polar verb before it) of an evaluative verb: "X condemned Y"; an agent whose
+             verb has another target as its object is marked apart (agent_of_other)
+    own:     whether a polar word bears on this mention or another: the nearest target in its
+             clause, and for a verb the targets after it (its objects) before those before it
+    tag:     word classes (the Brill lexicon's Penn tags, capitalised words as names) just left
+             and right of the mention and of its head: "in Ohio", "a Wisconsin jail", "X said"
+    syn:     subject (before its clause's first verb) or object (after it), crossed with that
+             verb's polarity, the clause's balance, and whether another target shares the clause
     say:     the mention is the speaker of a reporting cue ("X said", "according to X"), by the
              cue's class (cues.toml: distancing "claimed", emphatic "insisted", ...)
     quote:   the mention stands inside quotation marks, or the sentence quotes someone else
@@ -290,8 +297,11 @@ def featurize_sentence(
     phrase_at = {first: (last, tags) for first, last, tags in sent.phrases}
     totals = _sentence_balance(sent, len(spans))
     nearest = _nearest_targets(sent, covers)
+    clauses = _clauses(sent, owner, covers, res)
     return [
-        _features(text, sent, number, covered, owner, nearest, phrase_at, totals, len(spans), res)
+        _features(
+            text, sent, number, covered, owner, nearest, phrase_at, clauses, totals, len(spans), res
+        )
         for number, covered in enumerate(covers)
     ]
 
@@ -301,6 +311,7 @@ def _nearest_targets(sent: _Sentence, covers: Sequence[list[int]]) -> dict[int, 
     (else in the sentence); targets at the same distance share it."""
     places = [(number, covered) for number, covered in enumerate(covers) if covered]
     found: dict[int, set[int]] = {}
+    tags = resources_().tags
     if not places:
         return found
     for i, (vader, pattern) in enumerate(sent.polarity):
@@ -308,6 +319,9 @@ def _nearest_targets(sent: _Sentence, covers: Sequence[list[int]]) -> dict[int, 
             continue
         clause = sent.clause[i]
         same = [p for p in places if sent.clause[p[1][0]] == clause] or places
+        if tags.get(sent.tokens[i].lower, "").startswith("VB"):
+            # an evaluative verb bears on its object, not its agent
+            same = [p for p in same if p[1][0] > i] or same
         distance = {number: min(abs(i - j) for j in covered) for number, covered in same}
         best = min(distance.values())
         found[i] = {number for number, d in distance.items() if d == best}
@@ -336,6 +350,7 @@ def _features(
     owner: list[int],
     nearest: Mapping[int, set[int]],
     phrase_at: Mapping[int, tuple[int, tuple[str, ...]]],
+    clauses: Mapping[int, _Clause],
     totals: list[Hit],
     targets: int,
     res: Resources,
@@ -364,6 +379,9 @@ def _features(
         after = last + 1
         if after < len(tokens) and tokens[after].lower in ("'s", "'"):
             hits.append(("m:<possessive>", 1.0, -1, -1))
+    hits.extend(_shape(text, sent, first, last, owner, number, res))
+    if first < len(tokens):
+        hits.extend(_clause_role(sent, first, last, owner, number, clauses[sent.clause[first]]))
     if sum(tokens[i].word for i in range(first)) <= 1:
         hits.append(("pos:subject", 1.0, -1, -1))
     if covered and sent.quoted[first]:
@@ -430,6 +448,8 @@ def _features(
         ):
             role = "agent" if side == "R" else "object"
             hits.append((f"role:{role}:{_sign(polar)}", abs(polar) * weight, start, token.end))
+            if role == "agent" and _object_follows(sent, owner, number, i):
+                hits.append((f"role:agent_of_other:{_sign(polar)}", abs(polar), start, token.end))
         if i in phrase_at:
             end_index, tags = phrase_at[i]
             span_end = tokens[end_index - 1].end
@@ -441,6 +461,112 @@ def _features(
                 if tag.startswith("hedge:"):
                     hits.append((f"hedge:{tag[6:]}", 1.0, token.start, span_end))
     return hits
+
+
+def _shape(
+    text: str,
+    sent: _Sentence,
+    first: int,
+    last: int,
+    owner: Sequence[int],
+    number: int,
+    res: Resources,
+) -> list[Hit]:
+    """The word classes around the mention and of its head: "in December", "a Wisconsin jail"
+    (a modifier, not an actor), "Smith said" read as patterns that words alone are too sparse for."""
+    tokens = sent.tokens
+
+    def tag(i: int) -> str:
+        if i < 0 or i >= len(tokens):
+            return "edge"
+        if owner[i] not in (-1, number):
+            return "<t>"
+        token = tokens[i]
+        if not token.word:
+            return text[token.start]
+        found = res.tags.get(token.lower, "")
+        if found.startswith("NNP") or (i > 0 and text[token.start].isupper()):
+            return "NNP"  # a name, known or not
+        return found[:2] or "?"
+
+    left, right = tag(first - 1), tag(last + 1)
+    head = tag(last) if last < len(tokens) and owner[last] == number else "none"
+    found: list[Hit] = [
+        (f"tag:L1:{left}", 1.0, -1, -1),
+        (f"tag:R1:{right}", 1.0, -1, -1),
+        (f"tag:L2:{tag(first - 2)}_{left}", 1.0, -1, -1),
+        (f"tag:R2:{right}_{tag(last + 2)}", 1.0, -1, -1),
+        (f"tag:LR:{left}_{right}", 1.0, -1, -1),
+        (f"tag:head:{head}", 1.0, -1, -1),
+    ]
+    return found
+
+
+class _Clause(NamedTuple):
+    """What a clause offers every mention in it, computed once per sentence."""
+
+    members: list[int]  # its tokens
+    verb: int  # its first verb outside the targets, -1 when none
+    targets: frozenset[int]  # the target mentions in it
+    balance: float  # VADER balance of its words outside the targets
+
+
+def _clauses(
+    sent: _Sentence, owner: Sequence[int], covers: Sequence[list[int]], res: Resources
+) -> dict[int, _Clause]:
+    """The clauses that hold a mention's first word."""
+    wanted = {sent.clause[covered[0]] for covered in covers if covered}
+    members: dict[int, list[int]] = {}
+    for i, number in enumerate(sent.clause):
+        if number in wanted:
+            members.setdefault(number, []).append(i)
+    found = {}
+    for number, tokens in members.items():
+        free = [i for i in tokens if owner[i] == -1]
+        verb = next(
+            (i for i in free if res.tags.get(sent.tokens[i].lower, "").startswith(("VB", "MD"))),
+            -1,
+        )
+        targets = frozenset(owner[i] for i in tokens if owner[i] != -1)
+        found[number] = _Clause(tokens, verb, targets, sum(sent.polarity[i][0] for i in free))
+    return found
+
+
+def _clause_role(
+    sent: _Sentence, first: int, last: int, owner: Sequence[int], number: int, clause: _Clause
+) -> list[Hit]:
+    """Subject (before its clause's first verb) or object (after it), crossed with the polarity
+    of that verb and of the clause, and whether another target shares the clause."""
+    role = "noverb" if clause.verb < 0 else "subj" if clause.verb > last else "obj"
+    shared = bool(clause.targets - {number})
+    balance = clause.balance
+    if any(owner[i] == -1 for i in range(first, last + 1)):  # overlapping spans: rare
+        balance = sum(
+            sent.polarity[i][0]
+            for i in clause.members
+            if owner[i] == -1 and not (first <= i <= last)
+        )
+    mood = "0" if abs(balance) < 0.05 else _sign(balance)
+    verb_mood = "0"
+    if clause.verb >= 0 and sent.polarity[clause.verb][0]:
+        verb_mood = _sign(sent.polarity[clause.verb][0])
+    together = "shared" if shared else "alone"
+    return [
+        (f"syn:{role}:{together}", 1.0, -1, -1),
+        (f"syn:{role}:v{verb_mood}", 1.0, -1, -1),
+        (f"syn:{role}:c{mood}:{together}", min(abs(balance), 2.0) or 1.0, -1, -1),
+    ]
+
+
+def _object_follows(sent: _Sentence, owner: Sequence[int], number: int, verb: int) -> bool:
+    """Another target stands after the verb in its clause: "X condemned Y" (the verb is about Y)."""
+    clause = sent.clause[verb]
+    for j in range(verb + 1, len(sent.tokens)):
+        if sent.clause[j] != clause:
+            return False
+        if owner[j] not in (-1, number):
+            return True
+    return False
 
 
 def _flip(tag: str) -> str:

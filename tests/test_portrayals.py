@@ -367,6 +367,42 @@ def test_a_pronoun_in_the_narration_stands_for_the_person_named_last(story: Path
     assert loaded[["text", "party"]].values.tolist() == [["bristled", "Portline"]]
 
 
+DOCKERS = """\
+[meta]
+extends_default = false
+
+[[party]]
+name = "Dockers"
+names = ["dockers", "the strikers"]
+
+[[party]]
+name = "Portline"
+names = ["Portline"]
+people = [{ name = "Tobias Wren" }]
+"""
+
+
+def test_they_in_the_narration_stands_for_the_group_named_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(portrayals, "GROUP_PRONOUNS", True)  # off by default (measured)
+    lexicon = tmp_path / "dockers.toml"
+    lexicon.write_text(DOCKERS, encoding="utf-8")
+    text = (
+        "Hundreds of dockers walked out on Monday. They blocked the gates for hours.\n\n"
+        'Tobias Wren said "they are breaking the law" and Portline would sue.\n'
+    )
+    evidence = run(text, lexicon).portrayal_evidence
+    narration = evidence[evidence["text"] == "They"]
+    assert narration[["party", "by", "tie"]].values.tolist() == [
+        ["Dockers", "author", "a pronoun for the group named last"]
+    ]
+    # inside Wren's words "they" is whoever he means: not tied
+    assert evidence[evidence["text"] == "they"].empty
+    singular = run("Portline cut overtime. They said nothing.\n", lexicon).portrayal_evidence
+    assert singular[singular["text"] == "They"].empty  # "they" stands for a plural name only
+
+
 def test_another_partys_stance_is_the_sources_portrayal(story: Path) -> None:
     text = "Mara Quint said she rejected Portline's offer and condemned Portline.\n"
     evidence = run(text, story).portrayal_evidence

@@ -7,7 +7,12 @@ the years given (default 2010 to 2014, the development years; the others are nev
 reports:
 
 - Cohen's kappa and accuracy of the `author` label toward each main entity against the annotators,
-  per signal (mention, loaded, label, verb) and combined, with always-neutral beside them;
+  with always-neutral beside them: each signal alone (mention, loaded, label, verb), the mean rule
+  (portrayals.LABEL_RULE), the shipped per-article rule (portrayals.AUTHOR_RULE), a salience-only
+  rule and a logistic combiner of 14 per-entity features. Every value a rule or a combiner
+  chooses (thresholds, weights) is chosen by cross-validation grouped by event (BASIL has three
+  outlets' articles per event): leave one event out, and 5 folds of whole events; the kappas
+  printed are the cross-validated ones, but for the last row (the shipped values, in-sample);
 - the share of BASIL's lexical-bias spans in the narration that hold one of our signals (loaded
   word, label, reporting cue), against length-matched random windows of the same articles.
 

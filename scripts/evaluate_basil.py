@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -143,9 +144,14 @@ _PARTY_WORDS = {
 _SMALL = {"of", "for", "and", "the", "on", "in"}
 
 
-def entity_party(entity: str, others: Sequence[str]) -> Party:
-    """The lexicon entry a researcher would write for a BASIL entity, from its name alone."""
+def entity_party(entity: str, others: Sequence[str], text: str = "") -> Party:
+    """The lexicon entry a researcher would write for a BASIL entity, from its name alone (and,
+    given the article's `text`, the name spelled as the text spells it: "Chick-fil-A" for the
+    entity "Chick-Fil-A", since party terms match case-sensitively)."""
     name = entity if any(c.isupper() for c in entity) else entity.title()
+    if text and name not in text:
+        found = re.search(re.escape(name), text, re.IGNORECASE)
+        name = found.group() if found else name
     words = name.replace("’", "'").split()
     names = [name, entity]
     people: list[Person] = []
@@ -220,7 +226,9 @@ def run(
     rows, coverage = [], []
     rng = random.Random(SEED)
     for article in articles:
-        parties = PartyLexicon(tuple(entity_party(e, article.entities) for e in article.entities))
+        parties = PartyLexicon(
+            tuple(entity_party(e, article.entities, article.text) for e in article.entities)
+        )
         lexicons = Lexicons(base.cues, parties, base.names, base.tags, labels=base.labels)
         frame = pd.DataFrame(
             {"doc": [article.doc], "text": [article.text], "title": [article.title]}
@@ -516,7 +524,8 @@ def report(
         f"{len(results)} entity judgements in {results['doc'].nunique()} articles, "
         f"{results['event'].nunique()} events "
         f"(gold: {results['gold'].value_counts().to_dict()}). Cross-validated by event: every "
-        "threshold and weight is chosen without the event (its three articles) it is tested on.",
+        "threshold and weight is chosen without the event (its three articles) it is tested on. "
+        f"Entities with no mention found: {int((results['f_share'] == 0).sum())}.",
         "",
         "| author label from | has evidence | not neutral | accuracy | Cohen's kappa "
         "| negative P/R |",

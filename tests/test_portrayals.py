@@ -278,7 +278,8 @@ def test_the_author_label_goes_to_the_party_the_article_is_about(story: Path) ->
     # every mention reads negative, but one passing mention of the council is no judgement of it
     assert council["score"] == pytest.approx(-0.5)
     assert council["label"] == "neutral"
-    assert portline["lean"] == pytest.approx(-0.5 * portline["n"] / (portline["n"] + 4))
+    prior = portrayals.AUTHOR_PRIOR
+    assert portline["lean"] == pytest.approx(-0.5 * portline["n"] / (portline["n"] + prior))
     assert portline["label"] == "negative"
     assert portrayals.label_of(council["score"]) == "negative"  # the mean rule would have said so
 
@@ -286,12 +287,16 @@ def test_the_author_label_goes_to_the_party_the_article_is_about(story: Path) ->
 def test_a_few_mentions_weigh_little_in_the_author_label(story: Path) -> None:
     once = portray_with("Portline cut overtime this week.\n", story, -0.5)
     assert once.loc[("Portline", "author"), "share"] == 1.0
-    assert once.loc[("Portline", "author"), "lean"] == pytest.approx(-0.5 / 5)
+    assert once.loc[("Portline", "author"), "lean"] == pytest.approx(
+        -0.5 / (1 + portrayals.AUTHOR_PRIOR)
+    )
     assert once.loc[("Portline", "author"), "label"] == "neutral"
     thrice = portray_with(
         "Portline cut overtime. Portline closed a shift. Portline shares fell.\n", story, 0.5
     )
-    assert thrice.loc[("Portline", "author"), "lean"] == pytest.approx(1.5 / 7)
+    assert thrice.loc[("Portline", "author"), "lean"] == pytest.approx(
+        1.5 / (3 + portrayals.AUTHOR_PRIOR)
+    )
     assert thrice.loc[("Portline", "author"), "label"] == "positive"
 
 

@@ -250,6 +250,67 @@ def test_the_label_rule_and_its_interval() -> None:
     assert bool(summary["too_few"])
 
 
+def portray_with(text: str, lexicon: Path, value: float) -> pd.DataFrame:
+    """The per-article portrayals of `text`, every mention scored `value`."""
+    articles = pd.DataFrame({"doc": ["a"], "text": [text], "title": [""]})
+    lexicons = pipeline.load_lexicons(parties_path=lexicon)
+    analysis = pipeline.analyze(articles, lexicons, per_party=False)
+    found = portrayals.portray(
+        articles, analysis.statements, analysis.sentences, analysis.paragraphs, analysis.labels,
+        lexicons.parties, lexicons.loaded, scorer=constant(value), model="constant",
+    )  # fmt: skip
+    return found.portrayals.set_index(["party", "by"])
+
+
+MOSTLY_PORTLINE = """Portline cut overtime at the Harlow terminal this week. Portline managers closed the night shift.
+
+Portline said the changes would last until spring. The city council met on Monday.
+
+Portline shares fell on Thursday, and Portline did not comment further.
+"""
+
+
+def test_the_author_label_goes_to_the_party_the_article_is_about(story: Path) -> None:
+    table = portray_with(MOSTLY_PORTLINE, story, -0.5)
+    portline, council = table.loc[("Portline", "author")], table.loc[("City council", "author")]
+    assert portline["share"] > portrayals.MAIN_SHARE > council["share"]
+    assert table.xs("author", level="by")["share"].sum() == pytest.approx(1.0)
+    # every mention reads negative, but one passing mention of the council is no judgement of it
+    assert council["score"] == pytest.approx(-0.5)
+    assert council["label"] == "neutral"
+    prior = portrayals.AUTHOR_PRIOR
+    assert portline["lean"] == pytest.approx(-0.5 * portline["n"] / (portline["n"] + prior))
+    assert portline["label"] == "negative"
+    assert portrayals.label_of(council["score"]) == "negative"  # the mean rule would have said so
+
+
+def test_a_few_mentions_weigh_little_in_the_author_label(story: Path) -> None:
+    once = portray_with("Portline cut overtime this week.\n", story, -0.5)
+    assert once.loc[("Portline", "author"), "share"] == 1.0
+    assert once.loc[("Portline", "author"), "lean"] == pytest.approx(
+        -0.5 / (1 + portrayals.AUTHOR_PRIOR)
+    )
+    assert once.loc[("Portline", "author"), "label"] == "neutral"
+    thrice = portray_with(
+        "Portline cut overtime. Portline closed a shift. Portline shares fell.\n", story, 0.5
+    )
+    assert thrice.loc[("Portline", "author"), "lean"] == pytest.approx(
+        1.5 / (3 + portrayals.AUTHOR_PRIOR)
+    )
+    assert thrice.loc[("Portline", "author"), "label"] == "positive"
+
+
+def test_the_sources_keep_the_mean_rule(story: Path) -> None:
+    text = (
+        "Portline cut overtime. Mara Quint said Portline was a bad employer.\n\n"
+        "Portline shares fell.\n"
+    )
+    table = portray_with(text, story, -0.5)
+    sources = table.loc[("Portline", "sources")]
+    assert pd.isna(sources["lean"])
+    assert sources["label"] == portrayals.label_of(sources["score"], scored=sources["scored"])
+
+
 def test_outlets_compared(story: Path) -> None:
     articles = pd.DataFrame(
         {
@@ -309,6 +370,42 @@ def test_a_pronoun_in_the_narration_stands_for_the_person_named_last(story: Path
     # and the loaded verb after it is the pronoun's person's
     loaded = evidence.query("signal == 'loaded'")
     assert loaded[["text", "party"]].values.tolist() == [["bristled", "Portline"]]
+
+
+DOCKERS = """\
+[meta]
+extends_default = false
+
+[[party]]
+name = "Dockers"
+names = ["dockers", "the strikers"]
+
+[[party]]
+name = "Portline"
+names = ["Portline"]
+people = [{ name = "Tobias Wren" }]
+"""
+
+
+def test_they_in_the_narration_stands_for_the_group_named_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(portrayals, "GROUP_PRONOUNS", True)  # off by default (measured)
+    lexicon = tmp_path / "dockers.toml"
+    lexicon.write_text(DOCKERS, encoding="utf-8")
+    text = (
+        "Hundreds of dockers walked out on Monday. They blocked the gates for hours.\n\n"
+        'Tobias Wren said "they are breaking the law" and Portline would sue.\n'
+    )
+    evidence = run(text, lexicon).portrayal_evidence
+    narration = evidence[evidence["text"] == "They"]
+    assert narration[["party", "by", "tie"]].values.tolist() == [
+        ["Dockers", "author", "a pronoun for the group named last"]
+    ]
+    # inside Wren's words "they" is whoever he means: not tied
+    assert evidence[evidence["text"] == "they"].empty
+    singular = run("Portline cut overtime. They said nothing.\n", lexicon).portrayal_evidence
+    assert singular[singular["text"] == "They"].empty  # "they" stands for a plural name only
 
 
 def test_another_partys_stance_is_the_sources_portrayal(story: Path) -> None:

@@ -56,6 +56,18 @@ def test_a_report_without_statements_stops_with_its_reason() -> None:
         require_statements(statements([]), articles=3)
 
 
+def test_the_clearest_stance_names_the_target_or_the_partys_own_side() -> None:
+    frame = statements([("Rebels", "direct", 0.1, 0.0)] * 3 + [("Army", "direct", 0.0, 0.0)])
+    stances = pd.DataFrame(
+        {"party": ["Rebels", "Rebels", "Rebels", "Army"],
+         "target": ["Rebels", "Rebels", "ceasefire", "ceasefire"],
+         "label": ["favor", "favor", "neutral", "against"]}
+    )  # fmt: skip
+    profile = party_profile(frame, stances=stances).set_index("party")
+    assert profile.loc["Rebels", "stance"] == "for its own side (2 of 2)"
+    assert profile.loc["Army", "stance"] == "against ceasefire (1 of 1)"
+
+
 def test_extra_measures_slot_in_as_columns() -> None:
     frame = statements([("Rebels", "direct", 0.1, 0.0)] * 2)
     toward = pd.DataFrame({"party": ["Rebels", "Rebels", "Army"], "score": [-0.5, -0.3, 0.4]})

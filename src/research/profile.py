@@ -100,7 +100,7 @@ def party_profile(
         _mean(row, "polarity", own["polarity"].to_numpy(dtype=float), BOUNDS.get("polarity"))
         _labels(row, None if labels is None else labels[labels["party"].astype(str) == party])
         row["stance"] = _main_stance(
-            None if stances is None else stances[stances["party"].astype(str) == party]
+            None if stances is None else stances[stances["party"].astype(str) == party], party
         )
         for name, (frame, column) in (extra or {}).items():
             values = frame.loc[frame["party"].astype(str) == party, column].to_numpy(dtype=float)
@@ -419,8 +419,8 @@ def _labels(row: dict[str, object], labels: pd.DataFrame | None) -> None:
     _share(row, "negative_labels", negative, len(labels))
 
 
-def _main_stance(stances: pd.DataFrame | None) -> str:
-    """The target a party most clearly takes a side on: most statements for or against it."""
+def _main_stance(stances: pd.DataFrame | None, party: str) -> str:
+    """The target `party` most clearly takes a side on: most statements for or against it."""
     if stances is None or stances.empty:
         return ""
     taken = stances[stances["label"].isin(["favor", "against"])]
@@ -431,7 +431,8 @@ def _main_stance(stances: pd.DataFrame | None) -> str:
     target, label = cast(tuple[str, str], key)
     mentions = int((stances["target"] == target).sum())
     side = "for" if label == "favor" else "against"
-    return f"{side} {target} ({n} of {mentions})"
+    named = "its own side" if target == party else target
+    return f"{side} {named} ({n} of {mentions})"
 
 
 def _missing(row: object, name: str) -> bool:

@@ -8,12 +8,13 @@ separately and never committed). Sentiment is left out: this measures finding wh
 Prints articles per second and MB per second, best of --repeat runs, after one warm-up run.
 
 With --against, the same extraction (this file's `extract`) runs on two checkouts of the
-package, this one and OTHER_CHECKOUT (its `src/` first on the import path), each in its own
-process, interleaved: other, this, other, this, ... for --rounds rounds, so that load on a
-shared machine falls on both alike. Each process times one pass after a warm-up pass, in CPU
-seconds (`time.process_time`, which other processes lengthen much less than wall time). It
-prints each round and the ratio this / other of articles a CPU second: per round, their median,
-and of each side's best run.
+package, this one and OTHER_CHECKOUT (for issue 14: the commit before the rule table), each in
+a long-lived process of its own with that checkout's `src/` first on the import path. The two
+take turns on each chunk of --chunk texts, the one that goes first alternating, for --rounds
+passes over the texts, so that load on a shared machine falls on both alike. Time is CPU time
+(`time.process_time`), which other processes lengthen less than wall time. It prints each
+round's articles a CPU second and the ratio this / other: per round, their median and range,
+and of each side's best round.
 """
 
 from __future__ import annotations
@@ -67,57 +68,83 @@ def read_texts(folder: Path) -> list[str]:
 
 
 def worker(folder: Path) -> None:
-    """One timed pass after a warm-up pass, as JSON on stdout (run by `--against`)."""
-    import research
-
+    """Serve `--against`: read the texts, warm up, say "ready", then for each line "START END"
+    on stdin extract texts[START:END] and print the CPU and wall seconds it took, as JSON."""
     texts = read_texts(folder)
-    extract(texts[:50])  # warm-up: lexicons load once
-    started, cpu = time.perf_counter(), time.process_time()
-    statements = extract(texts)
-    record = {
-        "package": str(Path(research.__file__).parent),
-        "articles": len(texts),
-        "statements": statements,
-        "seconds": time.perf_counter() - started,
-        "cpu_seconds": time.process_time() - cpu,
-    }
-    print(json.dumps(record))
+    extract(texts[:50])  # warm-up: imports, lexicons
+    print("ready", flush=True)
+    for line in sys.stdin:
+        start, end = map(int, line.split())
+        started, cpu = time.perf_counter(), time.process_time()
+        statements = extract(texts[start:end])
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+        print(json.dumps({"statements": statements, "seconds": seconds, "cpu": cpu_seconds}))
+        sys.stdout.flush()
 
 
-def run_worker(folder: Path, checkout: Path) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(checkout / "src")}
-    done = subprocess.run(
-        [sys.executable, str(HERE), str(folder), "--worker"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    record: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return record
+class Worker:
+    """One checkout's worker process (`worker`), its `src/` first on the import path."""
+
+    def __init__(self, folder: Path, checkout: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(HERE), str(folder), "--worker"],
+            env={**os.environ, "PYTHONPATH": str(checkout / "src")},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.stdin, self.stdout = self.process.stdin, self.process.stdout
+        if self.stdout.readline().strip() != "ready":
+            raise RuntimeError(f"the worker on {checkout} failed to start")
+
+    def run(self, start: int, end: int) -> dict[str, float]:
+        self.stdin.write(f"{start} {end}\n")
+        self.stdin.flush()
+        record: dict[str, float] = json.loads(self.stdout.readline())
+        return record
+
+    def close(self) -> None:
+        self.stdin.close()
+        self.process.wait()
 
 
-def against(folder: Path, other: Path, rounds: int) -> None:
+def against(folder: Path, other: Path, rounds: int, chunk: int) -> None:
+    """Both checkouts' workers take turns on the same chunk of texts, the one that goes first
+    alternating, so that load on a shared machine falls on both alike; each round is one pass
+    over all texts."""
     this = HERE.parents[1]
+    count = len(read_texts(folder))
+    workers = {"other": Worker(folder, other), "this": Worker(folder, this)}
+    print(f"other: {other}\nthis:  {this}\n{count} articles in chunks of {chunk}, interleaved")
     rates: dict[str, list[float]] = {"other": [], "this": []}
-    print(f"other: {other}\nthis:  {this}\n(articles a CPU second; wall seconds in brackets)")
-    for number in range(1, rounds + 1):
-        line = []
-        for side, checkout in (("other", other), ("this", this)):
-            record = run_worker(folder, checkout)
-            rate = record["articles"] / record["cpu_seconds"]
-            rates[side].append(rate)
-            line.append(
-                f"{side} {rate:6.1f} ({record['seconds']:5.1f} s, "
-                f"{record['statements']:.0f} statements)"
+    try:
+        for number in range(1, rounds + 1):
+            cpu = {"other": 0.0, "this": 0.0}
+            statements = {"other": 0.0, "this": 0.0}
+            for turn, start in enumerate(range(0, count, chunk)):
+                order = ("other", "this") if turn % 2 == 0 else ("this", "other")
+                for side in order:
+                    record = workers[side].run(start, min(start + chunk, count))
+                    cpu[side] += record["cpu"]
+                    statements[side] += record["statements"]
+            for side in rates:
+                rates[side].append(count / cpu[side])
+            print(
+                f"round {number}: other {rates['other'][-1]:6.1f}, this {rates['this'][-1]:6.1f}"
+                f" articles a CPU second ({statements['other']:.0f} and "
+                f"{statements['this']:.0f} statements)   this/other "
+                f"{rates['this'][-1] / rates['other'][-1]:.2f}"
             )
-        ratio = rates["this"][-1] / rates["other"][-1]
-        print(f"round {number}: " + "   ".join(line) + f"   this/other {ratio:.2f}")
+    finally:
+        for running in workers.values():
+            running.close()
     per_round = [t / o for t, o in zip(rates["this"], rates["other"], strict=True)]
     print(
-        f"this / other: median of rounds {statistics.median(per_round):.2f}, "
-        f"best against best {max(rates['this']) / max(rates['other']):.2f} "
-        f"(best {max(rates['this']):.1f} vs {max(rates['other']):.1f} articles a CPU second)"
+        f"this / other: median of rounds {statistics.median(per_round):.2f} "
+        f"(from {min(per_round):.2f} to {max(per_round):.2f}); best against best "
+        f"{max(rates['this']) / max(rates['other']):.2f} "
+        f"({max(rates['this']):.1f} vs {max(rates['other']):.1f} articles a CPU second)"
     )
 
 
@@ -127,13 +154,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--against", type=Path, metavar="CHECKOUT", help="Interleave with it.")
     parser.add_argument("--rounds", type=int, default=4, help="Rounds with --against [4].")
+    parser.add_argument("--chunk", type=int, default=40, help="Texts a turn with --against [40].")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker:
         worker(options.folder)
         return
     if options.against is not None:
-        against(options.folder, options.against.resolve(), options.rounds)
+        against(options.folder, options.against.resolve(), options.rounds, options.chunk)
         return
     texts = read_texts(options.folder)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6

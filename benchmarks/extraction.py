@@ -14,7 +14,8 @@ take turns on each chunk of --chunk texts, the one that goes first alternating, 
 passes over the texts, so that load on a shared machine falls on both alike. Time is CPU time
 (`time.process_time`), which other processes lengthen less than wall time. It prints each
 round's articles a CPU second and the ratio this / other: per round, their median and range,
-and of each side's best round.
+and of each side's best round; then each stage's CPU seconds (segmenting, attributing, resolving
+speakers, parties), to show where the two differ.
 """
 
 from __future__ import annotations
@@ -31,13 +32,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 
 
-def extract(texts: list[str]) -> int:
+STAGES = ("segmenting", "attributing", "speakers", "parties")
+
+
+def extract(texts: list[str], stages: dict[str, float] | None = None) -> int:
+    """The statements found in `texts`; `stages`, when given, sums the CPU seconds of each of
+    STAGES (the clock is read a few times an article: a small cost, the same for both sides)."""
     from research import attribution, clean, entities, parties, segment
     from research.pipeline import load_lexicons
 
     lexicons = load_lexicons()
+    clock = time.process_time
+    spent = dict.fromkeys(STAGES, 0.0)
     found = 0
     for text in texts:
+        started = clock()
         paragraphs = clean.clean_paragraphs(text, segment.split_paragraphs(text))
         kept = [
             (i, p.core)
@@ -46,11 +55,14 @@ def extract(texts: list[str]) -> int:
         ]
         sentences = segment.split_sentences_in(text, [core for _, core in kept])
         units = [(i, core, spans) for (i, core), spans in zip(kept, sentences, strict=True)]
+        segmented = clock()
         statements = attribution.find_statements(text, units, lexicons.cues, tags=lexicons.tags)
+        attributed = clock()
         speakers = [s.refers_to or s.speaker for s in statements]
         resolved = entities.resolve_speakers(
             text, speakers, lexicons.names, known=list(lexicons.parties.people)
         )
+        named = clock()
         for statement, entity in zip(statements, resolved, strict=True):
             parties.resolve_party(
                 lexicons.parties,
@@ -58,6 +70,15 @@ def extract(texts: list[str]) -> int:
                 entity=entity.name if entity is not None else None,
             )
         found += len(statements)
+        for stage, (begun, ended) in zip(
+            STAGES,
+            [(started, segmented), (segmented, attributed), (attributed, named), (named, clock())],
+            strict=True,
+        ):
+            spent[stage] += ended - begun
+    if stages is not None:
+        for stage, seconds in spent.items():
+            stages[stage] = stages.get(stage, 0.0) + seconds
     return found
 
 
@@ -75,10 +96,12 @@ def worker(folder: Path) -> None:
     print("ready", flush=True)
     for line in sys.stdin:
         start, end = map(int, line.split())
+        stages: dict[str, float] = {}
         started, cpu = time.perf_counter(), time.process_time()
-        statements = extract(texts[start:end])
+        statements = extract(texts[start:end], stages)
         seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
-        print(json.dumps({"statements": statements, "seconds": seconds, "cpu": cpu_seconds}))
+        record = {"statements": statements, "seconds": seconds, "cpu": cpu_seconds, **stages}
+        print(json.dumps(record))
         sys.stdout.flush()
 
 
@@ -118,6 +141,7 @@ def against(folder: Path, other: Path, rounds: int, chunk: int) -> None:
     workers = {"other": Worker(folder, other), "this": Worker(folder, this)}
     print(f"other: {other}\nthis:  {this}\n{count} articles in chunks of {chunk}, interleaved")
     rates: dict[str, list[float]] = {"other": [], "this": []}
+    stages: dict[str, dict[str, float]] = {"other": {}, "this": {}}  # CPU seconds, all rounds
     try:
         for number in range(1, rounds + 1):
             cpu = {"other": 0.0, "this": 0.0}
@@ -127,6 +151,8 @@ def against(folder: Path, other: Path, rounds: int, chunk: int) -> None:
                 for side in order:
                     record = workers[side].run(start, min(start + chunk, count))
                     cpu[side] += record["cpu"]
+                    for stage in STAGES:
+                        stages[side][stage] = stages[side].get(stage, 0.0) + record[stage]
                     statements[side] += record["statements"]
             for side in rates:
                 rates[side].append(count / cpu[side])
@@ -146,6 +172,10 @@ def against(folder: Path, other: Path, rounds: int, chunk: int) -> None:
         f"{max(rates['this']) / max(rates['other']):.2f} "
         f"({max(rates['this']):.1f} vs {max(rates['other']):.1f} articles a CPU second)"
     )
+    print("by stage, CPU seconds a round (other, this, this/other):")
+    for stage in STAGES:
+        mine, theirs = stages["this"][stage] / rounds, stages["other"][stage] / rounds
+        print(f"  {stage:12} {theirs:7.2f} {mine:7.2f}   {mine / theirs:.2f}")
 
 
 def main() -> None:

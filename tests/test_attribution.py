@@ -77,6 +77,24 @@ def test_numbers_with_thousands_separators_are_one_token() -> None:
     assert "1,250.50" in words
 
 
+def test_abbreviations_initials_and_plain_words_tokenize_as_such() -> None:
+    # the tokenizer tries abbreviations only where letters and a period follow: each kind still
+    # comes out whole, and a word before a full stop still loses it
+    text = "Sen. Ortega met J. Smith of the U.S. Navy on Sept. 4 vs. Lee, who left."
+    words = [t.text for t in tokenize(text, Span(0, len(text)))]
+    assert words[:5] == ["Sen.", "Ortega", "met", "J.", "Smith"]
+    assert {"U.S.", "Sept.", "vs."} <= set(words)
+    assert words[-2:] == ["left", "."]
+
+
+def test_the_abbreviations_are_letters_before_their_period() -> None:
+    # what the tokenizer's lookahead ([A-Za-z]+ and a period) assumes of every abbreviation
+    from research.lexicons import OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS
+
+    for abbreviation in (*TITLE_ABBREVIATIONS, *OTHER_ABBREVIATIONS):
+        assert abbreviation.isascii() and abbreviation.isalpha(), abbreviation
+
+
 def test_a_framed_quotation_inside_another_content_is_not_nested(lexicons: Lexicons) -> None:
     # PolNeAR marks the outermost attribution only, but a quotation with its own cue is
     # annotated wherever it stands; a reported clause inside another's content is nested

@@ -44,3 +44,23 @@ def test_unknown_backend_lists_the_known_ones() -> None:
         ValueError, match=r"unknown sentiment backend 'bert' \(known: textblob, vader\)"
     ):
         get_backend("bert")
+
+
+@pytest.mark.parametrize(
+    "text_in",
+    [
+        "the ceasefire is a very good and hopeful step",
+        "the offer was not bad, but not really good either",
+        "a truly terrible, horrible deal!",
+        "they said it was an awful idea (!) and left :-(",
+        "the talks were held in Geneva on Sunday",
+        "",
+    ],
+)
+def test_textblob_backend_scores_as_textblob_does(text_in: str) -> None:
+    """The backend reads TextBlob's lexicon as a plain dict (faster lookups): the same scores."""
+    from textblob import TextBlob
+
+    own = TextBlob(text_in).sentiment
+    scored = get_backend("textblob").score(text_in)
+    assert (scored.polarity, scored.subjectivity) == (own.polarity, own.subjectivity)

@@ -40,6 +40,7 @@ from research.schema import Span
 
 
 @cache
+@cache  # built once per set of particles, not at each capitalized run
 def _name_patterns(particles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A name word (capitalized, or a surname particle of names.toml: "de", "van", "bin") and a
     run of them, as regular expressions."""
@@ -152,15 +153,17 @@ def find_people(text: str, words: NameWords) -> list[Mention]:
 def _pieces(text: str, run: re.Match[str], words: NameWords) -> list[list[tuple[int, int]]]:
     """A capitalized run's tokens, cut at sentence ends and at words that are never names."""
     pieces: list[list[tuple[int, int]]] = [[]]
-    for match in _name_patterns(words.particles)[0].finditer(run.group()):
-        start, end = match.start() + run.start(), match.end() + run.start()
-        word = text[start:end]
-        bare = word.rstrip(".").lower()
-        if bare in words.non_names or _POSSESSIVE.sub("", word).lower() in words.non_names:
+    non_names = words.non_names
+    for match in _name_patterns(words.particles)[0].finditer(text, run.start(), run.end()):
+        start, end = match.span()
+        word = match.group()
+        lower = word.lower()
+        bare = lower.rstrip(".")
+        if bare in non_names or _without_possessive(word, lower) in non_names:
             pieces.append([])
             continue
         ends = word.endswith(".") and len(bare) >= 3 and "." not in bare
-        if ends and word.lower() not in words.titles:
+        if ends and lower not in words.titles:
             pieces[-1].append((start, end - 1))  # "Tuesday. Kim": the full stop ends a sentence
             pieces.append([])
             continue
@@ -187,11 +190,19 @@ def _join_organisations(
 
 
 def _is_organisation(text: str, tokens: Sequence[tuple[int, int]], words: NameWords) -> bool:
-    return any(
-        _POSSESSIVE.sub("", text[start:end]).lower().rstrip(".") in words.organisations
-        or text[start:end].lower() in words.organisations
-        for start, end in tokens
-    )
+    organisations = words.organisations
+    for start, end in tokens:
+        word = text[start:end]
+        lower = word.lower()
+        if _without_possessive(word, lower).rstrip(".") in organisations or lower in organisations:
+            return True
+    return False
+
+
+def _without_possessive(word: str, lower: str) -> str:
+    """`word` lowercased (`lower`) without a possessive ending ("Reuters'", "Union’s"); the
+    regular expression runs only on the words that could have one."""
+    return _POSSESSIVE.sub("", word).lower() if word[-1:] in ("s", "’", "'") else lower
 
 
 def _name_tokens(

@@ -245,6 +245,7 @@ class PartyLexicon:
     path: str = ""
     matcher: re.Pattern[str] = field(init=False, repr=False, compare=False)
     owner: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    _people: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # One alternation over every term, longest first so "United States" wins over "United".
@@ -255,6 +256,13 @@ class PartyLexicon:
         matcher = term_matcher(t for p in self.parties for t in p.terms())
         object.__setattr__(self, "matcher", matcher)
         object.__setattr__(self, "owner", owner)
+        people = {
+            form: p.name
+            for p in self.parties
+            for person in p.people
+            for form in _forms(person.name)
+        }
+        object.__setattr__(self, "_people", people)  # read for every statement: built once
 
     def party_of(self, term: str) -> str | None:
         """The party that `term` (as matched in a text) names."""
@@ -264,15 +272,10 @@ class PartyLexicon:
         return next((p.kind for p in self.parties if p.name == party), "party")
 
     @property
-    def people(self) -> dict[str, str]:
+    def people(self) -> Mapping[str, str]:
         """Person name -> party; a name with accents under both its composed and decomposed
-        forms (NFC, NFD), as a text may hold either."""
-        return {
-            form: p.name
-            for p in self.parties
-            for person in p.people
-            for form in _forms(person.name)
-        }
+        forms (NFC, NFD), as a text may hold either. Built once with the lexicon."""
+        return self._people
 
 
 _PARTY_KEYS = {

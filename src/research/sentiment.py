@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -39,11 +39,26 @@ class TextBlobSentiment:
         # class on every call, a third of the time it takes.
         from textblob.en import sentiment as pattern_sentiment
 
-        self._analyze = pattern_sentiment
+        self._analyze = _loaded(pattern_sentiment)
 
     def score(self, text: str) -> Sentiment:
         polarity, subjectivity = self._analyze(text)
         return Sentiment(float(polarity), float(subjectivity))
+
+
+def _loaded(analyzer: Any) -> Any:
+    """TextBlob's analyzer with its lexicon loaded and read as a plain dict: the same words,
+    scores and settings, but each `word in lexicon` and `lexicon[word]` without the two Python
+    calls textblob's lazy dictionary makes on every lookup (it loads on first use, then still
+    dispatches each one), about a sixth of the time scoring takes. The same scores, digit for
+    digit: the same code runs on the same data."""
+    len(analyzer)  # loads the lexicon
+    lookups = {name: getattr(dict, name) for name in ("__contains__", "__getitem__", "get")}
+    plain: Any = type("Loaded" + type(analyzer).__name__, (type(analyzer),), lookups)
+    loaded = plain.__new__(plain)
+    dict.update(loaded, dict.items(analyzer))
+    loaded.__dict__.update(analyzer.__dict__)
+    return loaded
 
 
 class VaderSentiment:

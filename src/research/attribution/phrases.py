@@ -150,12 +150,15 @@ def subject_at(view: SentenceView, index: int) -> Span | None:
     return None
 
 
+_CLITIC = re.compile(r"['’](?:s|re|m|ve|d|ll)$")
+
+
 def without_clitic(view: SentenceView, speaker: Span) -> Span:
     """ "He’s predicting": the speaker is "He", the clitic belongs to the verb group."""
-    match = re.search(r"['’](?:s|re|m|ve|d|ll)$", view.text[speaker.start : speaker.end])
+    match = _CLITIC.search(view.text, speaker.start, speaker.end)
     if match is None or view.text[speaker.start : speaker.end].lower() in SUBJECT_PRONOUNS:
         return speaker
-    stem = Span(speaker.start, speaker.start + match.start())
+    stem = Span(speaker.start, match.start())
     word = view.text[stem.start : stem.end].lower().split()[-1:]
     return stem if word and word[0] in SUBJECT_PRONOUNS | {"who", "that"} else speaker
 

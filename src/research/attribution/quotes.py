@@ -135,7 +135,8 @@ def speaker_label(
     capitalized label and a colon at a paragraph's start give the speaker of the paragraph."""
     # search the paragraph's head on its own: "^" matches only where the searched string starts
     head = text[paragraph.start : min(paragraph.end, paragraph.start + 80)]
-    match = _LABEL.search(head)
+    # a label ends in a colon and a space: most paragraphs' heads have none, and skip the search
+    match = _LABEL.search(head) if ": " in head else None
     if match is None:
         return None
     start, colon = paragraph.start + match.start(1), paragraph.start + match.end(1)

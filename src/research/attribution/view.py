@@ -87,22 +87,20 @@ class SentenceView:
     def cue_matches(self) -> list[tuple[int, int, tuple[Cue, ...]]]:
         """(first token, last token, readings) for each cue outside quotations, longest first."""
         found = []
-        position = 0
         words = [t.lower for t in self.tokens]
-        first_words = self.cues.first_words
-        while position < len(words):
-            longest = first_words.get(words[position], 0)
-            match = None
-            for size in range(min(longest, len(words) - position), 0, -1):
-                readings = self.cues.cues.get(" ".join(words[position : position + size]))
-                if readings and not self.quoted(self.tokens[position].start):
-                    match = (position, position + size - 1, readings)
+        first_words, cues = self.cues.first_words, self.cues.cues
+        after = 0  # the first token past the last cue found
+        # only a word that can open a cue is tried: a set lookup a token, not a join
+        for position in [i for i, word in enumerate(words) if word in first_words]:
+            if position < after:
+                continue
+            for size in range(min(first_words[words[position]], len(words) - position), 0, -1):
+                readings = cues.get(" ".join(words[position : position + size]))
+                if readings:  # quoted at its first word, no shorter reading is outside either
+                    if not self.quoted(self.tokens[position].start):
+                        found.append((position, position + size - 1, readings))
+                        after = position + size
                     break
-            if match is None:
-                position += 1
-            else:
-                found.append(match)
-                position = match[1] + 1
         return found
 
     def readings_in(self, span: Span) -> list[Token]:

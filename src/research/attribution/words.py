@@ -289,14 +289,18 @@ def negation(token: Token) -> bool:
     )
 
 
+_APOSTROPHE = re.compile(r"['’]")
+_CONTRACTED = re.compile(r"(?:n['’]t|['’](?:s|re|ll|ve|d|m))$")
+
+
 def word_base(token: Token) -> str:
     """The word without a clitic: "he’s" -> "he"."""
-    return re.split(r"['’]", token.lower, maxsplit=1)[0]
+    return _APOSTROPHE.split(token.lower, maxsplit=1)[0]
 
 
 def contracted(token: Token) -> bool:
     """ "he’s", "wasn't", "they’ll": a clitic that is a finite verb."""
-    return bool(re.search(r"(?:n['’]t|['’](?:s|re|ll|ve|d|m))$", token.lower))
+    return _CONTRACTED.search(token.lower) is not None
 
 
 def clitic_verb(token: Token) -> bool:

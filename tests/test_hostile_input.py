@@ -463,6 +463,21 @@ def running(
         process.communicate()
 
 
+# Not a speed limit: a process that has not ended this long after SIGTERM hangs (a kernel client's
+# teardown once did, under load); the test fails rather than holding the suite for ever.
+_HANG_SECONDS = 600
+
+
+def _exited(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """The output of `process` once it ends after a signal, or a failure if it hangs."""
+    try:
+        return process.communicate(timeout=_HANG_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        pytest.fail(f"still running {_HANG_SECONDS} s after SIGTERM: it hangs")
+
+
 def _wait_for(found: Any, process: subprocess.Popen[str]) -> bool:
     """Poll until `found()` is true or the process ends (no clock in the assertion)."""
     while process.poll() is None:
@@ -485,7 +500,7 @@ def test_sigterm_while_writing_statements_leaves_no_temporary_file(tmp_path: Pat
         started = _wait_for(lambda: list(tmp_path.glob(".out.parquet.*.tmp")), process)
         assert started, "the run ended before it wrote anything"
         process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate()
+        _, stderr = _exited(process)
     assert process.returncode != 0
     assert "Aborted" in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]
@@ -511,7 +526,7 @@ def test_sigterm_while_a_report_runs_leaves_no_hidden_file_or_kernel_file(
         )
         assert running_now, process.communicate()
         process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate()
+        _, stderr = _exited(process)
     assert process.returncode == 1
     assert stderr.splitlines()[-1] == "Aborted!"
     assert "Traceback" not in stderr
@@ -569,7 +584,7 @@ def test_sigterm_while_a_batch_runs_stops_every_report_cleanly(
         )  # both reports are running, each in its kernel
         assert staged, process.communicate()
         process.send_signal(signal.SIGTERM)  # to the parent alone, as `kill PID` sends it
-        _, stderr = process.communicate()
+        _, stderr = _exited(process)
     assert process.returncode == 1
     assert "Traceback" not in stderr
     left = sorted(str(p.relative_to(out)) for p in out.rglob("*")) if out.exists() else []

@@ -33,13 +33,13 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from research.lexicons import NameWords
 from research.schema import Span
+from research.text import whole_words
 
 
-@cache
 @cache  # built once per set of particles, not at each capitalized run
 def _name_patterns(particles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A name word (capitalized, or a surname particle of names.toml: "de", "van", "bin") and a
@@ -345,14 +345,12 @@ class _Article:
         """Every later use of a full name's surname, with the full mention it refers back to."""
         if self._surnames is None:
             found: list[tuple[int, Mention]] = []
-            if self.by_surname:
-                names = sorted({m.name.split()[-1] for m in self.people}, key=len, reverse=True)
-                pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
-                for match in pattern.finditer(self.text):
-                    fulls = self.by_surname.get(match.group().lower(), [])
-                    earlier = [m for m in fulls if m.span.end <= match.start()]
-                    if earlier:
-                        found.append((match.start(), earlier[-1]))
+            names = {m.name.split()[-1] for m in self.people}
+            for start, end in whole_words(self.text, names):
+                fulls = self.by_surname.get(self.text[start:end].lower(), [])
+                earlier = [m for m in fulls if m.span.end <= start]
+                if earlier:
+                    found.append((start, earlier[-1]))
             self._surnames = found
         return self._surnames
 
@@ -367,9 +365,15 @@ class _Article:
 
     def occurrences(self, word: str) -> list[int]:
         if word not in self._occurrences:
-            pattern = re.compile(rf"\b{re.escape(word)}\b")
-            self._occurrences[word] = [m.start() for m in pattern.finditer(self.text)]
+            self._occurrences[word] = [m.start() for m in _whole_word(word).finditer(self.text)]
         return self._occurrences[word]
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """`word` as a whole word: compiled once (re's own cache holds 512 patterns, and an article's
+    names and titles soon pass it)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def resolve_speakers(
@@ -551,7 +555,7 @@ def _described(article: _Article, speaker: Span, said: str) -> Entity | None:
         introduced = mention.context.text(text).lower()
         if mention.apposition is not None:
             introduced += " " + mention.apposition.text(text).lower()
-        if all(re.search(rf"\b{re.escape(w)}\b", introduced) for w in titled):
+        if all(_whole_word(w).search(introduced) for w in titled):
             return Entity(mention.name, mention.context)
     return _known_by_title(article, speaker, lowered, owner)
 
@@ -566,7 +570,7 @@ def _known_by_title(
     fits = [
         person
         for person in article.people_known
-        if all(re.search(rf"\b{re.escape(w)}\b", person.title.lower()) for w in titled)
+        if all(_whole_word(w).search(person.title.lower()) for w in titled)
     ]
     if not fits:
         return None

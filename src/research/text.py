@@ -110,3 +110,31 @@ def is_boundary_punct(token: Token) -> bool:
 def tag_or_noun(token: Token) -> str:
     """The token's tag, or a noun's ("NN") when the lexicon lacks the word."""
     return token.tag or "NN"
+
+
+def whole_words(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where any of `words` stands as a whole word in `text`, left to right without overlaps, the
+    longest at a place first: what `\\b(?:longest|...|shortest)\\b` finds, without compiling a
+    pattern for each article's names (str.find runs in C)."""
+    found: dict[int, int] = {}  # start -> the end of the longest word there
+    for word in words:
+        if not word:
+            continue
+        start = text.find(word)
+        while start != -1:
+            end = start + len(word)
+            if _is_boundary(text, start) and _is_boundary(text, end) and end > found.get(start, -1):
+                found[start] = end
+            start = text.find(word, start + 1)
+    kept: list[tuple[int, int]] = []
+    for start in sorted(found):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, found[start]))
+    return kept
+
+
+def _is_boundary(text: str, at: int) -> bool:
+    """Whether `at` is a word boundary as `\\b` reads one: a word character on one side only."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after

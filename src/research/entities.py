@@ -52,6 +52,9 @@ def _name_patterns(particles: frozenset[str]) -> tuple[re.Pattern[str], re.Patte
 _POSSESSIVE = re.compile(r"[’']s?$")
 # An organisation's name runs on over "of"/"for": "Ministry of Transport", "Centre for Ports".
 _ORGANISATION_JOIN = re.compile(r"[ \u00a0](?:of|for|of the|for the)[ \u00a0]")
+# The same, as seen from the word after "of"/"for" and from the word before it.
+_JOINS_AFTER = re.compile(r"[ \u00a0](?:of|for)[ \u00a0]")
+_JOINS_BEFORE = re.compile(r"[ \u00a0](?:of|for)(?:[ \u00a0]the)?[ \u00a0]\Z")
 # An apposition after a name: "Marta Keller, chief executive of Halvard Shipping, said".
 _APPOSITION = re.compile(r",[ \u00a0]+((?:the|a|an|its|their)?[^,.;:“”\"]{3,80}?)(?=,|\.|;|$)")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
@@ -110,7 +113,12 @@ def find_mentions(text: str, words: NameWords) -> list[Mention]:
     after any titles are a person's name.
     """
     name_run = _name_patterns(words.particles)[1]
-    pieces = [piece for run in name_run.finditer(text) for piece in _pieces(text, run, words)]
+    pieces = [
+        piece
+        for run in name_run.finditer(text)
+        if _may_name(text, run)
+        for piece in _pieces(text, run, words)
+    ]
     pieces = _join_organisations(text, pieces, words)
     mentions = []
     for tokens in pieces:
@@ -148,6 +156,20 @@ def find_mentions(text: str, words: NameWords) -> list[Mention]:
 def find_people(text: str, words: NameWords) -> list[Mention]:
     """Every run of two or more name words that is not all titles: candidate full names."""
     return [mention for mention in find_mentions(text, words) if mention.kind == "person"]
+
+
+def _may_name(text: str, run: re.Match[str]) -> bool:
+    """Whether a capitalized run can give a name: one of two or more words, an acronym, or a word
+    that "of"/"for" joins to an organisation's ("Ministry of Transport"). Most runs are one word
+    opening a sentence, and this look at the run's edges spares them the word-by-word reading."""
+    found = run.group()
+    if " " in found or "\u00a0" in found or found.isupper():
+        return True
+    start, end = run.span()
+    return (
+        _JOINS_AFTER.match(text, end) is not None
+        or _JOINS_BEFORE.search(text, max(0, start - 9), start) is not None
+    )
 
 
 def _pieces(text: str, run: re.Match[str], words: NameWords) -> list[list[tuple[int, int]]]:

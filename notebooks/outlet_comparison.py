@@ -29,6 +29,7 @@ lexicon = "../data/examples/marrow-bay/story.toml"  # the story's parties and st
 group_by = "source"  # "source" (outlet) or "published" (date)
 sentiment_backend = "textblob"
 stance_backend = "lexicon"
+attributions = "all"  # "all" as PolNeAR codes them, or "speech": only speech-act cues
 min_n = 5  # groups with fewer statements are flagged, not compared
 data_dir = None  # where the tables are written as CSV and Parquet (`research report` sets it)
 
@@ -50,7 +51,11 @@ if group_by not in ("source", "published"):
 articles[group_by] = articles[group_by].fillna("(none)")
 lexicons = pipeline.load_lexicons(parties_path=lexicon)
 analysis = pipeline.analyze(
-    articles, lexicons, sentiment_backend=sentiment_backend, stance_backend=stance_backend
+    articles,
+    lexicons,
+    sentiment_backend=sentiment_backend,
+    stance_backend=stance_backend,
+    attributions=attributions,
 )
 profile.require_statements(analysis.statements, articles=len(articles))
 statements = compare.attach_articles(

@@ -95,6 +95,7 @@ def test_a_yaml_tag_is_refused_before_anything_runs(
         (["-p", "min_n", "[1, 2]"], r"parameter 'min_n': expected a whole number .* a list"),
         (["-p", "sentiment_backend", "vaderr"], r"unknown sentiment backend 'vaderr'"),
         (["-p", "stance_backend", "../../esc"], r"unknown stance backend '\.\./\.\./esc'"),
+        (["-p", "attributions", "quotes"], r"unknown attributions 'quotes' \(known: all, speech\)"),
         (["-p", "colour", "red"], r"unknown parameter 'colour'"),
         (["-p", "min_n", "2", "-p", "min_n", "3"], r"min_n given twice"),
         (["-p", "min_n", "2016-01-01"], r"expected a whole number .* a string '2016-01-01'"),

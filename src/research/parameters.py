@@ -171,9 +171,10 @@ def literal_path(path: str | os.PathLike[str]) -> str:
 
 
 def _choices() -> dict[str, tuple[str, ...]]:
-    from research import sentiment, stance
+    from research import sentiment, speech, stance
 
     return {
+        "attributions": speech.ATTRIBUTIONS,
         "sentiment_backend": tuple(sentiment.BACKENDS),
         "second_sentiment_backend": tuple(sentiment.BACKENDS),
         "stance_backend": tuple(stance.BACKENDS),

@@ -163,6 +163,24 @@ def test_a_malformed_csv_row_is_skipped_with_its_row_number(
         read_articles([path], strict=True)
 
 
+@pytest.mark.parametrize("batch_size", [1, 2])
+def test_csv_pieces_read_in_any_order_give_the_same_rows(tmp_path: Path, batch_size: int) -> None:
+    # in order (one pass over the file, as `research statements` streams) and out of order (as
+    # Dask workers read them), each piece holds the same rows and skips the same malformed ones
+    path = tmp_path / "wire.csv"
+    path.write_text(CSV, encoding="utf-8", newline="")
+    pieces = [piece for part in io.plan_partitions([path], batch_size=batch_size) for piece in part]
+
+    def read(order: list[io.Piece]) -> dict[int, list[str]]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SkippedArticleWarning)
+            return {p.index: io.read_partition((p,))["doc"].tolist() for p in order}
+
+    in_order, reversed_order = read(pieces), read(pieces[::-1])
+    assert in_order == reversed_order
+    assert [doc for index in sorted(in_order) for doc in in_order[index]] == ["a1", "a3", "a5"]
+
+
 def test_a_malformed_first_csv_row_does_not_shift_the_others(tmp_path: Path) -> None:
     # pandas would read a first row one or more fields too long as an index, shifting every field
     for first in ("b1,He said, it seems, no\r\n", "b1,He said, it seems\r\n"):

@@ -36,6 +36,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
@@ -511,6 +512,10 @@ class Piece:
     record: int | None = None  # the record number (line or row, 1-based) of its first article
     # CSV rows the plan found malformed, as (line, problem): pandas skips them when reading
     malformed: tuple[tuple[int, str], ...] = ()
+    # CSV: the plan's chunk size and this piece's place among the file's pieces, so that pieces
+    # read in order are read in one pass (_SequentialCsv)
+    batch: int = 0
+    index: int = 0
 
 
 Partition = tuple[Piece, ...]
@@ -718,17 +723,17 @@ def _plan_csv(path: Path, batch_size: int) -> Iterator[Piece]:
     malformed: list[tuple[int, str]] = []  # found, not yet given to a piece
     line = 2  # of the next row (line 1 is the header)
     last: Piece | None = None
-    for table, bad in _csv_tables(path, chunksize=batch_size):
-        malformed.extend(bad)
-        if table.empty:
-            continue
+    for index, table in enumerate(_filled(_csv_tables(path, chunksize=batch_size), malformed)):
         if last is not None:
             yield last
         lines = _row_lines(line, len(table), {number for number, _ in malformed})
         mine = tuple(m for m in malformed if m[0] < lines[-1])
-        malformed = [m for m in malformed if m[0] > lines[-1]]
+        malformed[:] = [m for m in malformed if m[0] > lines[-1]]
         first = lines[0]
-        last = Piece(str(path), sha256, len(table), start=first - 2, record=first, malformed=mine)
+        last = Piece(
+            str(path), sha256, len(table), start=first - 2, record=first, malformed=mine,
+            batch=batch_size, index=index,
+        )  # fmt: skip
         line = lines[-1] + 1
     if last is None:
         last = Piece(str(path), sha256, 0, start=0, record=2)
@@ -736,14 +741,64 @@ def _plan_csv(path: Path, batch_size: int) -> Iterator[Piece]:
         yield replace(last, malformed=last.malformed + tuple(malformed))
 
 
+def _filled(
+    chunks: Iterable[tuple[pd.DataFrame, Malformed]], malformed: Malformed
+) -> Iterator[pd.DataFrame]:
+    """The chunks that hold rows; the malformed rows of every chunk are added to `malformed`."""
+    for table, bad in chunks:
+        malformed.extend(bad)
+        if not table.empty:
+            yield table
+
+
+class _SequentialCsv(threading.local):
+    """The chunked reader of the CSV file whose pieces this thread reads in order, as the plan cut
+    them: one pass over the file, where reading each piece by skipping the rows before it would
+    parse the file again for every piece (quadratic in its rows). A piece read out of order (on a
+    cluster worker) is read on its own."""
+
+    def __init__(self) -> None:
+        self.key: tuple[str, str, int] | None = None
+        self.tables: Iterator[pd.DataFrame] = iter(())
+        self.next = 0
+
+    def table(self, piece: Piece) -> pd.DataFrame | None:
+        key = (piece.path, piece.sha256, piece.batch)
+        if piece.batch and piece.index == 0:
+            self.close()
+            chunks = _csv_tables(Path(piece.path), chunksize=piece.batch)
+            self.key, self.tables, self.next = key, _filled(chunks, []), 0
+        if key != self.key or piece.index != self.next:
+            return None
+        table = next(self.tables, None)
+        self.next += 1
+        if table is None or len(table) != piece.count:
+            self.close()
+            return None
+        return table.reset_index(drop=True)
+
+    def close(self) -> None:
+        close = getattr(self.tables, "close", None)
+        if close is not None:
+            close()
+        self.key, self.tables = None, iter(())
+
+
+_SEQUENTIAL = _SequentialCsv()
+
+
 def _read_csv_piece(piece: Piece) -> Found:
     path = Path(piece.path)
     table = pd.DataFrame()
     first = piece.record or 2
     if piece.count:
-        [(table, _)] = _csv_tables(
-            path, rows_before=piece.start, first_line=first, nrows=piece.count
-        )
+        in_order = _SEQUENTIAL.table(piece)
+        if in_order is not None:
+            table = in_order
+        else:
+            [(table, _)] = _csv_tables(
+                path, rows_before=piece.start, first_line=first, nrows=piece.count
+            )
     return _csv_rows(
         path, table, piece.malformed, first_line=first, provenance=_piece_provenance(piece)
     )

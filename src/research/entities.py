@@ -45,7 +45,9 @@ def _name_patterns(particles: frozenset[str]) -> tuple[re.Pattern[str], re.Patte
     """A name word (capitalized, or a surname particle of names.toml: "de", "van", "bin") and a
     run of them, as regular expressions."""
     alternation = "|".join(re.escape(p) for p in sorted(particles, key=lambda p: (-len(p), p)))
-    word = rf"[A-Z][\w’'.&-]*|(?:{alternation})(?!\w)" if particles else r"[A-Z][\w’'.&-]*"
+    # A particle stands as a word of its own: not the end of "made", "final" or "wonder".
+    particle = rf"(?<![\w’'.&-])(?:{alternation})(?!\w)"
+    word = rf"[A-Z][\w’'.&-]*|{particle}" if particles else r"[A-Z][\w’'.&-]*"
     return re.compile(word), re.compile(rf"(?:{word})(?:[ \u00a0](?:{word}))*")
 
 

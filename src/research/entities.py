@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from research.lexicons import NameWords
 from research.schema import Span
@@ -389,15 +389,8 @@ class _Article:
 
     def occurrences(self, word: str) -> list[int]:
         if word not in self._occurrences:
-            self._occurrences[word] = [m.start() for m in _whole_word(word).finditer(self.text)]
+            self._occurrences[word] = [start for start, _ in whole_words(self.text, {word})]
         return self._occurrences[word]
-
-
-@lru_cache(maxsize=4096)
-def _whole_word(word: str) -> re.Pattern[str]:
-    """`word` as a whole word: compiled once (re's own cache holds 512 patterns, and an article's
-    names and titles soon pass it)."""
-    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def resolve_speakers(
@@ -579,7 +572,7 @@ def _described(article: _Article, speaker: Span, said: str) -> Entity | None:
         introduced = mention.context.text(text).lower()
         if mention.apposition is not None:
             introduced += " " + mention.apposition.text(text).lower()
-        if all(_whole_word(w).search(introduced) for w in titled):
+        if all(whole_words(introduced, {w}) for w in titled):
             return Entity(mention.name, mention.context)
     return _known_by_title(article, speaker, lowered, owner)
 
@@ -594,7 +587,7 @@ def _known_by_title(
     fits = [
         person
         for person in article.people_known
-        if all(_whole_word(w).search(person.title.lower()) for w in titled)
+        if all(whole_words(person.title.lower(), {w}) for w in titled)
     ]
     if not fits:
         return None

@@ -115,7 +115,7 @@ def tag_or_noun(token: Token) -> str:
 def whole_words(text: str, words: set[str]) -> list[tuple[int, int]]:
     """Where any of `words` stands as a whole word in `text`, left to right without overlaps, the
     longest at a place first: what `\\b(?:longest|...|shortest)\\b` finds, without compiling a
-    pattern for each article's names (str.find runs in C)."""
+    pattern for each set of words (an article's names, a title's words); str.find runs in C."""
     found: dict[int, int] = {}  # start -> the end of the longest word there
     for word in words:
         if not word:

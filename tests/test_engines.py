@@ -150,3 +150,16 @@ def test_cli_refuses_workers_without_dask(corpus: list[Path]) -> None:
     result = CliRunner().invoke(main, ["statements", str(corpus[0]), "--workers", "2"])
     assert result.exit_code == 2
     assert "--engine dask" in result.output
+
+
+def test_each_batch_counts_the_records_planned_for_it_skipped_ones_too(tmp_path: Path) -> None:
+    """The progress bar counts planned records: a skipped one must not leave it short of done."""
+    wire = tmp_path / "wire.jsonl"
+    lines = [json.dumps(r) for r in RECORDS]
+    wire.write_text("\n".join([lines[0], "{not json", lines[1]]) + "\n", encoding="utf-8")
+    corpus = engines.plan([wire], batch_size=2)
+    with pytest.warns(UserWarning, match="wire.jsonl"):
+        batches = list(engines.iter_statements(corpus))
+    assert [len(b.articles) for b in batches] == [1, 1]
+    assert [b.planned for b in batches] == [2, 1]
+    assert sum(b.planned for b in batches) == corpus.articles == 3

@@ -294,7 +294,7 @@ def split_runs(
                 with part.open("a", encoding="utf-8", newline="") as stream:
                     for record in _corpus_records(group):
                         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            bar.update(len(articles))
+            bar.update(io.planned(partition))  # skipped records too
         if not parts:  # every record skipped: no group to report on
             raise io.nothing_read(split.corpus)
         runs = []

@@ -294,7 +294,7 @@ def _write_statements(
             sink.write(batch.statements, batch.articles)
             found += len(batch.statements)
             read += len(batch.articles)
-            bar.update(len(batch.articles))
+            bar.update(batch.planned)
     return found, read
 
 
@@ -514,19 +514,23 @@ def portrayals_command(
     if output is None and format_ == "parquet" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give -o FILE, or redirect stdout to a file")
     lexicons = pipeline.load_lexicons(parties_path=lexicon)
-    corpus = engines.plan(paths or reports.DEFAULT_CORPUS)
+    given = paths or reports.DEFAULT_CORPUS
+    partitions = io.plan_partitions(given)
     if output is not None:
-        io.refuse_overwriting_inputs(output, [*engines.corpus_files(corpus), lexicon])
+        io.refuse_overwriting_inputs(output, [*io.partition_files(partitions), lexicon])
     tables = []
     read = 0
     with progress_bar(
-        total=corpus.articles, unit="article", description="portrayals", quiet=quiet
+        total=sum(map(io.planned, partitions)),
+        unit="article",
+        description="portrayals",
+        quiet=quiet,
     ) as bar:
-        for articles in io.iter_article_batches(paths or reports.DEFAULT_CORPUS, strict=strict):
+        for partition, articles in io.read_partitions(partitions, given, strict=strict):
             analysis = pipeline.analyze(articles, lexicons, strict=strict)
             tables.append(portrayals.with_prominence(analysis.portrayals, analysis.prominence))
             read += len(articles)
-            bar.update(len(articles))
+            bar.update(io.planned(partition))
     table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
     if output is None:
         target: Any = sys.stdout.buffer if format_ == "parquet" else sys.stdout

@@ -50,10 +50,12 @@ class Corpus:
 
 @dataclass(frozen=True)
 class Batch:
-    """One partition's statements, and its articles (doc, path and, when asked for, text)."""
+    """One partition's statements, and its articles (doc, path and, when asked for, text);
+    `planned`: the records it was planned to hold, read or skipped (what a progress bar counts)."""
 
     articles: pd.DataFrame
     statements: pd.DataFrame
+    planned: int
 
 
 def plan(source: Source, *, batch_size: int = io.DEFAULT_BATCH_SIZE) -> Corpus:
@@ -64,7 +66,12 @@ def plan(source: Source, *, batch_size: int = io.DEFAULT_BATCH_SIZE) -> Corpus:
         slices = [source.iloc[i : i + batch_size] for i in range(0, len(source), batch_size)]
         return Corpus(slices, len(source), from_files=False)
     partitions = io.plan_partitions(source, batch_size=batch_size)
-    return Corpus(partitions, sum(p.count for part in partitions for p in part), from_files=True)
+    return Corpus(partitions, sum(map(planned, partitions)), from_files=True)
+
+
+def planned(partition: Partition) -> int:
+    """The records `partition` was planned to hold, whether they are read or skipped."""
+    return len(partition) if isinstance(partition, pd.DataFrame) else io.planned(partition)
 
 
 def extract(
@@ -148,13 +155,13 @@ def iter_statements(
         )
     ids = io.UniqueIds()
     read = 0
-    for articles, statements in results:
+    for partition, (articles, statements) in zip(corpus.partitions, results, strict=True):
         skips.replay(statements.attrs.pop("skipped", ()))
         articles.attrs.pop("skipped", None)
         if corpus.from_files:  # read_articles refuses an id used twice; so must a batched read
             ids.check(articles)
         read += len(articles)
-        yield Batch(articles[[c for c in columns if c in articles]], statements)
+        yield Batch(articles[[c for c in columns if c in articles]], statements, planned(partition))
     if corpus.from_files and corpus.articles and not read:
         raise io.nothing_read(sorted(corpus_files(corpus)))
 
@@ -174,12 +181,7 @@ def _articles_of(partition: Partition, *, strict: bool = False) -> pd.DataFrame:
 
 def corpus_files(corpus: Corpus) -> set[str]:
     """The files a planned corpus reads."""
-    return {
-        piece.path
-        for partition in corpus.partitions
-        if isinstance(partition, tuple)  # pieces of files, not a frame's slice
-        for piece in partition
-    }
+    return io.partition_files(p for p in corpus.partitions if isinstance(p, tuple))
 
 
 def _extract_partition(

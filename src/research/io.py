@@ -570,13 +570,36 @@ def iter_article_batches(
     """The articles of `paths` in frames of at most `batch_size`, read one at a time so memory stays
     flat however large the corpus: the same rows, in the same order, as `read_articles`."""
     given = _given(paths)
+    partitions = plan_partitions(given, batch_size=batch_size)
+    for _, batch in read_partitions(partitions, given, strict=strict):
+        yield batch
+
+
+def planned(partition: Partition) -> int:
+    """The records `partition` was planned to hold, whether they are read or skipped."""
+    return sum(piece.count for piece in partition)
+
+
+def partition_files(partitions: Iterable[Partition]) -> set[str]:
+    """The files that planned partitions read."""
+    return {piece.path for partition in partitions for piece in partition}
+
+
+def read_partitions(
+    partitions: Sequence[Partition],
+    given: Sequence[str | os.PathLike[str]],
+    *,
+    strict: bool = False,
+) -> Iterator[tuple[Partition, pd.DataFrame]]:
+    """Each partition planned from the files and folders `given`, with its articles, in order; an
+    id used twice, or a corpus of which nothing could be read, is an error."""
     ids = UniqueIds()
     read = 0
-    for partition in plan_partitions(given, batch_size=batch_size):
+    for partition in partitions:
         batch = read_partition(partition, strict=strict)
         ids.check(batch)
         read += len(batch)
-        yield batch
+        yield partition, batch
     if not read:
         raise nothing_read(given)
 

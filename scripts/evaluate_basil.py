@@ -13,6 +13,8 @@ reports:
   chooses (thresholds, weights) is chosen by cross-validation grouped by event (BASIL has three
   outlets' articles per event): leave one event out, and 5 folds of whole events; the kappas
   printed are the cross-validated ones, but for the last row (the shipped values, in-sample);
+  beside the shipped rule, the same rule with the reported events (loaded.toml class event)
+  summed into its lean at a weight the folds choose;
 - the share of BASIL's lexical-bias spans in the narration that hold one of our signals (loaded
   word, label, reporting cue), against length-matched random windows of the same articles.
 
@@ -22,6 +24,7 @@ it (`entity_party`): the name, a person's surname, an organisation's acronym, th
 annotations. Nothing of BASIL is written anywhere.
 
     .venv/bin/python scripts/evaluate_basil.py /path/to/BASIL [--years 2010-2014] [--threshold T]
+        [--role-nouns] [--rows FILE]
 """
 
 from __future__ import annotations
@@ -150,7 +153,7 @@ def entity_party(entity: str, others: Sequence[str], text: str = "") -> Party:
     entity "Chick-Fil-A", since party terms match case-sensitively)."""
     name = entity if any(c.isupper() for c in entity) else entity.title()
     if text and name not in text:
-        found = re.search(re.escape(name), text, re.IGNORECASE)
+        found = re.search(_spellings(name), text, re.IGNORECASE)
         name = found.group() if found else name
     words = name.replace("’", "'").split()
     names = [name, entity]
@@ -185,6 +188,14 @@ def entity_party(entity: str, others: Sequence[str], text: str = "") -> Party:
     taken = {w for other in others if other != entity for w in _own_words(other)}
     kept = [n for n in dict.fromkeys(names) if n not in taken or n in (name, entity)]
     return Party(entity, "party", names=tuple(kept), people=tuple(people))
+
+
+def _spellings(name: str) -> str:
+    """A pattern for the name however the text spells it: any case, and a hyphen, a space or
+    nothing between its letters where the name has one of them or none ("Walmart" finds
+    "Wal-Mart", "Chick-Fil-A" finds "Chick-fil-A")."""
+    letters = [c for c in name if c not in "- "]
+    return r"(?<!\w)" + r"[- ]?".join(re.escape(c) for c in letters) + r"(?!\w)"
 
 
 def _person(words: Sequence[str]) -> bool:
@@ -269,6 +280,7 @@ def run(
 
 # --- per-entity features, for the rules and the combiner the cross-validation compares ----------
 
+
 FEATURES: dict[str, str] = {
     "share": "the party's share of the article's party mentions (salience)",
     "mention_sum": "the sum of its narration mentions' scores",
@@ -282,12 +294,13 @@ FEATURES: dict[str, str] = {
     "label_positive": "log(1 + positive labels of it in the narration)",
     "verb_negative": "log(1 + distancing, concessive, pejorative or accusing cues about it)",
     "doubt": "log(1 + scare quotes and 'so-called' markers tied to it)",
+    "event_sum": "the sum of the scores of the events (loaded.toml class event) the narration reports of it",
     "headline": "named in the headline (0/1)",
     "speaks_in_lede": "speaks in the first two paragraphs (0/1)",
     "sources_mean": "the mean score of its mentions inside other sources' statements",
     "sources_against": "log(1 + other parties' statements against it)",
 }
-COMBINER_FEATURES = [n for n in FEATURES if n not in ("mention_sum", "mention_count")]
+COMBINER_FEATURES = [n for n in FEATURES if n not in ("mention_sum", "mention_count", "event_sum")]
 
 
 def signal_features(evidence: pd.DataFrame, prominence: pd.DataFrame) -> pd.DataFrame:
@@ -319,6 +332,10 @@ def signal_features(evidence: pd.DataFrame, prominence: pd.DataFrame) -> pd.Data
         ("doubt", "loaded", author["detail"].astype(str).str.contains("scare_marker")),
     ]:  # fmt: skip
         frame[name] = np.log1p(per_party((author["signal"] == signal) & test, score, "count"))
+    event = (author["signal"] == "loaded") & author["detail"].astype(str).str.contains(
+        "(event,", regex=False
+    )
+    frame["event_sum"] = per_party(event, score, "sum")
     frame["headline"] = flags["headline"].fillna(False).astype(float)
     frame["speaks_in_lede"] = flags["speaks_in_lede"].fillna(False).astype(float)
     sources = evidence[evidence["by"] == "sources"]
@@ -432,6 +449,28 @@ def author_rule_candidates(results: pd.DataFrame) -> dict[object, np.ndarray]:
     return candidates
 
 
+EVENT_WEIGHTS = (0.0, 0.5, 1.0, 2.0)
+
+
+def event_rule_candidates(results: pd.DataFrame) -> dict[object, np.ndarray]:
+    """AUTHOR_RULE with the narration's reported events (loaded.toml class event) added to the
+    mention scores it sums, at a weight: (main share, prior, threshold, weight)."""
+    share = results["f_share"].to_numpy(dtype=float)
+    total = results["f_mention_sum"].to_numpy(dtype=float)
+    events = results["f_event_sum"].to_numpy(dtype=float)
+    count = results["f_mention_count"].to_numpy(dtype=float)
+    candidates = {}
+    for main in (0.0, 0.2, 0.3, 0.4, 0.5):
+        for prior in (0, 1, 2, 4, 8):
+            for weight in EVENT_WEIGHTS:
+                lean = (total + weight * events) / np.maximum(count + prior, 1e-9)
+                for t in np.round(np.arange(0.05, 0.8, 0.05), 2):
+                    candidates[(main, prior, float(t), weight)] = np.where(
+                        share >= main, _by_threshold(lean, float(t)), "neutral"
+                    )
+    return candidates
+
+
 def salience_candidates(results: pd.DataFrame) -> dict[object, np.ndarray]:
     """Negative for the party holding at least a share of the mentions, whatever is said of it."""
     share = results["f_share"].to_numpy(dtype=float)
@@ -506,6 +545,10 @@ def report(
         picks = Counter(str(c) for c in chosen).most_common(1)[0]
         rows[f"**author rule**, values by CV ({label}; {picks[1]} of {len(chosen)} folds chose "
              f"{picks[0]})"] = (predicted, everyone)  # fmt: skip
+        predicted, chosen = choose(results, folds, event_rule_candidates(results))
+        picks = Counter(str(c) for c in chosen).most_common(1)[0]
+        rows[f"author rule + events (weight {'/'.join(map(str, EVENT_WEIGHTS))}), values by CV "
+             f"({label}; {picks[1]} of {len(chosen)} folds chose {picks[0]})"] = (predicted, everyone)  # fmt: skip
     for scheme, label in (("event", "leave one event out"), ("5", "5 folds of events")):
         folds = folds_of(results, scheme)
         rows[f"salience alone: negative if share >= a, a by CV ({label})"] = (
@@ -560,7 +603,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=portrayals.THRESHOLD)
     parser.add_argument("--min-evidence", type=int, default=portrayals.MIN_EVIDENCE)
     parser.add_argument("--rows", type=Path, help="write the per-entity predictions here (CSV)")
+    parser.add_argument(
+        "--role-nouns",
+        action="store_true",
+        help='measure with portrayals.ROLE_NOUNS on ("the senator" for the person named last)',
+    )
     args = parser.parse_args(argv)
+    if args.role_nouns:
+        portrayals.ROLE_NOUNS = True
     if not (args.basil / "articles").is_dir():
         print(f"error: {args.basil}: no articles/ folder (a BASIL checkout?)", file=sys.stderr)
         return 1

@@ -32,6 +32,11 @@ def test_an_entity_is_spelled_as_the_article_spells_it(script: ModuleType) -> No
     assert "Harbor-side Freight" in freight.names
     person = script.entity_party("Tobias Wren", [], "Tobias Wren spoke. Wren left.")
     assert "Wren" in person.names and [p.name for p in person.people] == ["Tobias Wren"]
+    # a hyphen or a space the entity's name lacks (or has) is still the same name
+    mart = script.entity_party("Dockmart", [], "Shoppers left Dock-Mart early. Dock-Mart shut.")
+    assert "Dock-Mart" in mart.names
+    # but not inside a longer word: "Dock marts" leaves the name as given
+    assert script.entity_party("Dockmart", [], "Dock marts shut.").names[0] == "Dockmart"
     # without the text, the name as given
     assert "Harbor-Side Freight" in script.entity_party("Harbor-Side Freight", []).names
 
@@ -74,3 +79,17 @@ def test_the_author_rule_is_neutral_for_a_minor_party(script: ModuleType) -> Non
     assert list(rule) == ["negative", "neutral", "neutral"]
     assert script.cohen_kappa(["negative", "neutral"], ["negative", "neutral"]) == 1.0
     assert script.cohen_kappa(["negative", "neutral"], ["neutral", "neutral"]) == 0.0
+
+
+def test_reported_events_weigh_in_the_lean_only_at_their_weight(script: ModuleType) -> None:
+    frame = pd.DataFrame(
+        {
+            "f_share": [0.8, 0.8],
+            "f_mention_sum": [0.0, 0.0],
+            "f_event_sum": [-3.0, 0.0],
+            "f_mention_count": [4.0, 4.0],
+        }
+    )
+    candidates = script.event_rule_candidates(frame)
+    assert list(candidates[(0.5, 4, 0.15, 0.0)]) == ["neutral", "neutral"]
+    assert list(candidates[(0.5, 4, 0.15, 1.0)]) == ["negative", "neutral"]

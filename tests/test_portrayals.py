@@ -372,6 +372,52 @@ def test_a_pronoun_in_the_narration_stands_for_the_person_named_last(story: Path
     assert loaded[["text", "party"]].values.tolist() == [["bristled", "Portline"]]
 
 
+def test_a_role_noun_in_the_narration_stands_for_the_person_named_last(
+    story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(portrayals, "ROLE_NOUNS", True)  # off by default (measured)
+    text = (
+        "Tobias Wren met the strikers' delegates on Monday. The former shipping executive "
+        "stormed out after an hour.\n\n"
+        "Mara Quint said the executive had never read the offer.\n"
+    )
+    evidence = run(text, story).portrayal_evidence
+    role = evidence[evidence["text"] == "executive"]
+    # the narration's "the former shipping executive" is Wren; inside Quint's words it is no one
+    assert role[["party", "by", "tie", "start"]].values.tolist() == [
+        ["Portline", "author", "a role noun for the person named last", text.index("executive")]
+    ]
+    # without a person named before it, a role noun is no one's
+    alone = run("The executive stormed out. Portline said nothing.\n", story).portrayal_evidence
+    assert alone[alone["text"] == "executive"].empty
+    # and it counts among the party's mentions, as "he" does
+    off = portrayals.find_mentions(
+        text, [Span(0, len(text))], pipeline.load_lexicons(parties_path=story).parties, [],
+        roles=False,
+    )  # fmt: skip
+    on = portrayals.find_mentions(
+        text, [Span(0, len(text))], pipeline.load_lexicons(parties_path=story).parties, [],
+        roles=True,
+    )  # fmt: skip
+    # without statements all is narration: the second "executive" then stands for Quint
+    assert len(on) == len(off) + 2
+
+
+def test_an_event_reported_of_a_party_is_tied_to_the_party_it_happens_to(story: Path) -> None:
+    text = (
+        "Tobias Wren was indicted on Friday on charges of falsifying safety logs. "
+        "The council said nothing.\n\n"
+        "A judge later acquitted Portline of the lesser charge, Mara Quint said.\n"
+    )
+    evidence = run(text, story).portrayal_evidence
+    events = evidence[evidence["detail"].str.contains("(event,", regex=False)]
+    assert events[["text", "party", "by", "score"]].values.tolist() == [
+        ["indicted", "Portline", "author", -1.0],
+        # inside Quint's words: the union's view of Portline, a source's, not the narration's
+        ["acquitted", "Portline", "sources", 1.0],
+    ]
+
+
 DOCKERS = """\
 [meta]
 extends_default = false

@@ -93,6 +93,10 @@ CARRY_SENTENCES = 2  # a sentence naming no party ("He bristled") is about the l
 # "they" for the group named last (find_mentions): off, it lowered the agreement with BASIL
 # 2010-2014 (kappa 0.250 to 0.231, leave one event out; README)
 GROUP_PRONOUNS = False
+# "the senator", "the former governor" for the person named last (find_mentions), as "he" is:
+# off, it lowered the agreement with BASIL 2010-2014 (kappa 0.262 to 0.248 leaving one event
+# out, 0.209 to 0.189 in 5 folds; README), more mentions for the main people and no better label
+ROLE_NOUNS = False
 
 # evidence: one row per observation about a party.
 EVIDENCE: Mapping[str, str] = {
@@ -237,15 +241,18 @@ def find_mentions(
     *,
     pronouns: bool = True,
     groups: bool | None = None,
+    roles: bool | None = None,
 ) -> list[Mention]:
     """Every party mention in the sentences, with who portrays it there.
 
     With `pronouns`, a "he", "his", "she" or "her" in the narration is a mention of the person
     named last before it (by a lexicon person's name or surname) within CARRY_SENTENCES: the
-    usual reading of news copy, wrong now and then where two people alternate. With `groups`,
-    a "they", "them" or "their" in the narration is likewise the party last named by a plural
-    term ("the Republicans", "protesters"); None: GROUP_PRONOUNS."""
+    usual reading of news copy, wrong now and then where two people alternate. With `roles`
+    (None: ROLE_NOUNS), so is a role noun after "the" ("the senator", "the former governor":
+    ROLES). With `groups`, a "they", "them" or "their" in the narration is likewise the party
+    last named by a plural term ("the Republicans", "protesters"); None: GROUP_PRONOUNS."""
     groups = GROUP_PRONOUNS if groups is None else groups
+    roles = ROLE_NOUNS if roles is None else roles
     people = _person_terms(parties)
     found = []
     last: dict[str, tuple[str, int]] = {}  # "person" / "group" -> (party, sentence)
@@ -262,6 +269,9 @@ def find_mentions(
         if groups:
             words += [(Span(m.start(), m.end()), None, m.group())
                       for m in _GROUP_PRONOUN.finditer(text, sentence.start, sentence.end)]  # fmt: skip
+        if roles and people:
+            words += [(Span(m.start("role"), m.end("role")), None, m.group("role"))
+                      for m in _ROLE.finditer(text, sentence.start, sentence.end)]  # fmt: skip
         for span, party, term in sorted(names + words, key=lambda item: item[0].start):
             pronoun = party is None
             if party is None:
@@ -284,6 +294,18 @@ def find_mentions(
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
 _GROUP_PRONOUN = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir)\b")
 _PLURAL = re.compile(r"[a-z]s$")  # "Republicans", "protesters": what "they" stands for
+# Role nouns that news copy uses, after "the", for a person it has named ("Senator Hale ...
+# the senator said"): elected and party offices, candidacies and the public roles of the people
+# stories are about. Left out: "president" and "pope" (usually the incumbent, whoever was named
+# last) and roles as often plural-generic as anaphoric ("official", "spokesman").
+ROLES = (
+    "senator", "congressman", "congresswoman", "lawmaker", "legislator", "representative",
+    "governor", "lieutenant governor", "mayor", "sheriff", "candidate", "nominee", "challenger",
+    "incumbent", "chairman", "chairwoman", "secretary", "justice", "judge", "prosecutor",
+    "businessman", "businesswoman", "billionaire", "mogul", "executive", "host", "commentator",
+    "reverend", "activist", "actor", "actress", "singer", "star", "comedian",
+)  # fmt: skip
+_ROLE = re.compile(r"\b[Tt]he (?:[a-z0-9][\w'-]* ){0,2}(?P<role>" + "|".join(ROLES) + r")\b(?!-)")
 
 
 @cache
@@ -362,6 +384,8 @@ def portray_article(
             else "a pronoun for the group named last"
             if _GROUP_PRONOUN.fullmatch(mention.span.text(text))
             else "a pronoun for the person named last"
+            if _PRONOUN.fullmatch(mention.span.text(text))
+            else "a role noun for the person named last"
         )
         rows.append(row(mention.party, mention.by, "mention", score, mention.span,
                         f"{model}: {verdict}", tie, mention.statement))  # fmt: skip

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from research import io
 from research.io import InputError, atomic_write, read_articles, write_statements
 
 
@@ -127,3 +129,40 @@ def test_write_statements_jsonl_follows_contract(tmp_path: Path) -> None:
     assert record["cue"]["text"] == "said"
     assert record["content"] == [{"start": 0, "end": 5, "text": "“Go,”"}]
     assert record["party"] is None
+
+
+def test_a_stop_just_after_the_temporary_file_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM arriving the moment the temporary file exists (as a test that waits for it sends
+    it) must not leave it behind: its name is held before it is made."""
+    make = io._new_file
+
+    def made_then_stopped(name: Path) -> int:
+        os.close(make(name))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(io, "_new_file", made_then_stopped)
+    with pytest.raises(KeyboardInterrupt), atomic_write(tmp_path / "out.jsonl") as stream:
+        stream.write("never")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_taken_temporary_name_is_skipped_and_never_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = tmp_path / ".out.taken.tmp"
+    taken.write_text("someone else's", encoding="utf-8")
+    hex_names = iter(["taken", "free"])
+    monkeypatch.setattr(io.secrets, "token_hex", lambda _: next(hex_names))
+    held: list[Path] = []
+    seen: list[list[Path]] = []
+
+    def make(name: Path) -> int:
+        seen.append(list(held))  # what the caller holds as the file is made
+        return io._new_file(name)
+
+    os.close(io.make_hidden(tmp_path, ".out.", ".tmp", make, held))
+    assert seen == [[taken], [tmp_path / ".out.free.tmp"]]  # each name held before it is made
+    assert held == [tmp_path / ".out.free.tmp"]  # the taken one let go, the made one kept
+    assert taken.read_text(encoding="utf-8") == "someone else's"

@@ -34,15 +34,15 @@ import itertools
 import json
 import os
 import re
+import secrets
 import stat
-import tempfile
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -1015,15 +1015,14 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
     """
     target = Path(path)
     created = _make_parents(target)
+    held: list[Path] = []  # the temporary file, named before it is made
     temporary: Path | None = None
     try:
-        try:
-            handle, name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name[:100]}.", suffix=".tmp"
-            )
+        try:  # private until complete, as tempfile.mkstemp makes it
+            handle = make_hidden(target.parent, f".{target.name[:100]}.", ".tmp", _new_file, held)
         except OSError as error:
             raise OutputError(target, f"cannot be written ({os_reason(error)})") from None
-        temporary = Path(name)
+        temporary = held[-1]
         encoding = None if "b" in mode else "utf-8"
         newline = None if "b" in mode else ""
         with os.fdopen(handle, mode, encoding=encoding, newline=newline) as stream:
@@ -1031,14 +1030,42 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
         temporary.chmod(0o666 & ~current_umask())  # mkstemp makes files private; outputs are not
         temporary.replace(target)
     except BaseException as error:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+        for name in held:
+            name.unlink(missing_ok=True)
         for folder in created:
             with suppress(OSError):
                 folder.rmdir()
         if isinstance(error, OSError) and _about_output(error, target, temporary):
             raise OutputError(target, f"cannot be written ({os_reason(error)})") from None
         raise
+
+
+_Made = TypeVar("_Made")
+
+
+def make_hidden(
+    folder: Path, prefix: str, suffix: str, make: Callable[[Path], _Made], held: list[Path]
+) -> _Made:
+    """`make(name)`, an exclusive create (`os.open` with O_EXCL, `mkdir`), on the first free name
+    in `folder` of the form `prefix` + random hex + `suffix`; what it returns.
+
+    `held` holds the name from just before it is made, so that whatever stops the caller right
+    after (a signal: SIGTERM stops a run as Ctrl-C does) still finds what to remove.
+    tempfile.mkstemp and mkdtemp make the file first and return its name after: a window in which
+    it would be left behind.
+    """
+    for _ in range(100):
+        name = folder / f"{prefix}{secrets.token_hex(6)}{suffix}"
+        held.append(name)
+        try:
+            return make(name)
+        except FileExistsError:
+            held.remove(name)  # someone else's: not to be removed
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(folder))
+
+
+def _new_file(name: Path) -> int:
+    return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
 
 
 def refuse_overwriting_inputs(

@@ -34,7 +34,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -47,6 +46,7 @@ from research.errors import ReportError as ReportError  # where it was defined b
 from research.io import (
     current_umask,
     file_sha256,
+    make_hidden,
     os_reason,
     refuse_overwriting_inputs,
 )
@@ -113,9 +113,9 @@ def render_report(
         # are moved into place (renames, which need no space): a run that fails or is stopped
         # leaves the previous report exactly as it was. papermill saves the notebook there as
         # cells run; a failed run's notebook is kept beside the previous report as `failed`.
-        staging: Path | None = None
+        held: list[Path] = []  # the staging folder, named before it is made
         try:  # from here on, whatever stops the run (SIGTERM included) removes what it made
-            staging = _staging_folder(folder, made)
+            staging = _staging_folder(folder, made, held)
             partial = staging / executed.name
             # The notebook writes its tables into the staging folder when it can (a `data_dir`
             # parameter); they move into place with the rest.
@@ -158,8 +158,8 @@ def render_report(
                 json.dump(manifest, stream, indent=2, ensure_ascii=False)
                 stream.write("\n")
         except BaseException:
-            if staging is not None:
-                shutil.rmtree(staging, ignore_errors=True)
+            for made_staging in held:
+                shutil.rmtree(made_staging, ignore_errors=True)
             _remove_folders(made)  # nothing of this run is left but a failed notebook, if one ran
             raise
 
@@ -328,13 +328,19 @@ def _make_folder(folder: Path) -> list[Path]:
     return missing
 
 
-def _staging_folder(folder: Path, made: Sequence[Path]) -> Path:
-    """A private, hidden folder beside `folder` for the new report's files."""
+def _staging_folder(folder: Path, made: Sequence[Path], held: list[Path]) -> Path:
+    """A private, hidden folder beside `folder` for the new report's files (named in `held` before
+    it is made)."""
     try:
-        return Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.new-"))
+        make_hidden(folder.parent, f".{folder.name}.new-", "", _private_folder, held)
+        return held[-1]
     except OSError as error:
         _remove_folders(made)
         raise ReportError(f"{folder}: cannot write the report here ({os_reason(error)})") from None
+
+
+def _private_folder(name: Path) -> None:
+    name.mkdir(mode=0o700)
 
 
 def _keep_partial(partial: Path, failed: Path) -> bool:

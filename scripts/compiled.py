@@ -17,9 +17,9 @@ its record, the package warns and imports every compiled module from its .py fil
 build is skipped when the record matches the sources already; `clean` removes every file it made.
 
 Why these modules: they are where `research statements` spends its time (the README's profile:
-attribution, speaker resolution, portrayal of mentions, hedges and labels, segmenting), and mypyc
-compiles them unchanged. `attribution/rules/__init__.py` stays Python: its generic frozen
-dataclass `Step` is one mypyc cannot build (mypyc/mypyc#827).
+attribution, speaker resolution, portrayal of mentions, hedges and labels, segmenting),, and mypyc
+compiles them unchanged (but for `attribution.rules.Step`, a plain class now: mypyc cannot build
+a generic dataclass, mypyc/mypyc#827).
 """
 
 from __future__ import annotations

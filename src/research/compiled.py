@@ -30,6 +30,7 @@ MODULES = (
     "research.attribution.passes",
     "research.attribution.phrases",
     "research.attribution.quotes",
+    "research.attribution.rules",
     "research.attribution.rules.filters",
     "research.attribution.rules.nouns",
     "research.attribution.rules.participles",
@@ -43,9 +44,12 @@ MODULES = (
     "research.attribution.words",
     "research.entities",
     "research.framing",
+    "research.parties",
     "research.portrayal.features",
     "research.portrayal.mentions",
+    "research.schema",
     "research.segment",
+    "research.stance",
     "research.text",
 )
 GROUP = "research"  # mypyc's shared library: research__mypyc.<suffix> beside the package

@@ -9,7 +9,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 # recompile every module on every run (about twice as slow).
 SYNC := $(UV) sync --frozen --compile-bytecode --quiet
 
-.PHONY: setup report test test-slow lint format bench profile clean chromium notebooks lab screenshot model snapshot compiled clean-compiled
+.PHONY: setup report test test-slow lint format bench profile clean chromium notebooks lab screenshot model snapshot compiled clean-compiled bench-compiled
 
 setup: .venv/.synced
 
@@ -97,6 +97,11 @@ model: setup
 compiled: setup
 	$(UV) sync --frozen --compile-bytecode --quiet --group compiled
 	.venv/bin/python scripts/compiled.py build
+
+# The compiled build against pure Python on one corpus, taking turns (benchmarks/compiled.py,
+# a few minutes): CORPUS=path, else 500 synthetic articles.
+bench-compiled: compiled
+	.venv/bin/python benchmarks/compiled.py $(CORPUS)
 
 clean-compiled:
 	$(PYTHON) scripts/compiled.py clean

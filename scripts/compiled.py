@@ -39,8 +39,8 @@ sys.path.insert(0, str(SRC))  # research.compiled, read from this checkout
 from research.compiled import (  # noqa: E402 (after the path it is found on)
     GROUP,
     MODULES,
-    RECORD,
     compiled_files,
+    record,
     source,
     source_hashes,
     state,
@@ -77,7 +77,7 @@ def build(*, jobs: int) -> None:
                 f"--build-lib={Path(temp) / 'lib'}",
             ],
         )
-    RECORD.write_text(
+    record().write_text(
         json.dumps(
             {"python": sys.version.split()[0], "sources": source_hashes()}, indent=2, sort_keys=True
         )
@@ -94,9 +94,9 @@ def clean(*, quiet: bool = False) -> None:
     removed = compiled_files()
     for path in removed:
         path.unlink()
-    if RECORD.exists():
-        RECORD.unlink()
-        removed.append(RECORD)
+    if record().exists():
+        record().unlink()
+        removed.append(record())
     shutil.rmtree(SRC / ".mypy_cache", ignore_errors=True)  # mypyc's, written where it ran
     if not quiet:
         print(f"removed {len(removed)} compiled files; the package is pure Python")

@@ -53,58 +53,64 @@ MODULES = (
     "research.text",
 )
 GROUP = "research"  # mypyc's shared library: research__mypyc.<suffix> beside the package
-PACKAGE = Path(__file__).resolve().parent
-RECORD = PACKAGE / "compiled.json"
+ROOT = Path(__file__).resolve().parent.parent  # the folder that holds the package (src/)
 
 
 class StaleCompiledBuild(RuntimeWarning):
     """The compiled build does not match the sources: they are used instead."""
 
 
-def source(name: str) -> Path:
+def record(root: Path = ROOT) -> Path:
+    """The build's record: each compiled source's SHA-256."""
+    return root / "research" / "compiled.json"
+
+
+def source(name: str, root: Path = ROOT) -> Path:
     """The .py file of a module of the build."""
-    path = PACKAGE.parent.joinpath(*name.split("."))
+    path = root.joinpath(*name.split("."))
     return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
 
 
-def source_hashes() -> dict[str, str]:
-    return {name: hashlib.sha256(source(name).read_bytes()).hexdigest() for name in MODULES}
+def source_hashes(root: Path = ROOT) -> dict[str, str]:
+    return {name: hashlib.sha256(source(name, root).read_bytes()).hexdigest() for name in MODULES}
 
 
-def shared_library() -> Path | None:
+def shared_library(root: Path = ROOT) -> Path | None:
     """mypyc's library of the build's code, which every compiled module loads, if it is there."""
     for suffix in EXTENSION_SUFFIXES:
-        path = PACKAGE.parent / f"{GROUP}__mypyc{suffix}"
+        path = root / f"{GROUP}__mypyc{suffix}"
         if path.exists():
             return path
     return None
 
 
-def compiled_files() -> list[Path]:
+def compiled_files(root: Path = ROOT) -> list[Path]:
     """Every extension file of the build there is, for any Python version."""
-    found = list(PACKAGE.parent.glob(f"{GROUP}__mypyc.*"))
+    found = list(root.glob(f"{GROUP}__mypyc.*"))
     for name in MODULES:
-        path = source(name)
+        path = source(name, root)
         found += path.parent.glob(path.stem + ".*")
     return [path for path in found if path.suffix in (".so", ".pyd")]
 
 
-def state() -> str:
+def state(root: Path = ROOT) -> str:
     """'pure' (no compiled files), 'compiled' (they match the sources) or 'stale: why'."""
-    shared = shared_library()
-    if not shared and not RECORD.exists():
+    shared, written = shared_library(root), record(root)
+    if not shared and not written.exists():
         return "pure"
-    if not RECORD.exists():
-        return f"stale: compiled modules in {PACKAGE} without their record {RECORD.name}"
+    if not written.exists():
+        return f"stale: {shared} is there without its record {written}"
     try:
-        recorded = json.loads(RECORD.read_text(encoding="utf-8"))["sources"]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        return f"stale: {RECORD} cannot be read ({error})"
-    changed = [name for name, digest in source_hashes().items() if recorded.get(name) != digest]
+        recorded = json.loads(written.read_text(encoding="utf-8"))["sources"]
+        changed = [
+            name for name, digest in source_hashes(root).items() if recorded.get(name) != digest
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        return f"stale: {written} cannot be read ({error})"
     if changed:
         return f"stale: edited since they were compiled: {', '.join(changed)}"
     if not shared:
-        return f"stale: {RECORD.name} is there but not the compiled modules"
+        return f"stale: {written} is there but not the compiled modules"
     return "compiled"
 
 
@@ -123,13 +129,13 @@ class _SourcesFirst:
         )
 
 
-def guard() -> None:
+def guard(root: Path = ROOT) -> None:
     """Fall back to the .py files, with a warning, when the compiled build is stale; without one
     when RESEARCH_COMPILED=0 asks for them (to compare the two builds in one checkout)."""
     if os.environ.get("RESEARCH_COMPILED") == "0":
         sys.meta_path.insert(0, _SourcesFirst())
         return
-    status = state()
+    status = state(root)
     if status.startswith("stale"):
         sys.meta_path.insert(0, _SourcesFirst())
         warnings.warn(

@@ -57,30 +57,33 @@ def build(*, jobs: int) -> None:
     from setuptools import setup
 
     started = time.perf_counter()
+    hashes = source_hashes()  # before compiling: a source edited meanwhile makes the build stale
     os.chdir(SRC)  # mypy finds `research` here, and the extensions land beside their sources
-    with tempfile.TemporaryDirectory(prefix="research-mypyc-") as temp:
-        extensions = mypycify(
-            [str(source(name).relative_to(SRC)) for name in MODULES],
-            group_name=GROUP,
-            multi_file=True,  # one C file a module, so that `jobs` compilers share them
-            target_dir=str(Path(temp) / "c"),
-        )
-        setup(
-            name="research-compiled",
-            ext_modules=extensions,
-            script_args=[
-                "--quiet",
-                "build_ext",
-                "--inplace",
-                f"--parallel={jobs}",
-                f"--build-temp={Path(temp) / 'temp'}",
-                f"--build-lib={Path(temp) / 'lib'}",
-            ],
-        )
+    try:
+        with tempfile.TemporaryDirectory(prefix="research-mypyc-") as temp:
+            extensions = mypycify(
+                [str(source(name).relative_to(SRC)) for name in MODULES],
+                group_name=GROUP,
+                multi_file=True,  # one C file a module, so that `jobs` compilers share them
+                target_dir=str(Path(temp) / "c"),
+            )
+            setup(
+                name="research-compiled",
+                ext_modules=extensions,
+                script_args=[
+                    "--quiet",
+                    "build_ext",
+                    "--inplace",
+                    f"--parallel={jobs}",
+                    f"--build-temp={Path(temp) / 'temp'}",
+                    f"--build-lib={Path(temp) / 'lib'}",
+                ],
+            )
+    except BaseException:
+        clean(quiet=True)  # no half build: the package stays pure Python
+        raise
     record().write_text(
-        json.dumps(
-            {"python": sys.version.split()[0], "sources": source_hashes()}, indent=2, sort_keys=True
-        )
+        json.dumps({"python": sys.version.split()[0], "sources": hashes}, indent=2, sort_keys=True)
         + "\n",
         encoding="utf-8",
     )

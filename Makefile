@@ -9,7 +9,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 # recompile every module on every run (about twice as slow).
 SYNC := $(UV) sync --frozen --compile-bytecode --quiet
 
-.PHONY: setup report test test-slow lint format bench profile clean chromium notebooks lab screenshot model snapshot
+.PHONY: setup report test test-slow lint format bench profile clean chromium notebooks lab screenshot model snapshot compiled clean-compiled bench-compiled
 
 setup: .venv/.synced
 
@@ -90,5 +90,21 @@ model: setup
 	.venv/bin/research train-portrayal --data $(NEWSMTSC)
 	.venv/bin/research evaluate-portrayal --data $(NEWSMTSC) --on $(NEWSMTSC)/devtest_mt.jsonl
 
-clean:
+# The optional compiled build (scripts/compiled.py): the hot modules compiled with mypyc into C
+# extensions beside their .py files, which Python then imports instead (a few minutes on two cores;
+# needs gcc and Python's headers). Not used by CI. A build older than its sources is not used: the
+# package warns and runs the .py files. `make clean-compiled` returns to pure Python.
+compiled: setup
+	$(UV) sync --frozen --compile-bytecode --quiet --group compiled
+	.venv/bin/python scripts/compiled.py build
+
+# The compiled build against pure Python on one corpus, taking turns (benchmarks/compiled.py,
+# a few minutes): CORPUS=path, else 500 synthetic articles.
+bench-compiled: compiled
+	.venv/bin/python benchmarks/compiled.py $(CORPUS)
+
+clean-compiled:
+	$(PYTHON) scripts/compiled.py clean
+
+clean: clean-compiled
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache

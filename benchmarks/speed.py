@@ -106,6 +106,7 @@ def measure(corpus: Path, *, repeat: int = 3, chunk: int = 120) -> dict[str, Any
     by_round = [t / p for t, p in zip(textblob_seconds, pipeline_seconds, strict=True)]
     return {
         "corpus": str(corpus),
+        "build": build(),
         "articles": len(texts),
         "sentences": sentences,
         "statements": statements,
@@ -119,10 +120,17 @@ def measure(corpus: Path, *, repeat: int = 3, chunk: int = 120) -> dict[str, Any
     }
 
 
+def build() -> str:
+    """Which build of the package ran: the mypyc-compiled one (`make compiled`) or pure Python."""
+    import research.text
+
+    return "compiled" if research.text.__file__.endswith((".so", ".pyd")) else "pure Python"
+
+
 def print_result(result: dict[str, Any]) -> None:
     rates = result["articles_per_cpu_second"]
     print(
-        f"{result['articles']} articles, {result['sentences']} sentences, "
+        f"{result['build']} build; {result['articles']} articles, {result['sentences']} sentences, "
         f"{result['statements']} statements; articles a CPU second (best of "
         f"{len(result['cpu_seconds']['pipeline'])}):"
     )

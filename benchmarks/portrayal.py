@@ -87,7 +87,11 @@ def bench_pipeline(name: str, articles: pd.DataFrame, repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--polnear", type=Path, help="PolNeAR's folder (data/train/text inside)")
+    parser.add_argument(
+        "--polnear",
+        type=Path,
+        help="PolNeAR's folder (data/train/text inside) or a folder of texts",
+    )
     parser.add_argument("--articles", type=int, default=100, help="PolNeAR texts to use")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -95,7 +99,10 @@ def main() -> None:
     bundled = read_articles(sorted((ROOT / "data" / "raw").glob("*.txt")))
     bench_pipeline("the bundled corpus", bundled, args.repeat)
     if args.polnear is not None:
-        texts = sorted((args.polnear / "data" / "train" / "text").glob("*.txt"))[: args.articles]
+        folder = args.polnear / "data" / "train" / "text"  # PolNeAR's root, or its text folder
+        texts = sorted((folder if folder.is_dir() else args.polnear).glob("*.txt"))[: args.articles]
+        if not texts:
+            parser.error(f"{args.polnear}: no .txt files (give PolNeAR's folder or its texts')")
         bench_pipeline("a PolNeAR train slice", read_articles(texts), args.repeat)
 
 

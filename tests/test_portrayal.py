@@ -220,17 +220,41 @@ def test_retraining_gives_the_same_file_and_the_same_labels_as_scikit_learn(
     examples = training.read_examples(data)
     hits = training.featurize_examples(examples)
     names = training.vocabulary(hits)
+    labels = training.gold(examples)
+    scaled, scale = training.design(hits, labels, names, training.DEFAULT_SCALING)
     estimator = LogisticRegression(
         C=training.DEFAULT_C,
         class_weight=None if training.DEFAULT_WEIGHT == "none" else training.DEFAULT_WEIGHT,
         solver=training.SOLVER,
     )
-    estimator.fit(training.matrix(hits, names), training.gold(examples))
-    expected = estimator.predict(training.matrix(hits, names))
+    estimator.fit(scaled, labels)
+    expected = estimator.predict(scaled)
+    # the exported weights are the fitted ones times each feature's scale: the same decisions
+    assert loaded.weights.shape == (len(names), 3)
+    assert np.allclose(loaded.weights, estimator.coef_.T * scale[:, None], atol=1e-6)
     assert list(training.predict(loaded, hits)) == list(expected)
     # and through the public interface, sentence by sentence
-    labels = [r.label for e in examples for r in toward(e.text, e.spans, model=loaded)]
-    assert labels == [CLASSES[k] for k in expected]
+    found = [r.label for e in examples for r in toward(e.text, e.spans, model=loaded)]
+    assert found == [CLASSES[k] for k in expected]
+
+
+def test_nb_scaling_favours_features_that_tell_the_classes_apart() -> None:
+    # "w:L1:praised" only with positive targets, "bias" with every target, "c:the" evenly
+    hits = [
+        [("bias", 1.0, -1, -1), ("c:the", 1.0, -1, -1)]
+        + ([("w:L1:praised", 1.0, 0, 7)] if k == 2 else [])
+        for k in (0, 1, 2, 0, 1, 2)
+    ]
+    labels = np.asarray([0, 1, 2, 0, 1, 2])
+    names = training.vocabulary(hits)
+    _, scale = training.design(hits, labels, names, "nb")
+    by_name = dict(zip(names, scale, strict=True))
+    assert by_name["w:L1:praised"] > 2 * by_name["c:the"]
+    assert by_name["c:the"] == pytest.approx(by_name["bias"])
+    _, ones = training.design(hits, labels, names, "none")
+    assert list(ones) == [1.0] * len(names)
+    with pytest.raises(ValueError, match="unknown scaling"):
+        training.design(hits, labels, names, "tfidf")
 
 
 def test_training_data_errors_name_the_file_and_line(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ Portline dug in on Tuesday as talks over the union's pay claim stalled for a thi
 
 Mara Quint, who leads the Harlow Dockworkers Union, said the company had made a fair and generous offer that members should accept.
 
-Tobias Wren, a Portline spokesman, conceded that overtime had been cut. The embattled firm faces a firestorm of criticism.
+Tobias Wren, a Portline spokesman, conceded that overtime had been cut. The embattled Portline faces a firestorm of criticism.
 
 Ilse Brandt, a union steward, said Portline was a good employer with honest managers.
 """

@@ -576,17 +576,18 @@ def train_portrayal(data: Path, out: Path | None, search: bool) -> None:
     from research.portrayal import train
 
     path = data / "train.jsonl"
-    c, weight = train.DEFAULT_C, train.DEFAULT_WEIGHT
+    c, weight, scaling = train.DEFAULT_C, train.DEFAULT_WEIGHT, train.DEFAULT_SCALING
     if search:
         rows = train.cross_validate(train.read_examples(path))
         for row in rows:
             click.echo(
                 f"C={row['C']:<6} class_weight={row['class_weight']:<9} "
+                f"scaling={row['scaling']:<5} "
                 f"macro-F1 {row['macro_f1']:.3f} (multi-target {row['macro_f1_multi']:.3f})"
             )
-        c, weight = rows[0]["C"], rows[0]["class_weight"]
-        click.echo(f"training with the best: C={c}, class_weight={weight}")
-    model = train.train(path, c=c, weight=weight).to_json()
+        c, weight, scaling = rows[0]["C"], rows[0]["class_weight"], rows[0]["scaling"]
+        click.echo(f"training with the best: C={c}, class_weight={weight}, scaling={scaling}")
+    model = train.train(path, c=c, weight=weight, scaling=scaling).to_json()
     target = out or Path(train.__file__).with_name("model.json")
     with io.atomic_write(target) as stream:
         stream.write(model)

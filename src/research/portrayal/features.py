@@ -118,8 +118,7 @@ class Resources:
     phrases: Mapping[str, tuple[str, ...]]  # phrase -> tags ("stance:against", "label:negative")
     negators: frozenset[str]
     tags: Mapping[str, str]  # word -> most frequent Penn tag
-    longest: int  # words in the longest phrase
-    first_words: frozenset[str]  # the first word of every phrase: most words start none
+    sizes: Mapping[str, tuple[int, ...]]  # first word -> the phrases' lengths, longest first
 
 
 @cache
@@ -137,14 +136,17 @@ def resources_() -> Resources:
     for form, readings in load_cues().cues.items():
         phrases.setdefault(form, []).append(f"cue:{readings[0].verb_class}")
     negators = frozenset({*stance.negators, "n't", "'t", "nobody"}) - {"without"}
+    sizes: dict[str, set[int]] = {}
+    for form in phrases:
+        words = form.split(" ")
+        sizes.setdefault(words[0], set()).add(len(words))
     return Resources(
         _vader_lexicon(),
         _pattern_lexicon(),
         {form: tuple(dict.fromkeys(tags)) for form, tags in phrases.items()},
         negators | {"without"},
         load_word_tags(),
-        max((form.count(" ") + 1 for form in phrases), default=1),
-        frozenset(form.split(" ")[0] for form in phrases),
+        {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()},
     )
 
 
@@ -174,8 +176,9 @@ def _pattern_lexicon() -> dict[str, float]:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     return [
-        Token(m.start(), m.end(), m.group().lower().replace("’", "'"), m.group()[0].isalnum())
+        Token(*m.span(), word.lower().replace("’", "'"), word[0].isalnum())
         for m in _TOKEN.finditer(text, start, stop)
+        for word in (m.group(),)
     ]
 
 
@@ -226,14 +229,11 @@ def _read(text: str, tokens: list[Token], res: Resources) -> _Sentence:
         if token.lower in res.negators or token.lower in _REFUSALS:
             scope, negator = _SCOPE, token.start
     phrases: list[tuple[int, int, tuple[str, ...]]] = []
+    lowers = [t.lower for t in tokens]
     i = 0
     while i < n:
-        if tokens[i].lower not in res.first_words:
-            i += 1
-            continue
-        for size in range(min(res.longest, n - i), 0, -1):
-            form = " ".join(t.lower for t in tokens[i : i + size])
-            tags = res.phrases.get(form)
+        for size in res.sizes.get(lowers[i], ()):  # the longest phrase that starts here
+            tags = res.phrases.get(" ".join(lowers[i : i + size])) if i + size <= n else None
             if tags:
                 phrases.append((i, i + size, tags))
                 i += size - 1
@@ -260,14 +260,8 @@ def _read(text: str, tokens: list[Token], res: Resources) -> _Sentence:
     )
 
 
-def _bucket(distance: int) -> str:
-    if distance <= 3:
-        return str(distance)
-    if distance <= 5:
-        return "4"
-    if distance <= 8:
-        return "6"
-    return "9"
+# Distance buckets of context words: 1, 2, 3, 4-5, 6-8, 9 and beyond (index: min(distance, 9)).
+_BUCKETS = ("0", "1", "2", "3", "4", "4", "6", "6", "6", "9")
 
 
 def _near(distance: int) -> str:
@@ -397,69 +391,64 @@ def _features(
     for holder in owner:
         others.append(others[-1] + (holder not in (-1, number)))
 
-    def between(i: int) -> bool:
-        """Another target mention stands between token i and the mention."""
-        low, high = (i + 1, first) if i < first else (last + 1, i)
-        return high > low and others[high] > others[low]
-
-    words = sent.words
+    words, polarity, clause, scope_start = sent.words, sent.polarity, sent.clause, sent.scope_start
+    append = hits.append
     for i, token in enumerate(tokens):
-        if first <= i <= last or not token.word:
-            continue
-        if owner[i] not in (-1, number):
-            continue  # another target: its words are not context
-        side = "L" if i < first else "R"
-        distance = first - i if i < first else i - last
+        if first <= i <= last or not token.word or owner[i] not in (-1, number):
+            continue  # the mention itself, punctuation, another target: not context
+        if i < first:
+            side, distance = "L", first - i
+        else:
+            side, distance = "R", i - last
         word = words[i]
         # Evidence is evaluative words (in a lexicon), from the negator when negated ("not
         # endorse"); other words still count but are never shown as the reason.
-        vader, pattern = sent.polarity[i]
-        evaluative = vader or pattern or i in phrase_at
-        start, end = (sent.scope_start[i], token.end) if evaluative else (-1, -1)
-        hits.append((f"w:{side}{_bucket(distance)}:{word}", 1.0, start, end))
-        hits.append((f"w:{side}:{word}", 1.0, start, end))
-        if sent.clause[i] == my_clause:
-            hits.append((f"c:{word}", 1.0, start, end))  # the mention's own clause
+        vader, pattern = polarity[i]
+        phrase = phrase_at.get(i)
+        evaluative = vader or pattern or phrase is not None
+        start, end = (scope_start[i], token.end) if evaluative else (-1, -1)
+        append((f"w:{side}{_BUCKETS[min(distance, 9)]}:{word}", 1.0, start, end))
+        append((f"w:{side}:{word}", 1.0, start, end))
+        inside = clause[i] == my_clause
+        if inside:
+            append((f"c:{word}", 1.0, start, end))  # the mention's own clause
         if distance <= 5:
             j = i + 1
             if j < len(tokens) and not (first <= j <= last):
                 other = "<t>" if owner[j] not in (-1, number) else words[j]
-                hits.append((f"b:{side}:{word}_{other}", 1.0, start, end))
-        same = "in" if sent.clause[i] == my_clause else "out"
-        across = "x" if between(i) else "-"
+                append((f"b:{side}:{word}_{other}", 1.0, start, end))
+        if not evaluative:
+            continue  # the rest reads lexicon words only
+        low, high = (i + 1, first) if i < first else (last + 1, i)
+        across = high > low and others[high] > others[low]  # another target stands between
         turn = "" if sent.after_contrast[i] == my_contrast else ":turn"
-        where = f"{side}:{_near(distance)}:{same}:{across}{turn}"
-        start = sent.scope_start[i]
+        where = (
+            f"{side}:{_near(distance)}:{'in' if inside else 'out'}:{'x' if across else '-'}{turn}"
+        )
         weight = 1.0 / (1.0 + 0.15 * distance)
-        for name, value in (("vader", vader), ("pattern", pattern)):
-            if value:
-                hits.append(
-                    (f"lex:{name}:{where}:{_sign(value)}", abs(value) * weight, start, token.end)
-                )
+        if vader:
+            append((f"lex:vader:{where}:{_sign(vader)}", abs(vader) * weight, start, end))
+        if pattern:
+            append((f"lex:pattern:{where}:{_sign(pattern)}", abs(pattern) * weight, start, end))
         polar = vader or pattern
         if i in nearest:
             mine = "own" if number in nearest[i] else "other"
-            hits.append((f"own:{mine}:{side}:{_sign(polar)}", abs(polar), start, token.end))
-        if (
-            polar
-            and same == "in"
-            and across == "-"
-            and res.tags.get(token.lower, "").startswith("VB")
-        ):
+            append((f"own:{mine}:{side}:{_sign(polar)}", abs(polar), start, end))
+        if polar and inside and not across and res.tags.get(token.lower, "").startswith("VB"):
             role = "agent" if side == "R" else "object"
-            hits.append((f"role:{role}:{_sign(polar)}", abs(polar) * weight, start, token.end))
+            append((f"role:{role}:{_sign(polar)}", abs(polar) * weight, start, end))
             if role == "agent" and _object_follows(sent, owner, number, i):
-                hits.append((f"role:agent_of_other:{_sign(polar)}", abs(polar), start, token.end))
-        if i in phrase_at:
-            end_index, tags = phrase_at[i]
+                append((f"role:agent_of_other:{_sign(polar)}", abs(polar), start, end))
+        if phrase is not None:
+            end_index, tags = phrase
             span_end = tokens[end_index - 1].end
             for tag in tags:
                 if tag.startswith("cue:"):
                     continue  # reporting cues are read by _speaker
                 flipped = _flip(tag) if sent.negated[i] else tag
-                hits.append((f"lex:{flipped}:{where}", weight, start, span_end))
+                append((f"lex:{flipped}:{where}", weight, start, span_end))
                 if tag.startswith("hedge:"):
-                    hits.append((f"hedge:{tag[6:]}", 1.0, token.start, span_end))
+                    append((f"hedge:{tag[6:]}", 1.0, token.start, span_end))
     return hits
 
 

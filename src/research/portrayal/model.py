@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -66,20 +67,18 @@ class LinearModel:
     def score(self, mentions: Sequence[Sequence[Hit]]) -> Scored:
         """Decision values and, per known hit, what it added toward each class: one pass over
         the hits, then numpy."""
-        rows, cols, values, starts, ends = [], [], [], [], []
-        index = self.index
-        for row, hits in enumerate(mentions):
-            for name, value, start, end in hits:
-                col = index.get(name)
-                if col is not None:
-                    rows.append(row)
-                    cols.append(col)
-                    values.append(value)
-                    starts.append(start)
-                    ends.append(end)
-        row_array = np.asarray(rows, dtype=np.int64)
-        col_array = np.asarray(cols, dtype=np.int64)
-        value_array = np.asarray(values, dtype=np.float64)
+        counts = [len(hits) for hits in mentions]
+        flat = [hit for hits in mentions for hit in hits]
+        if flat:  # one C-level pass: the hits' fields as columns, their names as indices
+            names, values, starts, ends = zip(*flat, strict=True)
+            cols = np.fromiter(map(self.index.get, names, repeat(-1)), np.int64, len(flat))
+        else:
+            values = starts = ends = ()
+            cols = np.zeros(0, dtype=np.int64)
+        known = cols >= 0
+        row_array = np.repeat(np.arange(len(mentions), dtype=np.int64), counts)[known]
+        col_array = cols[known]
+        value_array = np.asarray(values, dtype=np.float64)[known]
         logits = np.tile(self.intercept, (len(mentions), 1))
         for k in range(len(self.classes)):
             logits[:, k] += np.bincount(
@@ -89,8 +88,8 @@ class LinearModel:
             logits,
             row_array,
             self.centered[col_array] * value_array[:, None],
-            np.asarray(starts, dtype=np.int64),
-            np.asarray(ends, dtype=np.int64),
+            np.asarray(starts, dtype=np.int64)[known],
+            np.asarray(ends, dtype=np.int64)[known],
         )
 
     def to_json(self) -> str:

@@ -136,6 +136,8 @@ class SentenceView:
 
     def quoted(self, offset: int) -> bool:
         """Whether `offset` is inside one of the paragraph's quotations."""
+        if not self.quotes:
+            return False  # half the calls: most paragraphs quote no one
         # only the last quotation opening before `offset` can hold it (they do not overlap)
         index = first_starting_at(self.quotes, offset) - 1
         return index >= 0 and offset < self.quotes[index].end

@@ -46,8 +46,8 @@ def in_document(view: SentenceView) -> Statement | None:
             if len(rest) > 8 or any(t.lower in FINITE | CLAUSE_OPENERS for t in rest):
                 continue  # "in the poll released Wednesday": a short tail, no new clause
             content = backward_content(view, token.start)
-        if not content or any(view.readings_in(content[0])):
-            return None
+        if not content or content[0].empty or any(view.readings_in(content[0])):
+            return None  # empty: "In the poll, ," has nothing after its comma
         return Statement(
             kind=statement_kind(view.text, content, quotes_near(view.quotes, content)),
             speaker=noun,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from research.attribution import find_quotes, find_statements, statement_kind
@@ -53,6 +53,7 @@ def check_spans(text: str) -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(news_like)
+@example("in the poll , ,")  # a fronted "in the poll" with nothing after its comma: no content
 def test_news_like_text_never_breaks_extraction(text: str) -> None:
     check_spans(text)
 

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-import pytest
+import re
 
-from research.clean import clean_paragraphs
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from research.clean import clean_paragraphs, find_debris
 from research.schema import Span
 from research.segment import split_paragraphs
 
@@ -39,3 +43,24 @@ def test_core_excludes_debris_and_text_is_untouched() -> None:
     [paragraph] = clean_paragraphs(text, [Span(0, len(text))])
     assert paragraph.core.text(text) == "Fighters would leave."
     assert paragraph.span.text(text) == text
+
+
+# Separators, spaces of several kinds, a newline and letters, so that debris stands at either edge,
+# inside prose, or makes up the whole paragraph.
+_DEBRIS_ALPHABET = "|•·*#=_~-–— \u00a0\t\nab."
+# clean.py's pattern, searched along the whole paragraph
+_SEPARATORS = re.compile(r"^[|•·*#=_~\-–—\s]+$|\s+[|•·*#=_~]+$|^[|•·*#=_~]+\s+")
+
+
+@given(st.text(alphabet=_DEBRIS_ALPHABET, max_size=24))
+@example("Fighters would leave |\n")  # "$" stands before a final newline
+@example("\u00a0— — —")
+@example("* Fighters would leave")
+def test_debris_is_what_the_separator_pattern_finds(piece: str) -> None:
+    # find_debris looks at a paragraph's edges before it searches it: the edges must not hide any
+    match = _SEPARATORS.search(piece)
+    expected = None
+    if match is not None:
+        found = Span(match.start(), match.end()).stripped(piece)
+        expected = None if found.empty else found
+    assert find_debris(piece, Span(0, len(piece))) == expected

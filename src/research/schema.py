@@ -181,6 +181,8 @@ class Span:
     def stripped(self, source: str) -> Span:
         """The same span without leading or trailing white space."""
         start, end = self.start, self.end
+        if start < end and not source[start].isspace() and not source[end - 1].isspace():
+            return self  # most spans: no new one to build
         while start < end and source[start].isspace():
             start += 1
         while end > start and source[end - 1].isspace():

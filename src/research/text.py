@@ -103,8 +103,12 @@ def is_punct(token: Token) -> bool:
     return not token.text[0].isalnum()
 
 
+# Marks that set off a clause, an apposition or an aside: commas, dashes, brackets, ";" and ":".
+BOUNDARY_PUNCT = frozenset({",", "–", "—", "--", "-", "(", ")", ";", ":"})
+
+
 def is_boundary_punct(token: Token) -> bool:
-    return token.text in {",", "–", "—", "--", "(", ")", ";", ":"} or (token.text == "-")
+    return token.text in BOUNDARY_PUNCT
 
 
 def tag_or_noun(token: Token) -> str:

@@ -282,17 +282,20 @@ def forward_content(
     if not tokens:
         return []
     start = 0
-    markers = [
-        i
-        for i, t in enumerate(tokens[:12])
-        if complementizer(tokens, i)
-        and not view.quoted(t.start)
-        and addressee_only(view, tokens[:i], cue)
-    ]
+    marker = next(  # the first complementizer after the cue and its addressee
+        (
+            i
+            for i, t in enumerate(tokens[:12])
+            if complementizer(tokens, i)
+            and not view.quoted(t.start)
+            and addressee_only(view, tokens[:i], cue)
+        ),
+        None,
+    )
     opening = next((i for i, t in enumerate(tokens[:12]) if t.text in OPENING_QUOTES), None)
-    if markers and (opening is None or markers[0] < opening):
+    if marker is not None and (opening is None or marker < opening):
         # "that" belongs to the content, a colon to the cue (the PARC/PolNeAR convention)
-        start = markers[0] + (1 if tokens[markers[0]].text == ":" else 0)
+        start = marker + (1 if tokens[marker].text == ":" else 0)
     elif opening is not None and cue.kind == "verb" and view.is_objectless(tokens[:opening]):
         start = opening
     else:

@@ -324,8 +324,20 @@ _ANONYMITY = re.compile(
 )
 
 
+# A word each of _ANONYMITY's forms ends in or holds. Its IGNORECASE matching agrees with
+# str.lower on these letters but for the dotted and dotless I, which send a text to the search.
+_ANONYMITY_WORDS = ("named", "identified", "quoted", "condition", "authori")
+
+
+def _may_name_anonymity(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _ANONYMITY_WORDS) or "İ" in text or "ı" in text
+
+
 def not_statements(text: str, statements: Sequence[Statement]) -> list[Statement]:
     """The statements left once those whose cue only says why a source is unnamed are dropped."""
+    if not _may_name_anonymity(text):
+        return list(statements)  # four articles in five: no search along the whole text
     spans = [(m.start(), m.end()) for m in _ANONYMITY.finditer(text)]
     if not spans:
         return list(statements)

@@ -5,7 +5,8 @@ before it start, ...)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import compress, count
 
 from research.attribution.statement import (
     Statement,
@@ -78,6 +79,7 @@ class SentenceView:
         self.earlier = earlier
         self.tags = tags
         self.tokens = tokenize(text, sentence, tags)  # each token tagged once
+        self.words = [token.lower for token in self.tokens]  # for finding words in C
         self.found: list[Statement] = []
 
     def tag_of(self, word: str) -> str:
@@ -87,11 +89,11 @@ class SentenceView:
     def cue_matches(self) -> list[tuple[int, int, tuple[Cue, ...]]]:
         """(first token, last token, readings) for each cue outside quotations, longest first."""
         found = []
-        words = [t.lower for t in self.tokens]
+        words = self.words
         first_words, cues = self.cues.first_words, self.cues.cues
         after = 0  # the first token past the last cue found
-        # only a word that can open a cue is tried: a set lookup a token, not a join
-        for position in [i for i, word in enumerate(words) if word in first_words]:
+        # only a word that can open a cue is tried: a set lookup a token (in C), not a join
+        for position in compress(count(), map(first_words.__contains__, words)):
             if position < after:
                 continue
             for size in range(min(first_words[words[position]], len(words) - position), 0, -1):
@@ -102,6 +104,11 @@ class SentenceView:
                         after = position + size
                     break
         return found
+
+    def positions(self, word: str) -> Iterator[int]:
+        """The indices of the tokens that are `word` in lowercase, found in C: most sentences
+        hold a given word a few times at most."""
+        return compress(count(), map(word.__eq__, self.words))
 
     def readings_in(self, span: Span) -> list[Token]:
         """The cue words inside a span: a clause with its own cue is not sourced by "in"."""
@@ -129,6 +136,8 @@ class SentenceView:
 
     def quoted(self, offset: int) -> bool:
         """Whether `offset` is inside one of the paragraph's quotations."""
+        if not self.quotes:
+            return False  # half the calls: most paragraphs quote no one
         # only the last quotation opening before `offset` can hold it (they do not overlap)
         index = first_starting_at(self.quotes, offset) - 1
         return index >= 0 and offset < self.quotes[index].end

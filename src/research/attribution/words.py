@@ -8,9 +8,9 @@ from research.schema import Span
 from research.text import (
     ABBREVIATIONS,
     BE,
+    BOUNDARY_PUNCT,
     RELATIVES,
     Token,
-    is_boundary_punct,
 )
 
 # --- closed-class words the rules rely on (grammar, not lexicon data) ---------------------------
@@ -242,7 +242,7 @@ def split_segments(region: list[Token]) -> list[list[Token]]:
     """The region split at commas, dashes and brackets: subject, appositions, modifiers."""
     segments: list[list[Token]] = [[]]
     for token in region:
-        if is_boundary_punct(token):
+        if token.text in BOUNDARY_PUNCT:  # is_boundary_punct, without a call for each token
             segments.append([])
         else:
             segments[-1].append(token)

@@ -9,6 +9,7 @@ from research.attribution.view import SentenceView
 from research.attribution.words import (
     CLAUSE_BREAKS,
     CLAUSE_OPENERS,
+    FINDING_NOUNS,
     FINITE,
     LEADING_ADVERBS,
     NOUN_MARKERS,
@@ -23,9 +24,10 @@ from research.text import CLOSING_QUOTES, RELATIVES, Token, is_punct
 def in_document(view: SentenceView) -> Statement | None:
     """ "Ruiz leads by 12 points in the county-wide poll", "In the latest polls, he
     trails": the poll is the source, "in" the cue, the clause around it the content."""
-    for index, token in enumerate(view.tokens):
-        if token.lower != "in" or 0 < index < 3:
+    for index in view.positions("in"):
+        if 0 < index < 3:
             continue
+        token = view.tokens[index]
         words = document_phrase(view, index + 1)
         if not words or [t.lower for t in words] == ["the", "polls"]:  # "leads in the polls"
             continue
@@ -44,8 +46,8 @@ def in_document(view: SentenceView) -> Statement | None:
             if len(rest) > 8 or any(t.lower in FINITE | CLAUSE_OPENERS for t in rest):
                 continue  # "in the poll released Wednesday": a short tail, no new clause
             content = backward_content(view, token.start)
-        if not content or any(view.readings_in(content[0])):
-            return None
+        if not content or content[0].empty or any(view.readings_in(content[0])):
+            return None  # empty: "In the poll, ," has nothing after its comma
         return Statement(
             kind=statement_kind(view.text, content, quotes_near(view.quotes, content)),
             speaker=noun,
@@ -75,6 +77,8 @@ def comma_after_participle(view: SentenceView, index: int) -> int:
 def document_phrase(view: SentenceView, index: int) -> list[Token]:
     """ "the latest Harlow/Courier survey": a noun phrase of at most ten words from
     token `index` that names a document, up to a comma or a clause; else empty."""
+    if FINDING_NOUNS.isdisjoint(view.words[index : index + 11]):
+        return []  # no document in reach, as after most "in"s: the phrase would end with none
     words: list[Token] = []
     for token in view.tokens[index : index + 11]:
         if token.text in ",;:.()" or token.lower in CLAUSE_OPENERS | RELATIVES:

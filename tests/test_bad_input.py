@@ -340,14 +340,14 @@ def test_read_only_folder(tmp_path: Path) -> None:
 
 
 def test_unwritable_folder_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """As root, a folder's permissions do not stop a write; a refused mkstemp stands in for them."""
+    """As root, a folder's permissions do not stop a write; a refused create stands in for them."""
     good = _good(tmp_path)
     before = snapshot(tmp_path)
 
-    def refuse(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".tmp"))
+    def refuse(name: Path) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied", str(name))
 
-    monkeypatch.setattr(io.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(io, "_new_file", refuse)
     result = run("statements", good, "-o", tmp_path / "new" / "deeper" / "s.jsonl")
 
     assert_one_line_error(result, r"s\.jsonl: cannot be written \(permission denied\)$")
